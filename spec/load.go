@@ -1,0 +1,433 @@
+package spec
+
+import (
+	"bytes"
+	"fmt"
+	"net/netip"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// LoadError is a problem in the spec file, at a line.
+type LoadError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *LoadError) Error() string {
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// Cells is a support map, platform id to cell, with the line of each cell.
+type Cells struct {
+	Values map[string]string
+	Lines  map[string]int
+	Line   int
+}
+
+// UnmarshalYAML records each cell and its line.
+func (c *Cells) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: support cells must be a mapping of platform to cell", n.Line)
+	}
+	c.Values, c.Lines, c.Line = map[string]string{}, map[string]int{}, n.Line
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		c.Values[k.Value] = v.Value
+		c.Lines[k.Value] = k.Line
+	}
+	return nil
+}
+
+// Load reads and checks the spec at path.
+func Load(path string) (*Spec, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse checks and decodes spec text; file names it in errors.
+func Parse(file string, data []byte) (*Spec, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		return nil, yamlError(file, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, &LoadError{file, 1, "empty spec"}
+	}
+	s := &Spec{File: file}
+	if err := doc.Content[0].Decode(s); err != nil {
+		return nil, yamlError(file, err)
+	}
+	if err := walk(file, doc.Content[0], reflect.ValueOf(s).Elem()); err != nil {
+		return nil, err
+	}
+	c := checker{s: s}
+	c.check()
+	if c.err != nil {
+		return nil, c.err
+	}
+	return s, nil
+}
+
+// yamlError turns yaml's "yaml: line N: msg" into file:N: msg.
+func yamlError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, tail, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(num); err == nil {
+				return &LoadError{file, n, tail}
+			}
+		}
+	}
+	return &LoadError{file, 1, msg}
+}
+
+var cellsType = reflect.TypeOf(Cells{})
+
+// walk rejects mapping keys that v's type does not declare and records the
+// line of each struct value in its Line field.
+func walk(file string, n *yaml.Node, v reflect.Value) error {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return walk(file, n, v.Elem())
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return nil
+		}
+		for i := 0; i < v.Len() && i < len(n.Content); i++ {
+			if err := walk(file, n.Content[i], v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		if v.Type() == cellsType || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		t := v.Type()
+		if f := v.FieldByName("Line"); f.IsValid() {
+			f.SetInt(int64(n.Line))
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i]
+			idx := fieldByTag(t, key.Value)
+			if idx < 0 {
+				return &LoadError{file, key.Line, fmt.Sprintf("unknown key %q in %s", key.Value, strings.ToLower(t.Name()))}
+			}
+			if err := walk(file, n.Content[i+1], v.Field(idx)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func fieldByTag(t reflect.Type, key string) int {
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name == key && name != "-" {
+			return i
+		}
+	}
+	return -1
+}
+
+// ParseCell parses a support cell: "O", "X", or "△" and a footnote id.
+func ParseCell(v string) (Cell, error) {
+	switch v {
+	case Supported, Unsupported:
+		return Cell{Level: v}, nil
+	}
+	if rest, ok := strings.CutPrefix(v, Partial); ok {
+		id, err := strconv.Atoi(strings.TrimSpace(rest))
+		if err == nil && id > 0 {
+			return Cell{Level: Partial, Footnote: id}, nil
+		}
+	}
+	return Cell{}, fmt.Errorf("bad support cell %q: want O, X, or △ and a footnote number", v)
+}
+
+// checker validates references and values after decoding; it keeps the
+// first problem found.
+type checker struct {
+	s   *Spec
+	err error
+}
+
+func (c *checker) failf(line int, format string, args ...any) {
+	if c.err == nil {
+		c.err = &LoadError{c.s.File, line, fmt.Sprintf(format, args...)}
+	}
+}
+
+// unique reports a name seen twice in one section.
+func (c *checker) unique(seen map[string]bool, what, name string, line int) {
+	if name == "" {
+		c.failf(line, "%s without a name", what)
+	} else if seen[name] {
+		c.failf(line, "%s %q defined twice", what, name)
+	}
+	seen[name] = true
+}
+
+func (c *checker) check() {
+	s := c.s
+	if s.Name == "" {
+		c.failf(1, "spec has no name")
+	}
+	seen := map[string]bool{}
+	for _, f := range s.Families {
+		c.unique(seen, "family", f.Type, f.Line)
+		if f.Family != "IPv4" && f.Family != "IPv6" {
+			c.failf(f.Line, "family %q: family must be IPv4 or IPv6", f.Type)
+		}
+		for _, a := range []string{f.BindAddress, f.SendAddress} {
+			if _, err := netip.ParseAddr(a); err != nil {
+				c.failf(f.Line, "family %q: bad address %q", f.Type, a)
+			}
+		}
+		if f.MaxDatagram <= 0 {
+			c.failf(f.Line, "family %q: maxDatagram must be positive", f.Type)
+		}
+	}
+	seen = map[string]bool{}
+	for _, p := range s.Platforms {
+		c.unique(seen, "platform", p.ID, p.Line)
+		if p.Name == "" || p.Board == "" || p.Go == "" {
+			c.failf(p.Line, "platform %q needs name, board and go", p.ID)
+		}
+	}
+	seen = map[string]bool{}
+	for _, f := range s.Footnotes {
+		c.unique(seen, "footnote", strconv.Itoa(f.ID), f.Line)
+		if f.Text == "" {
+			c.failf(f.Line, "footnote %d has no text", f.ID)
+		}
+	}
+	seen = map[string]bool{}
+	goNames := map[string]bool{}
+	for _, e := range s.Errors {
+		c.unique(seen, "error", e.Code, e.Line)
+		c.unique(goNames, "Go name", e.Go, e.Line)
+		switch e.Kind {
+		case "TypeError", "RangeError", "Error":
+		default:
+			c.failf(e.Line, "error %s: kind %q must be TypeError, RangeError or Error", e.Code, e.Kind)
+		}
+		if !e.System && e.Message == "" {
+			c.failf(e.Line, "error %s: a coded error needs a message", e.Code)
+		}
+	}
+	seen = map[string]bool{}
+	for _, o := range s.Objects {
+		c.unique(seen, "object", o.Name, o.Line)
+		c.args("object "+o.Name, o.Fields, true)
+	}
+	seen = map[string]bool{}
+	for _, e := range s.Events {
+		c.unique(seen, "event", e.Name, e.Line)
+		c.args("event "+e.Name, e.Args, false)
+	}
+	seen = map[string]bool{}
+	for _, cb := range s.Callbacks {
+		c.unique(seen, "callback", cb.Name, cb.Line)
+		c.args("callback "+cb.Name, cb.Args, false)
+	}
+	c.calls()
+}
+
+func (c *checker) calls() {
+	s := c.s
+	seen, goNames := map[string]bool{}, map[string]bool{}
+	used := map[int]bool{}
+	for _, call := range s.Calls {
+		c.unique(seen, "call", call.Name, call.Line)
+		if call.Title == "" {
+			c.failf(call.Line, "call %s has no title", call.Name)
+		}
+		switch {
+		case call.Returns == "", call.Returns == "socket":
+		default:
+			if _, ok := s.Object(call.Returns); !ok {
+				c.failf(call.Line, "call %s returns undefined object %q", call.Name, call.Returns)
+			}
+		}
+		if call.Core != "" {
+			core, ok := s.Call(call.Core)
+			switch {
+			case !ok:
+				c.failf(call.Line, "call %s: core names undefined call %q", call.Name, call.Core)
+			case core.Core != "":
+				c.failf(call.Line, "call %s: core %q shares a core itself", call.Name, call.Core)
+			}
+			if call.Support.Values != nil || call.Native.Values != nil {
+				c.failf(call.Line, "call %s shares %s's core and support: it takes no support or native cells", call.Name, call.Core)
+			}
+		} else {
+			c.cells(call, call.Support, true, used)
+			c.cells(call, call.Native, false, used)
+		}
+		if len(call.Forms) == 0 {
+			c.failf(call.Line, "call %s has no forms", call.Name)
+		}
+		for _, f := range call.Forms {
+			if f.Signature == "" {
+				c.failf(f.Line, "call %s: a form has no signature", call.Name)
+			}
+			c.unique(goNames, "Go name", f.Go, f.Line)
+			c.args(f.Signature, f.Args, true)
+		}
+		for _, code := range call.Errors {
+			if _, ok := s.Error(code); !ok {
+				c.failf(call.Line, "call %s lists undefined error %q", call.Name, code)
+			}
+		}
+	}
+	for _, f := range s.Footnotes {
+		if !used[f.ID] {
+			c.failf(f.Line, "footnote %d is not used by any cell", f.ID)
+		}
+	}
+}
+
+// cells checks a support map; the reference matrix must name every
+// platform, the native map only those it runs on.
+func (c *checker) cells(call Call, cells Cells, full bool, used map[int]bool) {
+	what := "native"
+	if full {
+		what = "support"
+	}
+	if cells.Values == nil {
+		if full {
+			c.failf(call.Line, "call %s has no support cells", call.Name)
+		}
+		return
+	}
+	for k, v := range cells.Values {
+		line := cells.Lines[k]
+		if !c.platform(k) {
+			c.failf(line, "call %s: %s cell for undefined platform %q", call.Name, what, k)
+			continue
+		}
+		cell, err := ParseCell(v)
+		if err != nil {
+			c.failf(line, "call %s, platform %s: %v", call.Name, k, err)
+			continue
+		}
+		if cell.Level == Partial {
+			if _, ok := c.s.Footnote(cell.Footnote); !ok {
+				c.failf(line, "call %s, platform %s: cell %q names undefined footnote %d", call.Name, k, v, cell.Footnote)
+			}
+			used[cell.Footnote] = true
+		}
+	}
+	if full {
+		for _, p := range c.s.Platforms {
+			if _, ok := cells.Values[p.ID]; !ok {
+				c.failf(cells.Line, "call %s has no support cell for platform %s", call.Name, p.ID)
+			}
+		}
+	}
+}
+
+func (c *checker) platform(id string) bool {
+	for _, p := range c.s.Platforms {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// args checks an argument list: types, references and constraints. Input
+// arguments (of calls and options objects) that are checked need an error.
+func (c *checker) args(where string, args []Arg, input bool) {
+	s := c.s
+	seen := map[string]Arg{}
+	for _, a := range args {
+		if a.Name == "" {
+			c.failf(a.Line, "%s: an argument has no name", where)
+			continue
+		}
+		if _, dup := seen[a.Name]; dup {
+			c.failf(a.Line, "%s: argument %q twice", where, a.Name)
+		}
+		seen[a.Name] = a
+		at := fmt.Sprintf("%s, argument %s", where, a.Name)
+		switch a.Type {
+		case TypeInteger, TypeString, TypeBoolean, TypeMessage, TypePlatform, TypeError:
+		case TypeFunction:
+			if (a.Listener == "") == (a.Callback == "") {
+				c.failf(a.Line, "%s: a function needs exactly one of listener or callback", at)
+			}
+			if _, ok := s.Event(a.Listener); a.Listener != "" && !ok {
+				c.failf(a.Line, "%s: listener names undefined event %q", at, a.Listener)
+			}
+			if _, ok := s.Callback(a.Callback); a.Callback != "" && !ok {
+				c.failf(a.Line, "%s: callback names undefined callback %q", at, a.Callback)
+			}
+		case TypeObject:
+			if _, ok := s.Object(a.Object); !ok {
+				c.failf(a.Line, "%s: undefined object %q", at, a.Object)
+			}
+		default:
+			c.failf(a.Line, "%s: unknown type %q", at, a.Type)
+		}
+		if a.Type != TypeObject && a.Object != "" {
+			c.failf(a.Line, "%s: object is only for type object", at)
+		}
+		if a.Type != TypeFunction && (a.Listener != "" || a.Callback != "") {
+			c.failf(a.Line, "%s: listener and callback are only for type function", at)
+		}
+		if (a.Min != nil || a.Max != nil || a.Bounds != "") && a.Type != TypeInteger {
+			c.failf(a.Line, "%s: min, max and bounds are only for integers", at)
+		}
+		if a.Min != nil && a.Max != nil && *a.Min > *a.Max {
+			c.failf(a.Line, "%s: min is above max", at)
+		}
+		if (a.Enum != "" || a.Required || a.Default != "") && a.Type != TypeString {
+			c.failf(a.Line, "%s: enum, required and default are only for strings", at)
+		}
+		if a.Enum != "" && a.Enum != "families" {
+			c.failf(a.Line, "%s: enum %q: only families is known", at, a.Enum)
+		}
+		switch a.Default {
+		case "", "bindAddress", "sendAddress":
+		default:
+			c.failf(a.Line, "%s: default %q must name a family address (bindAddress, sendAddress)", at, a.Default)
+		}
+		if a.Bounds != "" {
+			if b, ok := seen[a.Bounds]; !ok || b.Type != TypeMessage {
+				c.failf(a.Line, "%s: bounds names %q, which is not an earlier message argument", at, a.Bounds)
+			}
+		}
+		checked := a.Min != nil || a.Max != nil || a.Bounds != "" || a.Enum != "" || a.Required || a.Type == TypeMessage
+		if input && checked && a.Error == "" {
+			c.failf(a.Line, "%s: a checked argument needs error", at)
+		}
+		if a.Error != "" {
+			if _, ok := s.Error(a.Error); !ok {
+				c.failf(a.Line, "%s: undefined error %q", at, a.Error)
+			}
+		}
+		if a.Message != "" && a.Error == "" {
+			c.failf(a.Line, "%s: message overrides an error's message, and there is no error", at)
+		}
+	}
+}

@@ -1,0 +1,268 @@
+// Package spec loads spec/dgram.yaml, the single description of the dgram
+// API, into typed values for the generators in gen/.
+//
+// Load rejects unknown keys, dangling references (an error code, object,
+// event, callback, footnote or platform that is not defined) and bad
+// support cells, with errors that name the file and line.
+package spec
+
+// Spec is the whole API description.
+type Spec struct {
+	Name      string     `yaml:"name"`
+	Doc       string     `yaml:"doc"`
+	Families  []Family   `yaml:"families"`
+	Platforms []Platform `yaml:"platforms"`
+	Footnotes []Footnote `yaml:"footnotes"`
+	Errors    []Error    `yaml:"errors"`
+	Objects   []Object   `yaml:"objects"`
+	Events    []Event    `yaml:"events"`
+	Ordering  []string   `yaml:"ordering"`
+	Callbacks []Callback `yaml:"callbacks"`
+	Calls     []Call     `yaml:"calls"`
+
+	// File is the path the spec was loaded from, for messages.
+	File string `yaml:"-"`
+}
+
+// Family is a socket type: udp4 or udp6.
+type Family struct {
+	Type        string `yaml:"type"`
+	Family      string `yaml:"family"`
+	BindAddress string `yaml:"bindAddress"`
+	SendAddress string `yaml:"sendAddress"`
+	MaxDatagram int    `yaml:"maxDatagram"`
+	Line        int    `yaml:"-"`
+}
+
+// Platform is a column of the seed's support matrix.
+type Platform struct {
+	ID    string `yaml:"id"`
+	Name  string `yaml:"name"`
+	Board string `yaml:"board"`
+	Go    string `yaml:"go"`
+	Line  int    `yaml:"-"`
+}
+
+// Footnote qualifies a partial support cell; Text is the seed's, verbatim.
+type Footnote struct {
+	ID   int    `yaml:"id"`
+	Text string `yaml:"text"`
+	Line int    `yaml:"-"`
+}
+
+// Error is an error code every binding reports the same way.
+type Error struct {
+	Code    string `yaml:"code"`
+	Go      string `yaml:"go"`
+	Kind    string `yaml:"kind"`
+	Message string `yaml:"message"`
+	System  bool   `yaml:"system"`
+	Doc     string `yaml:"doc"`
+	Line    int    `yaml:"-"`
+}
+
+// Object is a structured value: an options object or a result.
+type Object struct {
+	Name   string `yaml:"name"`
+	Doc    string `yaml:"doc"`
+	Fields []Arg  `yaml:"fields"`
+	Line   int    `yaml:"-"`
+}
+
+// Event is one of the socket's events.
+type Event struct {
+	Name string `yaml:"name"`
+	Doc  string `yaml:"doc"`
+	Args []Arg  `yaml:"args"`
+	Line int    `yaml:"-"`
+}
+
+// Callback is a completion callback that is not an event listener.
+type Callback struct {
+	Name string `yaml:"name"`
+	Doc  string `yaml:"doc"`
+	Args []Arg  `yaml:"args"`
+	Line int    `yaml:"-"`
+}
+
+// Call is one function of the API, with each of its forms.
+type Call struct {
+	Name    string `yaml:"name"`
+	Title   string `yaml:"title"`
+	Module  bool   `yaml:"module"`
+	Returns string `yaml:"returns"`
+	// Core names another call whose core this one shares; such a call has
+	// that call's support and no row of its own in the matrix.
+	Core    string   `yaml:"core"`
+	Doc     string   `yaml:"doc"`
+	Support Cells    `yaml:"support"`
+	Native  Cells    `yaml:"native"`
+	Forms   []Form   `yaml:"forms"`
+	Errors  []string `yaml:"errors"`
+	Line    int      `yaml:"-"`
+}
+
+// Form is one way of calling a Call.
+type Form struct {
+	Signature string `yaml:"signature"`
+	Go        string `yaml:"go"`
+	Args      []Arg  `yaml:"args"`
+	Line      int    `yaml:"-"`
+}
+
+// Arg is an argument, an object field or an event or callback argument.
+type Arg struct {
+	Name      string `yaml:"name"`
+	Type      string `yaml:"type"`
+	Object    string `yaml:"object"`
+	Listener  string `yaml:"listener"`
+	Callback  string `yaml:"callback"`
+	Optional  bool   `yaml:"optional"`
+	Required  bool   `yaml:"required"`
+	Default   string `yaml:"default"`
+	Enum      string `yaml:"enum"`
+	Min       *int64 `yaml:"min"`
+	Max       *int64 `yaml:"max"`
+	Bounds    string `yaml:"bounds"`
+	Error     string `yaml:"error"`
+	Message   string `yaml:"message"`
+	Extension bool   `yaml:"extension"`
+	Doc       string `yaml:"doc"`
+	Line      int    `yaml:"-"`
+}
+
+// Argument types the generators understand.
+const (
+	TypeInteger  = "integer"
+	TypeString   = "string"
+	TypeBoolean  = "boolean"
+	TypeMessage  = "message"
+	TypePlatform = "platform"
+	TypeFunction = "function"
+	TypeObject   = "object"
+	TypeError    = "error"
+)
+
+// Support levels, as the seed writes them. A partial cell is written
+// "△<footnote id>" in the spec and "△ <superscript id>" in the table.
+const (
+	Supported   = "O"
+	Unsupported = "X"
+	Partial     = "△"
+)
+
+// Cell is a parsed support cell.
+type Cell struct {
+	Level    string // Supported, Unsupported or Partial
+	Footnote int    // the footnote of a Partial cell, else 0
+}
+
+// Family returns the family of the socket type typ.
+func (s *Spec) Family(typ string) (Family, bool) {
+	for _, f := range s.Families {
+		if f.Type == typ {
+			return f, true
+		}
+	}
+	return Family{}, false
+}
+
+// Error returns the error with the given code.
+func (s *Spec) Error(code string) (Error, bool) {
+	for _, e := range s.Errors {
+		if e.Code == code {
+			return e, true
+		}
+	}
+	return Error{}, false
+}
+
+// Object returns the object named name.
+func (s *Spec) Object(name string) (Object, bool) {
+	for _, o := range s.Objects {
+		if o.Name == name {
+			return o, true
+		}
+	}
+	return Object{}, false
+}
+
+// Event returns the event named name.
+func (s *Spec) Event(name string) (Event, bool) {
+	for _, e := range s.Events {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return Event{}, false
+}
+
+// Callback returns the callback named name.
+func (s *Spec) Callback(name string) (Callback, bool) {
+	for _, c := range s.Callbacks {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Callback{}, false
+}
+
+// Call returns the call named name.
+func (s *Spec) Call(name string) (Call, bool) {
+	for _, c := range s.Calls {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Call{}, false
+}
+
+// Footnote returns the footnote with the given id.
+func (s *Spec) Footnote(id int) (Footnote, bool) {
+	for _, f := range s.Footnotes {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return Footnote{}, false
+}
+
+// MatrixCalls returns the calls that have a row in the support matrix, in
+// spec order: every call that does not share another call's core.
+func (s *Spec) MatrixCalls() []Call {
+	var out []Call
+	for _, c := range s.Calls {
+		if c.Core == "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// CoreCall returns the call whose core and support c uses: c itself, or the
+// call its Core names.
+func (s *Spec) CoreCall(c Call) Call {
+	if c.Core != "" {
+		if core, ok := s.Call(c.Core); ok {
+			return core
+		}
+	}
+	return c
+}
+
+// Cell returns the parsed reference-matrix cell of call c on platform id.
+func (s *Spec) Cell(c Call, platform string) Cell {
+	cell, _ := ParseCell(s.CoreCall(c).Support.Values[platform])
+	return cell
+}
+
+// NativeCell returns the parsed native-support cell of call c on platform
+// id; a platform the call's native map does not name is Unsupported.
+func (s *Spec) NativeCell(c Call, platform string) Cell {
+	v, ok := s.CoreCall(c).Native.Values[platform]
+	if !ok {
+		return Cell{Level: Unsupported}
+	}
+	cell, _ := ParseCell(v)
+	return cell
+}
