@@ -371,7 +371,7 @@ func (c *checker) args(where string, args []Arg, input bool) {
 		seen[a.Name] = a
 		at := fmt.Sprintf("%s, argument %s", where, a.Name)
 		switch a.Type {
-		case TypeInteger, TypeString, TypeBoolean, TypeMessage, TypePlatform, TypeError:
+		case TypeInteger, TypeString, TypeBoolean, TypeIP, TypeMessage, TypePlatform, TypeError:
 		case TypeFunction:
 			if (a.Listener == "") == (a.Callback == "") {
 				c.failf(a.Line, "%s: a function needs exactly one of listener or callback", at)

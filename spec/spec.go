@@ -136,6 +136,7 @@ const (
 	TypeInteger  = "integer"
 	TypeString   = "string"
 	TypeBoolean  = "boolean"
+	TypeIP       = "ip"
 	TypeMessage  = "message"
 	TypePlatform = "platform"
 	TypeFunction = "function"
