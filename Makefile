@@ -1,0 +1,41 @@
+# dgramkit: `make demo` runs the main job, `make test` runs every test.
+GO     ?= go
+BUILD  ?= build
+
+.PHONY: all demo test vet fmt-check check-generated generate build examples clean
+
+all: build
+
+## demo: an echo server and client on loopback, end to end, over the Go core
+demo: examples
+	./examples/go/demo.sh $(BUILD)
+
+## test: everything CI runs (network tests put themselves in a private netns)
+test: vet fmt-check check-generated
+	$(GO) test -race -count=1 ./...
+
+## generate: regenerate every file generated from spec/dgram.yaml
+generate:
+	$(GO) generate ./...
+
+## check-generated: fail when a committed generated file differs from a fresh generation
+check-generated:
+	$(GO) run ./gen/cmd/dgramgen -root . -check
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+build:
+	$(GO) build ./...
+
+examples:
+	@mkdir -p $(BUILD)
+	$(GO) build -o $(BUILD)/echo-server ./examples/go/echo-server
+	$(GO) build -o $(BUILD)/echo-client ./examples/go/echo-client
+
+clean:
+	rm -rf $(BUILD)
