@@ -1,0 +1,141 @@
+package dgram
+
+import (
+	"errors"
+	"net"
+	"sync"
+	"syscall"
+)
+
+// dispatcher runs a socket's events one at a time. Work posted to it (the
+// bind, send callbacks, 'close') runs on one goroutine in the order it was
+// posted; the reader delivers 'message' with a direct call instead of a
+// hop, holding the same emit lock, so listeners never overlap. The
+// goroutine starts with the first post and ends after 'close'.
+type dispatcher struct {
+	s      *Socket
+	emitMu sync.Mutex // held while a listener runs
+
+	mu         sync.Mutex
+	cond       sync.Cond
+	tasks      []func()
+	spare      []func()
+	running    bool
+	stopping   bool
+	readerDone chan struct{}
+}
+
+func (d *dispatcher) init(s *Socket) {
+	d.s = s
+	d.cond.L = &d.mu
+}
+
+// post queues fn to run after the caller returns.
+func (d *dispatcher) post(fn func()) {
+	d.mu.Lock()
+	d.tasks = append(d.tasks, fn)
+	d.wakeLocked()
+	d.mu.Unlock()
+}
+
+// stop asks for 'close': it is emitted once the work posted so far has run
+// and the reader (readerDone, nil when there is none) has returned.
+func (d *dispatcher) stop(readerDone chan struct{}) {
+	d.mu.Lock()
+	d.stopping = true
+	d.readerDone = readerDone
+	d.wakeLocked()
+	d.mu.Unlock()
+}
+
+func (d *dispatcher) wakeLocked() {
+	if !d.running {
+		d.running = true
+		go d.run()
+		return
+	}
+	d.cond.Signal()
+}
+
+func (d *dispatcher) run() {
+	for {
+		d.mu.Lock()
+		for len(d.tasks) == 0 && !d.stopping {
+			d.cond.Wait()
+		}
+		tasks := d.tasks
+		d.tasks, d.spare = d.spare[:0], nil
+		readerDone := d.readerDone
+		d.mu.Unlock()
+
+		if len(tasks) == 0 { // stopping, and nothing else to do
+			if readerDone != nil {
+				<-readerDone
+			}
+			d.mu.Lock()
+			tasks = d.tasks // whatever the reader posted last
+			d.tasks = nil
+			d.mu.Unlock()
+			d.runAll(tasks)
+			d.emitMu.Lock()
+			d.s.emitClose()
+			d.emitMu.Unlock()
+			return
+		}
+		d.runAll(tasks)
+		clear(tasks)
+		d.mu.Lock()
+		d.spare = tasks[:0]
+		d.mu.Unlock()
+	}
+}
+
+func (d *dispatcher) runAll(tasks []func()) {
+	for _, fn := range tasks {
+		d.emitMu.Lock()
+		fn()
+		d.emitMu.Unlock()
+	}
+}
+
+// read is the socket's one reader: it receives into one reused buffer and
+// delivers each datagram with a direct call, under the emit lock. A
+// datagram read after close started is dropped.
+func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
+	defer close(done)
+	buf := make([]byte, 1<<16)
+	d := &s.dispatcher
+	for {
+		n, from, err := conn.ReadFromUDPAddrPort(buf)
+		if err != nil {
+			if s.stopped.Load() || errors.Is(err, net.ErrClosed) {
+				return
+			}
+			d.emitMu.Lock()
+			s.emitError(sysError("recvmsg", err, "", 0))
+			d.emitMu.Unlock()
+			if !transient(err) {
+				return
+			}
+			continue
+		}
+		d.emitMu.Lock()
+		if !s.stopped.Load() && len(s.events.message.load()) > 0 {
+			msg := make([]byte, n)
+			copy(msg, buf[:n])
+			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: n})
+		}
+		d.emitMu.Unlock()
+	}
+}
+
+// transient reports receive errors after which the socket still works:
+// ICMP errors reported on a later receive, and interruptions.
+func transient(err error) bool {
+	for _, e := range []syscall.Errno{syscall.ECONNREFUSED, syscall.EHOSTUNREACH, syscall.ENETUNREACH, syscall.EINTR, syscall.EAGAIN, syscall.ENOBUFS} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,164 @@
+package dgram
+
+import (
+	"sync/atomic"
+	"testing"
+)
+
+// 'listening' comes after Bind returns, then messages in order, and
+// 'close' last; nothing after 'close'.
+func TestEventOrder(t *testing.T) {
+	srv := newSocket(t, SocketOptions{Type: "udp4"})
+	r := record(srv)
+	var returned atomic.Bool
+	srv.OnListening(func() {
+		if !returned.Load() {
+			t.Error("'listening' ran inside Bind")
+		}
+	})
+	if err := srv.Bind(0, "127.0.0.1", nil); err != nil {
+		t.Fatal(err)
+	}
+	returned.Store(true)
+	r.expect(t, "listening")
+	a, err := srv.Address()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	cli, _, _ := boundSocket(t, "udp4", "127.0.0.1")
+	for _, m := range []string{"one", "two", "three"} {
+		if res := sendWait(t, cli, m, a.Port, "127.0.0.1"); res.err != nil || res.n != len(m) {
+			t.Fatalf("send %q: %v, %d", m, res.err, res.n)
+		}
+	}
+	r.expect(t, "message:one", "message:two", "message:three")
+
+	var closeReturned atomic.Bool
+	if err := srv.Close(func() {
+		if !closeReturned.Load() {
+			t.Error("close listener ran inside Close")
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	closeReturned.Store(true)
+	r.expect(t, "close")
+	// A datagram sent after close is not delivered.
+	sendWait(t, cli, "late", a.Port, "127.0.0.1")
+	r.quiet(t)
+}
+
+// The send callback runs after Send returns, never inside it.
+func TestSendCallbackIsAsync(t *testing.T) {
+	s, _, port := boundSocket(t, "udp4", "127.0.0.1")
+	var returned atomic.Bool
+	done := make(chan bool, 1)
+	if err := s.Send("x", port, "127.0.0.1", func(err error, n int) { done <- returned.Load() }); err != nil {
+		t.Fatal(err)
+	}
+	returned.Store(true)
+	if !recv(t, done) {
+		t.Fatal("send callback ran inside Send")
+	}
+}
+
+// Listeners of one socket never run at the same time: a flood of
+// datagrams and send callbacks is delivered one at a time.
+func TestListenersDoNotOverlap(t *testing.T) {
+	s, _, port := boundSocket(t, "udp4", "127.0.0.1")
+	var inside, overlaps atomic.Int32
+	enter := func() {
+		if inside.Add(1) != 1 {
+			overlaps.Add(1)
+		}
+	}
+	leave := func() { inside.Add(-1) }
+	const n = 200
+	got := make(chan struct{}, 2*n)
+	s.OnMessage(func([]byte, RemoteInfo) { enter(); leave(); got <- struct{}{} })
+	for i := 0; i < n; i++ {
+		if err := s.Send("x", port, "127.0.0.1", func(error, int) { enter(); leave(); got <- struct{}{} }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// All n callbacks, and as many messages as loopback delivered (all, in
+	// practice; at least one), each counted once.
+	for i := 0; i < n+1; i++ {
+		recv(t, got)
+	}
+	if overlaps.Load() != 0 {
+		t.Fatalf("%d listeners overlapped", overlaps.Load())
+	}
+}
+
+// A listener may close its own socket: no message after that.
+func TestCloseFromMessageListener(t *testing.T) {
+	srv, r, port := boundSocket(t, "udp4", "127.0.0.1")
+	srv.OnMessage(func([]byte, RemoteInfo) { srv.Close(nil) })
+	cli, _, _ := boundSocket(t, "udp4", "127.0.0.1")
+	for i := 0; i < 5; i++ {
+		sendWait(t, cli, "m", port, "127.0.0.1")
+	}
+	r.expect(t, "message:m", "close")
+	r.quiet(t)
+}
+
+// Closing a socket that was never bound emits 'close' after Close returns.
+func TestCloseUnbound(t *testing.T) {
+	s := newSocket(t, SocketOptions{Type: "udp4"})
+	r := record(s)
+	if err := s.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	r.expect(t, "close")
+	// A second close fails, and its listener still runs with the first.
+	s2 := newSocket(t, SocketOptions{Type: "udp4"})
+	r2 := record(s2)
+	closes := make(chan int, 2)
+	s2.Close(func() { closes <- 1 })
+	wantCode(t, "second Close", s2.Close(func() { closes <- 2 }), ErrSocketDgramNotRunning)
+	r2.expect(t, "close")
+	if a, b := recv(t, closes), recv(t, closes); a != 1 || b != 2 {
+		t.Fatalf("close listeners ran as %d, %d", a, b)
+	}
+}
+
+// A close during an explicit bind emits only 'close'.
+func TestCloseDuringBind(t *testing.T) {
+	s := newSocket(t, SocketOptions{Type: "udp4"})
+	r := record(s)
+	if err := s.Bind(0, "127.0.0.1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	r.expect(t, "close")
+	r.quiet(t)
+}
+
+// A bind error is an 'error' event; the bind listener is dropped and the
+// socket can bind again.
+func TestBindErrorThenRebind(t *testing.T) {
+	_, _, port := boundSocket(t, "udp4", "127.0.0.1")
+	s := newSocket(t, SocketOptions{Type: "udp4"})
+	r := record(s)
+	errCh := make(chan error, 1)
+	s.OnError(func(err error) { errCh <- err })
+	bindListenerRan := make(chan struct{}, 2)
+	if err := s.Bind(port, "127.0.0.1", func() { bindListenerRan <- struct{}{} }); err != nil {
+		t.Fatal(err)
+	}
+	r.expect(t, "error:EADDRINUSE")
+	if err, want := recv(t, errCh), "bind EADDRINUSE 127.0.0.1:"+itoa(port); err.Error() != want {
+		t.Fatalf("error %q, want %q", err, want)
+	}
+	if err := s.Bind(0, "127.0.0.1", nil); err != nil {
+		t.Fatal(err)
+	}
+	r.expect(t, "listening")
+	if len(bindListenerRan) != 0 {
+		t.Fatal("the failed bind's listener ran")
+	}
+}

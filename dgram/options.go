@@ -1,0 +1,151 @@
+package dgram
+
+import (
+	"net"
+	"net/netip"
+	"strings"
+)
+
+// The option setters act on the bound socket; before bind they fail with
+// "<call> EBADF" and after close with ERR_SOCKET_DGRAM_NOT_RUNNING. An
+// error from the kernel is a system error named after the call.
+
+// setBroadcast is the core of setBroadcast: SO_BROADCAST.
+func (s *Socket) setBroadcast(flag bool) error {
+	return s.option("setBroadcast", func() error {
+		rc, err := s.conn.SyscallConn()
+		if err != nil {
+			return err
+		}
+		return setBroadcastOpt(rc, flag)
+	})
+}
+
+// setTTL is the core of setTTL: IP_TTL, or IPV6_UNICAST_HOPS on udp6.
+func (s *Socket) setTTL(ttl int) error {
+	return s.option("setTTL", func() error {
+		if s.p4 != nil {
+			return s.p4.SetTTL(ttl)
+		}
+		return s.p6.SetHopLimit(ttl)
+	})
+}
+
+// setMulticastTTL is the core of setMulticastTTL: IP_MULTICAST_TTL, or
+// IPV6_MULTICAST_HOPS on udp6.
+func (s *Socket) setMulticastTTL(ttl int) error {
+	return s.option("setMulticastTTL", func() error {
+		if s.p4 != nil {
+			return s.p4.SetMulticastTTL(ttl)
+		}
+		return s.p6.SetMulticastHopLimit(ttl)
+	})
+}
+
+// setMulticastLoopback is the core of setMulticastLoopback:
+// IP_MULTICAST_LOOP, or IPV6_MULTICAST_LOOP on udp6.
+func (s *Socket) setMulticastLoopback(flag bool) error {
+	return s.option("setMulticastLoopback", func() error {
+		if s.p4 != nil {
+			return s.p4.SetMulticastLoopback(flag)
+		}
+		return s.p6.SetMulticastLoopback(flag)
+	})
+}
+
+// addMembership is the core of addMembership.
+func (s *Socket) addMembership(multicastAddress string, multicastInterface string) error {
+	return s.membership("addMembership", multicastAddress, multicastInterface, true)
+}
+
+// dropMembership is the core of dropMembership.
+func (s *Socket) dropMembership(multicastAddress string, multicastInterface string) error {
+	return s.membership("dropMembership", multicastAddress, multicastInterface, false)
+}
+
+// option runs set on the bound socket, holding the state shared so that
+// close waits for it.
+func (s *Socket) option(call string, set func() error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.checkBound(call); err != nil {
+		return err
+	}
+	if err := set(); err != nil {
+		return sysError(call, err, "", 0)
+	}
+	return nil
+}
+
+// membership joins or leaves group on the interface whose address is
+// iface (the kernel's choice when empty). A group that is not a multicast
+// address of the socket's family is EINVAL; an interface address that no
+// interface has is ENODEV, as the kernel reports for ip_mreq.
+func (s *Socket) membership(call, group, iface string, join bool) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.checkBound(call); err != nil {
+		return err
+	}
+	ip, err := netip.ParseAddr(group)
+	switch {
+	case err != nil, !ip.IsMulticast():
+		return sysCodeError(call, EINVAL, "", 0)
+	case ip.Is4() != (s.p4 != nil):
+		return sysCodeError(call, ENOPROTOOPT, "", 0)
+	}
+	var ifi *net.Interface
+	if iface != "" {
+		if ifi, err = interfaceOf(iface); err != nil {
+			return sysError(call, err, "", 0)
+		}
+	}
+	g := &net.UDPAddr{IP: ip.AsSlice()}
+	switch {
+	case s.p4 != nil && join:
+		err = s.p4.JoinGroup(ifi, g)
+	case s.p4 != nil:
+		err = s.p4.LeaveGroup(ifi, g)
+	case join:
+		err = s.p6.JoinGroup(ifi, g)
+	default:
+		err = s.p6.LeaveGroup(ifi, g)
+	}
+	if err != nil {
+		return sysError(call, err, "", 0)
+	}
+	return nil
+}
+
+// interfaceOf finds the interface that has the address iface. An IPv6
+// interface may also be named by its zone: "::%eth0" or "%eth0".
+func interfaceOf(iface string) (*net.Interface, error) {
+	if _, zone, ok := strings.Cut(iface, "%"); ok {
+		if ifi, err := net.InterfaceByName(zone); err == nil {
+			return ifi, nil
+		}
+		return nil, errnoOf(ENODEV)
+	}
+	want, err := netip.ParseAddr(iface)
+	if err != nil {
+		return nil, errnoOf(EINVAL)
+	}
+	ifs, err := net.Interfaces()
+	if err != nil {
+		return nil, err
+	}
+	for i := range ifs {
+		addrs, err := ifs[i].Addrs()
+		if err != nil {
+			continue
+		}
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				if ip, ok := netip.AddrFromSlice(n.IP); ok && ip.Unmap() == want.Unmap() {
+					return &ifs[i], nil
+				}
+			}
+		}
+	}
+	return nil, errnoOf(ENODEV)
+}

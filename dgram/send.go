@@ -1,0 +1,71 @@
+package dgram
+
+import (
+	"net"
+	"net/netip"
+	"slices"
+)
+
+// send is the core of send and sendto: arguments are valid and msg is the
+// datagram. On a bound socket the datagram is written at once and the
+// callback posted; before bind it is copied and queued behind an implicit
+// bind to the family's wildcard address and a random port, as in Node.
+func (s *Socket) send(msg []byte, port int, address string, sendListener SendCallback) error {
+	s.mu.RLock()
+	switch s.state {
+	case closed:
+		s.mu.RUnlock()
+		return notRunning()
+	case bound:
+		s.write(s.conn, msg, port, address, sendListener)
+		s.mu.RUnlock()
+		return nil
+	}
+	s.mu.RUnlock()
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch s.state {
+	case closed:
+		return notRunning()
+	case bound: // bound meanwhile
+		s.write(s.conn, msg, port, address, sendListener)
+		return nil
+	case unbound:
+		s.state = binding
+		s.dispatcher.post(func() { s.open(0, s.family.bindAddress) })
+	}
+	data := slices.Clone(msg)
+	if data == nil {
+		data = []byte{}
+	}
+	s.queue = append(s.queue, func() { s.write(s.conn, data, port, address, sendListener) })
+	return nil
+}
+
+// write sends one datagram and posts its outcome to the callback. Without
+// a callback an error is dropped, as in Node: a datagram service does not
+// fail the socket for one datagram, and an 'error' event with no listener
+// would end a JavaScript program. A failed name lookup is the exception:
+// with no callback it is an 'error' event, as in Node.
+func (s *Socket) write(conn *net.UDPConn, msg []byte, port int, address string, cb SendCallback) {
+	ip, rerr := s.resolve("send", address, port)
+	if rerr != nil {
+		if cb != nil {
+			s.dispatcher.post(func() { cb(rerr, 0) })
+		} else if rerr.Code == ENOTFOUND {
+			s.dispatcher.post(func() { s.emitError(rerr) })
+		}
+		return
+	}
+	n, err := conn.WriteToUDPAddrPort(msg, netip.AddrPortFrom(ip, uint16(port)))
+	if cb == nil {
+		return
+	}
+	if err != nil {
+		serr := sysError("send", err, address, port)
+		s.dispatcher.post(func() { cb(serr, 0) })
+		return
+	}
+	s.dispatcher.post(func() { cb(nil, n) })
+}
