@@ -1,0 +1,394 @@
+package gen
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	. "github.com/dave/jennifer/jen"
+	"github.com/dgramkit/dgramkit/spec"
+)
+
+// goType is the Go type of a spec argument. In the core, and as an event
+// argument, a message is []byte; as an argument it is any.
+func goType(a spec.Arg, core bool) *Statement {
+	switch a.Type {
+	case spec.TypeInteger:
+		return Int()
+	case spec.TypeString:
+		return String()
+	case spec.TypeBoolean:
+		return Bool()
+	case spec.TypeIP:
+		return Qual("net/netip", "Addr")
+	case spec.TypeMessage:
+		if core {
+			return Index().Byte()
+		}
+		return Any()
+	case spec.TypePlatform:
+		return Id("Platform")
+	case spec.TypeError:
+		return Error()
+	case spec.TypeObject:
+		return Id(a.Object)
+	}
+	if a.Listener != "" {
+		return Id(exported(a.Listener) + "Listener")
+	}
+	return Id(exported(a.Callback) + "Callback")
+}
+
+// zero is the Go zero value of a core argument a form lacks.
+func zero(a spec.Arg) *Statement {
+	switch a.Type {
+	case spec.TypeInteger:
+		return Lit(0)
+	case spec.TypeString:
+		return Lit("")
+	case spec.TypeBoolean:
+		return False()
+	case spec.TypeIP:
+		return Qual("net/netip", "Addr").Values()
+	case spec.TypePlatform:
+		return Id("Native")
+	case spec.TypeObject:
+		return Id(a.Object).Values()
+	}
+	return Nil()
+}
+
+// params are the Go parameters of arguments.
+func params(args []spec.Arg, core bool) []Code {
+	var out []Code
+	for _, a := range args {
+		out = append(out, Id(param(a.Name)).Add(goType(a, core)))
+	}
+	return out
+}
+
+// leaf is an argument as the core sees it: an argument of a form, or a
+// field of its object argument.
+type leaf struct {
+	spec.Arg
+	path []string // the Go expression: port, or options.Port
+	name string   // the name errors give: port, or options.port
+}
+
+// expr is a fresh Go expression for the leaf's value.
+func (l leaf) expr() *Statement {
+	st := Id(l.path[0])
+	for _, p := range l.path[1:] {
+		st.Dot(p)
+	}
+	return st
+}
+
+// leaves flattens a form's arguments, object arguments into their fields.
+func leaves(s *spec.Spec, f spec.Form) []leaf {
+	var out []leaf
+	for _, a := range f.Args {
+		if a.Type != spec.TypeObject {
+			out = append(out, leaf{a, []string{param(a.Name)}, a.Name})
+			continue
+		}
+		o, _ := s.Object(a.Object)
+		for _, fl := range o.Fields {
+			out = append(out, leaf{fl, []string{param(a.Name), exported(fl.Name)}, a.Name + "." + fl.Name})
+		}
+	}
+	return out
+}
+
+// coreArgs are the arguments of call c's core: the leaves of its forms
+// without bounds arguments, in order of first appearance.
+func coreArgs(s *spec.Spec, c spec.Call) ([]spec.Arg, error) {
+	var out []spec.Arg
+	seen := map[string]spec.Arg{}
+	for _, f := range c.Forms {
+		for _, l := range leaves(s, f) {
+			if l.Bounds != "" {
+				continue
+			}
+			prev, ok := seen[l.Name]
+			if !ok {
+				seen[l.Name] = l.Arg
+				out = append(out, l.Arg)
+			} else if a, b := fmt.Sprintf("%#v", goType(prev, true)), fmt.Sprintf("%#v", goType(l.Arg, true)); a != b {
+				return nil, fmt.Errorf("%s:%d: call %s: core argument %s is %s in one form and %s in another", s.File, l.Line, c.Name, l.Name, a, b)
+			}
+		}
+	}
+	return out, nil
+}
+
+// results are the Go results of a call.
+func results(c spec.Call) *Statement {
+	switch c.Returns {
+	case "":
+		return Error()
+	case "socket":
+		return Params(Op("*").Id("Socket"), Error())
+	}
+	return Params(Id(c.Returns), Error())
+}
+
+// signature is a form's Go function or method signature, without body.
+func signature(s *spec.Spec, c spec.Call, f spec.Form) *Statement {
+	st := Func()
+	if !c.Module {
+		st.Params(Id("s").Op("*").Id("Socket"))
+	}
+	return st.Id(f.Go).Params(params(f.Args, false)...).Add(results(c))
+}
+
+// int64Lit writes an int64 bound as an untyped constant.
+func int64Lit(p *int64, absent string) *Statement {
+	if p == nil {
+		return Qual("math", absent)
+	}
+	return Op(strconv.FormatInt(*p, 10))
+}
+
+// formBody is the body of a form's function: the support check, the
+// argument checks in order, and the call of the core.
+func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
+	ret := func(e Code) *Statement {
+		switch c.Returns {
+		case "":
+			return Return(e)
+		case "socket":
+			return Return(Nil(), e)
+		}
+		return Return(Id(c.Returns).Values(), e)
+	}
+	at := func(format string, a ...any) error {
+		return fmt.Errorf("%s:%d: %s: %s", s.File, f.Line, f.Signature, fmt.Sprintf(format, a...))
+	}
+	errArgs := func(l leaf) []Code {
+		return []Code{Id(errorGo(s, l.Error)), Lit(c.Name), Lit(l.name)}
+	}
+	var body []Code
+	if !c.Module {
+		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(Id("s").Dot("platform"), Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
+	}
+	values := map[string]*Statement{} // core argument name: its value in this form
+	var platform Code = Id("Native")
+	bounds := map[string][]leaf{} // message name: its offset and length
+	for _, l := range leaves(s, f) {
+		values[l.Name] = l.expr()
+		switch {
+		case l.Type == spec.TypeInteger && (l.Min != nil || l.Max != nil):
+			var cond []Code
+			if l.Min != nil {
+				cond = append(cond, Id("v").Op("<").Add(int64Lit(l.Min, "")))
+			}
+			if l.Max != nil {
+				cond = append(cond, Id("v").Op(">").Add(int64Lit(l.Max, "")))
+			}
+			body = append(body, If(Id("v").Op(":=").Int64().Call(l.expr()), Add(cond[0]).Do(func(st *Statement) {
+				if len(cond) == 2 {
+					st.Op("||").Add(cond[1])
+				}
+			})).Block(ret(Id("rangeError").Call(append(errArgs(l), l.expr(), int64Lit(l.Min, "MinInt64"), int64Lit(l.Max, "MaxInt64"), Lit(l.Message))...))))
+		case l.Bounds != "":
+			msg := param(l.Bounds) + "Bytes"
+			pair := append(bounds[l.Bounds], l)
+			bounds[l.Bounds] = pair
+			switch len(pair) {
+			case 1:
+				body = append(body, If(l.expr().Op("<").Lit(0).Op("||").Add(l.expr()).Op(">").Len(Id(msg))).Block(
+					ret(Id("boundsError").Call(append(errArgs(l), Lit(l.Message))...))))
+			case 2:
+				off := pair[0].expr()
+				body = append(body, If(l.expr().Op("<").Lit(0).Op("||").Add(l.expr()).Op(">").Len(Id(msg)).Op("-").Add(off)).Block(
+					ret(Id("boundsError").Call(append(errArgs(l), Lit(l.Message))...))),
+					Id(msg).Op("=").Id(msg).Index(pair[0].expr(), pair[0].expr().Op("+").Add(l.expr())))
+			default:
+				return nil, at("more than two bounds arguments of %s", l.Bounds)
+			}
+		case l.Enum != "":
+			body = append(body, If(Id("lookupFamily").Call(l.expr()).Op("==").Nil()).Block(
+				ret(Id("enumError").Call(append(errArgs(l), l.expr(), Lit(l.Message))...))))
+		case l.Required:
+			body = append(body, If(l.expr().Op("==").Lit("")).Block(
+				ret(Id("missingError").Call(append(errArgs(l), Lit(l.Message))...))))
+		case l.Type == spec.TypeMessage:
+			v := param(l.Name) + "Bytes"
+			values[l.Name] = Id(v)
+			body = append(body, List(Id(v), Err()).Op(":=").Id("toMessage").Call(append(errArgs(l), l.expr())...),
+				If(Err().Op("!=").Nil()).Block(ret(Err())))
+		case l.Type == spec.TypePlatform:
+			platform = l.expr()
+		}
+		if l.Default != "" {
+			if c.Module {
+				return nil, at("%s: a default address needs a socket", l.name)
+			}
+			body = append(body, If(l.expr().Op("==").Lit("")).Block(l.expr().Op("=").Id("s").Dot("family").Dot(l.Default)))
+		}
+	}
+	for m, pair := range bounds {
+		if len(pair) != 2 {
+			return nil, at("%s needs two bounds arguments, offset and length", m)
+		}
+	}
+	if c.Module {
+		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(platform, Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
+	}
+	core := s.CoreCall(c)
+	if core.Module != c.Module || core.Returns != c.Returns {
+		return nil, at("call %s and its core %s differ in module or returns", c.Name, core.Name)
+	}
+	args, err := coreArgs(s, core)
+	if err != nil {
+		return nil, err
+	}
+	var callArgs []Code
+	for _, a := range args {
+		if v, ok := values[a.Name]; ok {
+			callArgs = append(callArgs, v)
+			delete(values, a.Name)
+		} else {
+			callArgs = append(callArgs, zero(a))
+		}
+	}
+	for _, l := range leaves(s, f) {
+		if _, ok := values[l.Name]; ok && l.Bounds == "" {
+			return nil, at("%s is not an argument of %s's core", l.name, core.Name)
+		}
+	}
+	fn := Id(unexported(core.Name))
+	if !c.Module {
+		fn = Id("s").Dot(unexported(core.Name))
+	}
+	return append(body, Return(fn.Call(callArgs...))), nil
+}
+
+// errorGo is the Go name of an error code.
+func errorGo(s *spec.Spec, code string) string {
+	e, _ := s.Error(code)
+	return e.Go
+}
+
+// coreUsers are the Go names of the forms whose core is call c's.
+func coreUsers(s *spec.Spec, c spec.Call) string {
+	var names []string
+	for _, u := range s.Calls {
+		if s.CoreCall(u).Name == c.Name {
+			for _, f := range u.Forms {
+				names = append(names, f.Go)
+			}
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// fieldDoc is an object field's doc, noting dgramkit's extensions.
+func fieldDoc(a spec.Arg) string {
+	if a.Extension {
+		return a.Doc + " A dgramkit extension, not in IoT.js."
+	}
+	return a.Doc
+}
+
+// GoAPI writes dgram/api_gen.go: the objects, the families table, the
+// listener and callback types, the events and their On* and emit* methods,
+// one function or method per form, and the socketCore interface.
+func GoAPI(s *spec.Spec) ([]byte, error) {
+	f := newFile(s)
+	for _, o := range s.Objects {
+		var fields []Code
+		for _, fl := range o.Fields {
+			fields = append(fields, Comment(comment(fieldDoc(fl))).Line().Id(exported(fl.Name)).Add(goType(fl, false)))
+		}
+		f.Comment(comment(o.Name + ": " + sentence(o.Doc)))
+		f.Type().Id(o.Name).Struct(fields...)
+		f.Line()
+	}
+
+	f.Comment(comment("socketFamily is a socket type: its address family, its default addresses to bind and to send to, and its largest datagram."))
+	f.Type().Id("socketFamily").Struct(
+		Id("typ").String(), Id("family").String(), Id("bindAddress").String(), Id("sendAddress").String(), Id("maxDatagram").Int())
+	f.Line()
+	var fams []Code
+	for _, fm := range s.Families {
+		fams = append(fams, Values(Id("typ").Op(":").Lit(fm.Type), Id("family").Op(":").Lit(fm.Family),
+			Id("bindAddress").Op(":").Lit(fm.BindAddress), Id("sendAddress").Op(":").Lit(fm.SendAddress),
+			Id("maxDatagram").Op(":").Lit(fm.MaxDatagram)))
+	}
+	f.Comment("// socketFamilies holds every socket type, in spec order.")
+	f.Var().Id("socketFamilies").Op("=").Index(Op("...")).Id("socketFamily").Add(lines(fams...))
+	f.Line()
+	f.Comment("// lookupFamily returns the family of socket type typ, or nil.")
+	f.Func().Id("lookupFamily").Params(Id("typ").String()).Op("*").Id("socketFamily").Block(
+		For(Id("i").Op(":=").Range().Id("socketFamilies")).Block(
+			If(Id("socketFamilies").Index(Id("i")).Dot("typ").Op("==").Id("typ")).Block(
+				Return(Op("&").Id("socketFamilies").Index(Id("i"))))),
+		Return(Nil()))
+	f.Line()
+
+	var events []Code
+	for _, e := range s.Events {
+		name := exported(e.Name) + "Listener"
+		f.Comment(fmt.Sprintf("// %s is a listener of the '%s' event.", name, e.Name))
+		f.Type().Id(name).Func().Params(params(e.Args, true)...)
+		f.Line()
+		events = append(events, Id(unexported(e.Name)).Id("listeners").Types(Id(name)))
+	}
+	for _, cb := range s.Callbacks {
+		name := exported(cb.Name) + "Callback"
+		f.Comment(comment(name + " is the " + cb.Name + " callback. " + cb.Doc))
+		f.Type().Id(name).Func().Params(params(cb.Args, true)...)
+		f.Line()
+	}
+	f.Comment("// socketEvents holds a socket's listeners, per event.")
+	f.Type().Id("socketEvents").Struct(events...)
+	f.Line()
+	for _, e := range s.Events {
+		field := Id("s").Dot("events").Dot(unexported(e.Name))
+		f.Comment(comment(fmt.Sprintf("On%s adds listener to the '%s' event: %s", exported(e.Name), e.Name, sentence(e.Doc))))
+		f.Func().Params(Id("s").Op("*").Id("Socket")).Id("On" + exported(e.Name)).Params(Id("listener").Id(exported(e.Name) + "Listener")).Block(
+			Add(field).Dot("add").Call(Id("listener")))
+		f.Line()
+		var args []Code
+		for _, a := range e.Args {
+			args = append(args, Id(param(a.Name)))
+		}
+		f.Comment(fmt.Sprintf("// emit%s calls the '%s' listeners in the order they were added.", exported(e.Name), e.Name))
+		f.Func().Params(Id("s").Op("*").Id("Socket")).Id("emit" + exported(e.Name)).Params(params(e.Args, true)...).Block(
+			For(List(Id("_"), Id("l")).Op(":=").Range().Add(Id("s").Dot("events").Dot(unexported(e.Name))).Dot("load").Call()).Block(
+				Id("l").Call(args...)))
+		f.Line()
+	}
+
+	var core []Code
+	for _, c := range s.Calls {
+		for _, fm := range c.Forms {
+			body, err := formBody(s, c, fm)
+			if err != nil {
+				return nil, err
+			}
+			f.Comment(comment(fmt.Sprintf("%s is %s: %s", fm.Go, c.Title, sentence(c.Doc)), "Form: "+fm.Signature+"."))
+			f.Add(signature(s, c, fm).Block(body...))
+			f.Line()
+		}
+		if c.Module || c.Core != "" {
+			continue
+		}
+		args, err := coreArgs(s, c)
+		if err != nil {
+			return nil, err
+		}
+		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", unexported(c.Name), coreUsers(s, c))).Line().
+			Id(unexported(c.Name)).Params(params(args, true)...).Add(results(c)))
+	}
+	f.Comment(comment("socketCore is the hand-written core behind the generated methods; a missing method is a compile error."))
+	f.Type().Id("socketCore").Interface(core...)
+	f.Line()
+	f.Var().Id("_").Id("socketCore").Op("=").Parens(Op("*").Id("Socket")).Parens(Nil())
+	return render(f)
+}
