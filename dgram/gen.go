@@ -1,0 +1,3 @@
+package dgram
+
+//go:generate go run ../gen/cmd/dgramgen -root ..
