@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
@@ -123,7 +124,10 @@ func notRunning() error { return codeError(ErrSocketDgramNotRunning, "") }
 
 // describe words a received value as Node does, in Go's terms:
 // "type int (0)", "type string ('udp5')", "nil", "an instance of []int".
+// It avoids fmt so that the value does not escape: a message boxed in an
+// interface for Send stays on the caller's stack.
 func describe(v any) string {
+	var s string
 	switch x := v.(type) {
 	case nil:
 		return "nil"
@@ -131,11 +135,23 @@ func describe(v any) string {
 		if len(x) > 28 {
 			x = x[:25] + "..."
 		}
-		return fmt.Sprintf("type string (%s)", quoteJS(x))
-	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, bool:
-		return fmt.Sprintf("type %T (%v)", v, v)
+		return "type string (" + quoteJS(x) + ")"
+	case int:
+		s = strconv.Itoa(x)
+	case int64:
+		s = strconv.FormatInt(x, 10)
+	case uint64:
+		s = strconv.FormatUint(x, 10)
+	case float64:
+		s = strconv.FormatFloat(x, 'g', -1, 64)
+	case float32:
+		s = strconv.FormatFloat(float64(x), 'g', -1, 32)
+	case bool:
+		s = strconv.FormatBool(x)
+	default:
+		return "an instance of " + reflect.TypeOf(v).String()
 	}
-	return fmt.Sprintf("an instance of %T", v)
+	return "type " + reflect.TypeOf(v).String() + " (" + s + ")"
 }
 
 func quoteJS(s string) string {
