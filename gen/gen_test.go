@@ -1,0 +1,242 @@
+package gen
+
+import (
+	"bytes"
+	"flag"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dgramkit/dgramkit/spec"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/mini")
+
+// load loads a spec or fails the test.
+func load(t *testing.T, file string) *spec.Spec {
+	t.Helper()
+	s, err := spec.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// generate runs o on s or fails the test.
+func generate(t *testing.T, o Output, s *spec.Spec) []byte {
+	t.Helper()
+	out, err := o.Generate(s)
+	if err != nil {
+		t.Fatalf("%s: %v", o.Path, err)
+	}
+	return out
+}
+
+// specs are the fixture and the real spec.
+var specs = []string{"testdata/mini.yaml", "../spec/dgram.yaml"}
+
+func TestGolden(t *testing.T) {
+	s := load(t, "testdata/mini.yaml")
+	for _, o := range Outputs {
+		t.Run(o.Path, func(t *testing.T) {
+			got := generate(t, o, s)
+			golden := filepath.Join("testdata", "mini", path.Base(o.Path)+".golden")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./gen -update)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("%s differs from %s (-want +got; go test ./gen -update rewrites it):\n%s", o.Path, golden, diff)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, file := range specs {
+		for _, o := range Outputs {
+			first := generate(t, o, load(t, file))
+			if second := generate(t, o, load(t, file)); !bytes.Equal(first, second) {
+				t.Errorf("%s from %s: two runs differ:\n%s", o.Path, file, cmp.Diff(string(first), string(second)))
+			}
+		}
+	}
+}
+
+func TestGoOutputsParseAndAreFormatted(t *testing.T) {
+	for _, file := range specs {
+		s := load(t, file)
+		for _, o := range Outputs {
+			if !strings.HasSuffix(o.Path, ".go") {
+				continue
+			}
+			out := generate(t, o, s)
+			f, err := parser.ParseFile(token.NewFileSet(), o.Path, out, parser.ParseComments)
+			if err != nil {
+				t.Errorf("%s from %s does not parse: %v", o.Path, file, err)
+				continue
+			}
+			if !strings.HasPrefix(string(out), "// "+header+"\n") || !ast.IsGenerated(f) {
+				t.Errorf("%s from %s lacks the generated-code header", o.Path, file)
+			}
+			formatted, err := format.Source(out)
+			if err != nil {
+				t.Errorf("%s from %s: gofmt: %v", o.Path, file, err)
+			} else if diff := cmp.Diff(string(formatted), string(out)); diff != "" {
+				t.Errorf("%s from %s is not gofmt-stable (-gofmt +generated):\n%s", o.Path, file, diff)
+			}
+		}
+	}
+}
+
+// tableBlock is a Markdown file's platform table: from the line starting
+// "|  | Linux" through the numbered footnote 2.
+func tableBlock(t *testing.T, name, md string) string {
+	t.Helper()
+	start := strings.Index(md, "\n|  | Linux")
+	note := strings.Index(md[start+1:], "\n2. ")
+	if start < 0 || note < 0 {
+		t.Fatalf("%s: no platform table with two footnotes", name)
+	}
+	end := start + 1 + note + 1
+	end += strings.IndexByte(md[end:], '\n') + 1
+	return md[start+1 : end]
+}
+
+func TestPlatformTableIsTheSeeds(t *testing.T) {
+	seed, err := os.ReadFile("../spec/seed/DGRAM.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := generate(t, Outputs[len(Outputs)-1], load(t, "../spec/dgram.yaml"))
+	want := tableBlock(t, "spec/seed/DGRAM.md", string(seed))
+	got := tableBlock(t, "docs/API.md", string(api))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("docs/API.md's platform table differs from the seed's (-seed +generated):\n%s", diff)
+	}
+}
+
+func TestSeedIsTheShared(t *testing.T) {
+	shared, err := os.ReadFile("../../shared/seed/DGRAM.md")
+	if os.IsNotExist(err) {
+		t.Skip("no ../shared/seed/DGRAM.md beside the repository")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile("../spec/seed/DGRAM.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(shared), string(seed)); diff != "" {
+		t.Errorf("spec/seed/DGRAM.md differs from ../shared/seed/DGRAM.md (-shared +seed):\n%s", diff)
+	}
+}
+
+func TestCommittedOutputsAreFresh(t *testing.T) {
+	s := load(t, "../spec/dgram.yaml")
+	for _, o := range Outputs {
+		committed, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(o.Path)))
+		if err != nil {
+			t.Errorf("%v (run go generate ./dgram)", err)
+			continue
+		}
+		if diff := cmp.Diff(string(committed), string(generate(t, o, s))); diff != "" {
+			t.Errorf("%s is stale; run go generate ./dgram (-committed +fresh):\n%s", o.Path, diff)
+		}
+	}
+}
+
+// TestMiniBuilds compiles the fixture's Go outputs with a stub of the
+// hand-written core (testdata/mini/core.go.txt), for the host and for 32-bit
+// ARM.
+func TestMiniBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a package")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	dir := t.TempDir()
+	s := load(t, "testdata/mini.yaml")
+	files := map[string][]byte{"go.mod": []byte("module mini\n\ngo 1.24\n")}
+	if files["dgram/core.go"], err = os.ReadFile("testdata/mini/core.go.txt"); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range Outputs {
+		if strings.HasSuffix(o.Path, ".go") {
+			files[o.Path] = generate(t, o, s)
+		}
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, arch := range []string{"", "arm"} {
+		cmd := exec.Command(goTool, "vet", "./...")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
+		if arch != "" {
+			cmd.Env = append(cmd.Env, "GOARCH="+arch)
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go vet (GOARCH=%s) of the generated package: %v\n%s", arch, err, out)
+		}
+	}
+}
+
+// TestGeneratorErrors checks that specs the loader accepts but the
+// generators cannot serve fail with a message.
+func TestGeneratorErrors(t *testing.T) {
+	mini, err := os.ReadFile("testdata/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"default on a module call", "            doc: The socket options.\n",
+			"            doc: The socket options.\n          - name: address\n            type: string\n            default: bindAddress\n", "a default address needs a socket"},
+		{"no linux platform", "linux", "ubuntu", "HostPlatform needs a platform with id linux"},
+		{"one bounds argument", "          - name: length\n            type: integer\n            bounds: msg\n", "          - name: length\n            type: integer\n", "needs two bounds arguments"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.ReplaceAll(string(mini), tc.old, tc.new)
+			if text == string(mini) {
+				t.Fatalf("edit %q not applied", tc.old)
+			}
+			s, err := spec.Parse("mini.yaml", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var msgs []string
+			for _, o := range Outputs {
+				if _, err := o.Generate(s); err != nil {
+					msgs = append(msgs, err.Error())
+				}
+			}
+			if !strings.Contains(strings.Join(msgs, "\n"), tc.want) {
+				t.Errorf("errors %q, want one containing %q", msgs, tc.want)
+			}
+		})
+	}
+}
