@@ -1,6 +1,7 @@
 package dgram
 
 import (
+	"errors"
 	"net"
 	"net/netip"
 	"slices"
@@ -59,7 +60,9 @@ func (s *Socket) write(conn *net.UDPConn, msg []byte, port int, address string, 
 		return
 	}
 	n, err := conn.WriteToUDPAddrPort(msg, netip.AddrPortFrom(ip, uint16(port)))
-	if cb == nil {
+	if cb == nil || errors.Is(err, net.ErrClosed) {
+		// Closed while the datagram waited: dropped without a callback,
+		// as in Node.
 		return
 	}
 	if err != nil {

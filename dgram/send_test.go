@@ -171,3 +171,32 @@ func TestSendErrors(t *testing.T) {
 	}
 	srv.expect(t, "message:named")
 }
+
+// A close from a 'listening' listener does not cut short the datagrams
+// queued before the implicit bind: they go out, their callbacks run, and
+// 'close' comes last.
+func TestCloseInListeningKeepsQueue(t *testing.T) {
+	_, srv, port := boundSocket(t, "udp4", "127.0.0.1")
+	cli := newSocket(t, SocketOptions{Type: "udp4"})
+	order := make(chan string, 8)
+	cli.OnListening(func() {
+		order <- "listening"
+		cli.Close(func() { order <- "close" })
+	})
+	for _, m := range []string{"q1", "q2"} {
+		if err := cli.Send(m, port, "127.0.0.1", func(err error, n int) {
+			if err != nil {
+				t.Errorf("queued send: %v", err)
+			}
+			order <- "sent"
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, want := range []string{"listening", "sent", "sent", "close"} {
+		if got := recv(t, order); got != want {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	}
+	srv.expect(t, "message:q1", "message:q2")
+}

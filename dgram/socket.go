@@ -91,7 +91,7 @@ func (s *Socket) bind(port int, address string, bindListener ListeningListener) 
 }
 
 // open creates and binds the operating-system socket, on the dispatcher.
-// Success emits 'listening' and then runs the queued work; failure emits
+// Success runs the queued work and emits 'listening'; failure emits
 // 'error' and drops the queue, as Node does. A socket closed meanwhile
 // emits neither.
 func (s *Socket) open(port int, address string) {
@@ -133,10 +133,13 @@ func (s *Socket) open(port int, address string) {
 	s.mu.Unlock()
 
 	go s.read(conn, s.readerDone)
-	s.emitListening()
+	// The queued datagrams go out first; their callbacks are posted, so
+	// they run after 'listening', and a close() from a 'listening'
+	// listener cannot cut the queue short.
 	for _, work := range queue {
 		work()
 	}
+	s.emitListening()
 }
 
 // listen resolves the address and binds a socket with the socket's
