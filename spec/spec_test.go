@@ -1,0 +1,113 @@
+package spec
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestRealSpecLoads(t *testing.T) {
+	s, err := Load("dgram.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Platforms) != 4 || len(s.Calls) != 12 || len(s.MatrixCalls()) != 11 {
+		t.Errorf("got %d platforms, %d calls, %d matrix calls; want 4, 12, 11", len(s.Platforms), len(s.Calls), len(s.MatrixCalls()))
+	}
+	sendto, _ := s.Call("sendto")
+	if got := s.Cell(sendto, "nuttx"); got != (Cell{Partial, 1}) {
+		t.Errorf("sendto on nuttx = %+v, want send's △1", got)
+	}
+	ttl, _ := s.Call("setMulticastTTL")
+	if s.Cell(ttl, "linux").Level != Unsupported || s.NativeCell(ttl, "linux").Level != Supported {
+		t.Errorf("setMulticastTTL on linux: want X in the reference and O natively")
+	}
+}
+
+func TestMiniLoads(t *testing.T) {
+	if _, err := Load("../gen/testdata/mini.yaml"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// lineOf is the 1-based line of the first occurrence of marker in text.
+func lineOf(t *testing.T, text, marker string) int {
+	t.Helper()
+	i := strings.Index(text, marker)
+	if i < 0 {
+		t.Fatalf("marker %q not in the edited spec", marker)
+	}
+	return strings.Count(text[:i], "\n") + 1
+}
+
+func TestLoadErrors(t *testing.T) {
+	mini, err := os.ReadFile("../gen/testdata/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		old, new string // the edit of the mini spec
+		at       string // marks the line the error names
+		msg      string
+	}{
+		{"unknown key", "    maxDatagram: 65507\n", "    maxDatagram: 65507\n    colour: red\n",
+			"colour: red", `unknown key "colour" in family`},
+		{"unknown key in an object field", "        doc: The sender port.\n", "        doc: The sender port.\n        units: none\n",
+			"units: none", `unknown key "units" in arg`},
+		{"bad cell", "support: {linux: O, raspbian: O}", "support: {linux: Q, raspbian: O}",
+			"support: {linux: Q", `call createSocket, platform linux: bad support cell "Q": want O, X, or △ and a footnote number`},
+		{"undefined footnote", "raspbian: △1}", "raspbian: △3}",
+			"raspbian: △3}", `call send, platform raspbian: cell "△3" names undefined footnote 3`},
+		{"missing platform cell", "support: {linux: O, raspbian: O}", "support: {linux: O}",
+			"support: {linux: O}", "call createSocket has no support cell for platform raspbian"},
+		{"cell for an undefined platform", "support: {linux: O, raspbian: O}", "support: {linux: O, raspbian: O, tizenrt: O}",
+			"support: {linux: O, raspbian: O, tizenrt", `call createSocket: support cell for undefined platform "tizenrt"`},
+		{"dangling error of a call", "errors: [ERR_SOCKET_BAD_TYPE, ERR_OUT_OF_RANGE]", "errors: [ERR_SOCKET_BAD_TYPE, ERR_NOPE]",
+			"  - name: createSocket", `call createSocket lists undefined error "ERR_NOPE"`},
+		{"dangling error of an argument", "        error: ERR_OUT_OF_RANGE\n", "        error: ERR_NOPE\n",
+			"      - name: recvBufferSize", `object SocketOptions, argument recvBufferSize: undefined error "ERR_NOPE"`},
+		{"undefined object", "object: RemoteInfo", "object: Nowhere",
+			"      - name: rinfo", `event message, argument rinfo: undefined object "Nowhere"`},
+		{"footnote without text", "text: On Raspbian, sending may be slow.", `text: ""`,
+			"  - id: 1", "footnote 1 has no text"},
+		{"unused footnote", "raspbian: △1}", "raspbian: O}",
+			"  - id: 1", "footnote 1 is not used by any cell"},
+		{"yaml syntax", "doc: A small datagram module.", "doc: a: b",
+			"doc: a: b", "mapping values are not allowed in this context"},
+		{"yaml type", "name: dgram", "name: [1, 2]",
+			"name: [1, 2]", "cannot unmarshal !!seq into string"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Replace(string(mini), tc.old, tc.new, 1)
+			if text == string(mini) {
+				t.Fatalf("edit %q not applied", tc.old)
+			}
+			want := fmt.Sprintf("mini.yaml:%d: %s", lineOf(t, text, tc.at), tc.msg)
+			_, err := Parse("mini.yaml", []byte(text))
+			if err == nil {
+				t.Fatalf("loaded; want %s", want)
+			}
+			if err.Error() != want {
+				t.Errorf("got  %s\nwant %s", err, want)
+			}
+			if _, ok := err.(*LoadError); !ok {
+				t.Errorf("error is %T, want *LoadError", err)
+			}
+		})
+	}
+}
+
+func TestParseCell(t *testing.T) {
+	for in, want := range map[string]Cell{"O": {Supported, 0}, "X": {Unsupported, 0}, "△1": {Partial, 1}, "△ 12": {Partial, 12}} {
+		if got, err := ParseCell(in); err != nil || got != want {
+			t.Errorf("ParseCell(%q) = %+v, %v; want %+v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "Q", "△", "△0", "△x", "o"} {
+		if _, err := ParseCell(in); err == nil {
+			t.Errorf("ParseCell(%q) succeeded", in)
+		}
+	}
+}
