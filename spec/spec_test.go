@@ -78,13 +78,18 @@ func TestLoadErrors(t *testing.T) {
 			"doc: a: b", "mapping values are not allowed in this context"},
 		{"yaml type", "name: dgram", "name: [1, 2]",
 			"name: [1, 2]", "cannot unmarshal !!seq into string"},
+		{"empty", "", "", "", "empty spec"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			text := strings.Replace(string(mini), tc.old, tc.new, 1)
-			if text == string(mini) {
-				t.Fatalf("edit %q not applied", tc.old)
+			text, line := "", 1 // the empty spec
+			if tc.old != "" {
+				text = strings.Replace(string(mini), tc.old, tc.new, 1)
+				if text == string(mini) {
+					t.Fatalf("edit %q not applied", tc.old)
+				}
+				line = lineOf(t, text, tc.at)
 			}
-			want := fmt.Sprintf("mini.yaml:%d: %s", lineOf(t, text, tc.at), tc.msg)
+			want := fmt.Sprintf("mini.yaml:%d: %s", line, tc.msg)
 			_, err := Parse("mini.yaml", []byte(text))
 			if err == nil {
 				t.Fatalf("loaded; want %s", want)
