@@ -2,17 +2,28 @@
 GO     ?= go
 BUILD  ?= build
 
-.PHONY: all demo test vet fmt-check check-generated generate build examples clean
+# Each binding adds its test and demo targets to TESTS and DEMOS in its own
+# makefile fragment.
+TESTS := test-go
+DEMOS := demo-go
+-include cshared/c.mk
+-include bindings/js/js.mk
+
+.PHONY: all demo test test-go demo-go vet fmt-check check-generated generate build examples bench clean
 
 all: build
 
-## demo: an echo server and client on loopback, end to end, over the Go core
-demo: examples
-	./examples/go/demo.sh $(BUILD)
+## demo: an echo server on the Go core, with a client in every language
+demo: $(DEMOS)
 
 ## test: everything CI runs (network tests put themselves in a private netns)
-test: vet fmt-check check-generated
+test: vet fmt-check check-generated $(TESTS)
+
+test-go:
 	$(GO) test -race -count=1 ./...
+
+demo-go: examples
+	./examples/go/demo.sh $(BUILD)
 
 ## generate: regenerate every file generated from spec/dgram.yaml
 generate:
@@ -21,6 +32,10 @@ generate:
 ## check-generated: fail when a committed generated file differs from a fresh generation
 check-generated:
 	$(GO) run ./gen/cmd/dgramgen -root . -check
+
+## bench: Go benchmarks of the datagram path
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./dgram
 
 vet:
 	$(GO) vet ./...
