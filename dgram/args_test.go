@@ -87,6 +87,7 @@ func TestBadArguments(t *testing.T) {
 		{"addMembership malformed", open, func(s *Socket) error { return s.AddMembership("256.256.256.256", "127.0.0.1") }, EINVAL, ""},
 		{"addMembership ipv6 group", open, func(s *Socket) error { return s.AddMembership("ff02::1", "127.0.0.1") }, ENOPROTOOPT, ""},
 		{"addMembership bad interface", open, func(s *Socket) error { return s.AddMembership("230.255.255.250", "eth0") }, EINVAL, ""},
+		{"dropMembership not multicast", open, func(s *Socket) error { return s.DropMembership("1.2.3.4", "127.0.0.1") }, EADDRNOTAVAIL, "dropMembership EADDRNOTAVAIL"},
 		{"dropMembership before bind", fresh, func(s *Socket) error { return s.DropMembership("230.255.255.250", "") }, EBADF, ""},
 
 		// option setters

@@ -3,6 +3,7 @@ package dgram
 import (
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // 'listening' comes after Bind returns, then messages in order, and
@@ -10,16 +11,12 @@ import (
 func TestEventOrder(t *testing.T) {
 	srv := newSocket(t, SocketOptions{Type: "udp4"})
 	r := record(srv)
-	var returned atomic.Bool
-	srv.OnListening(func() {
-		if !returned.Load() {
-			t.Error("'listening' ran inside Bind")
-		}
-	})
+	bindReturned := make(chan struct{})
+	srv.OnListening(func() { afterReturn(t, bindReturned, "'listening'", "Bind") })
 	if err := srv.Bind(0, "127.0.0.1", nil); err != nil {
 		t.Fatal(err)
 	}
-	returned.Store(true)
+	close(bindReturned)
 	r.expect(t, "listening")
 	a, err := srv.Address()
 	if err != nil {
@@ -34,33 +31,41 @@ func TestEventOrder(t *testing.T) {
 	}
 	r.expect(t, "message:one", "message:two", "message:three")
 
-	var closeReturned atomic.Bool
-	if err := srv.Close(func() {
-		if !closeReturned.Load() {
-			t.Error("close listener ran inside Close")
-		}
-	}); err != nil {
+	closeReturned := make(chan struct{})
+	if err := srv.Close(func() { afterReturn(t, closeReturned, "the close listener", "Close") }); err != nil {
 		t.Fatal(err)
 	}
-	closeReturned.Store(true)
+	close(closeReturned)
 	r.expect(t, "close")
 	// A datagram sent after close is not delivered.
 	sendWait(t, cli, "late", a.Port, "127.0.0.1")
 	r.quiet(t)
 }
 
+// afterReturn, called from a listener, reports an error unless the call
+// that caused the event returns (closing returned) within waitLimit: a
+// listener running inside that call would keep it from returning.
+func afterReturn(t *testing.T, returned <-chan struct{}, listener, call string) {
+	select {
+	case <-returned:
+	case <-time.After(waitLimit):
+		t.Errorf("%s ran inside %s", listener, call)
+	}
+}
+
 // The send callback runs after Send returns, never inside it.
 func TestSendCallbackIsAsync(t *testing.T) {
 	s, _, port := boundSocket(t, "udp4", "127.0.0.1")
-	var returned atomic.Bool
-	done := make(chan bool, 1)
-	if err := s.Send("x", port, "127.0.0.1", func(err error, n int) { done <- returned.Load() }); err != nil {
+	sendReturned := make(chan struct{})
+	done := make(chan struct{})
+	if err := s.Send("x", port, "127.0.0.1", func(err error, n int) {
+		afterReturn(t, sendReturned, "the send callback", "Send")
+		close(done)
+	}); err != nil {
 		t.Fatal(err)
 	}
-	returned.Store(true)
-	if !recv(t, done) {
-		t.Fatal("send callback ran inside Send")
-	}
+	close(sendReturned)
+	recv(t, done)
 }
 
 // Listeners of one socket never run at the same time: a flood of

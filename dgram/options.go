@@ -78,9 +78,11 @@ func (s *Socket) option(call string, set func() error) error {
 }
 
 // membership joins or leaves group on the interface whose address is
-// iface (the kernel's choice when empty). A group that is not a multicast
-// address of the socket's family is EINVAL; an interface address that no
-// interface has is ENODEV, as the kernel reports for ip_mreq.
+// iface (the kernel's choice when empty). A malformed group is EINVAL and
+// a group of the other family ENOPROTOOPT, as libuv reports them; the
+// kernel judges the rest (a unicast group: EINVAL to join, EADDRNOTAVAIL
+// to leave). An interface address that no interface has is ENODEV, as the
+// kernel reports for ip_mreq.
 func (s *Socket) membership(call, group, iface string, join bool) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -89,7 +91,7 @@ func (s *Socket) membership(call, group, iface string, join bool) error {
 	}
 	ip, err := netip.ParseAddr(group)
 	switch {
-	case err != nil, !ip.IsMulticast():
+	case err != nil:
 		return sysCodeError(call, EINVAL, "", 0)
 	case ip.Is4() != (s.p4 != nil):
 		return sysCodeError(call, ENOPROTOOPT, "", 0)
