@@ -17,25 +17,9 @@ func toMessage(code Code, call, arg string, msg any) ([]byte, error) {
 	case string:
 		return []byte(m), nil
 	case [][]byte:
-		n := 0
-		for _, b := range m {
-			n += len(b)
-		}
-		out := make([]byte, 0, n)
-		for _, b := range m {
-			out = append(out, b...)
-		}
-		return out, nil
+		return concat(m), nil
 	case []string:
-		n := 0
-		for _, s := range m {
-			n += len(s)
-		}
-		out := make([]byte, 0, n)
-		for _, s := range m {
-			out = append(out, s...)
-		}
-		return out, nil
+		return concat(m), nil
 	case []any:
 		out := []byte{}
 		for _, item := range m {
@@ -52,4 +36,17 @@ func toMessage(code Code, call, arg string, msg any) ([]byte, error) {
 		return out, nil
 	}
 	return nil, typeError(code, arg, messageTypes, msg)
+}
+
+// concat joins the pieces of a list message into one datagram.
+func concat[T string | []byte](pieces []T) []byte {
+	n := 0
+	for _, p := range pieces {
+		n += len(p)
+	}
+	out := make([]byte, 0, n)
+	for _, p := range pieces {
+		out = append(out, p...)
+	}
+	return out
 }

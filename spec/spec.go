@@ -160,72 +160,48 @@ type Cell struct {
 
 // Family returns the family of the socket type typ.
 func (s *Spec) Family(typ string) (Family, bool) {
-	for _, f := range s.Families {
-		if f.Type == typ {
-			return f, true
-		}
-	}
-	return Family{}, false
+	return find(s.Families, func(f Family) bool { return f.Type == typ })
 }
 
 // Error returns the error with the given code.
 func (s *Spec) Error(code string) (Error, bool) {
-	for _, e := range s.Errors {
-		if e.Code == code {
-			return e, true
-		}
-	}
-	return Error{}, false
+	return find(s.Errors, func(e Error) bool { return e.Code == code })
 }
 
 // Object returns the object named name.
 func (s *Spec) Object(name string) (Object, bool) {
-	for _, o := range s.Objects {
-		if o.Name == name {
-			return o, true
-		}
-	}
-	return Object{}, false
+	return find(s.Objects, func(o Object) bool { return o.Name == name })
 }
 
 // Event returns the event named name.
 func (s *Spec) Event(name string) (Event, bool) {
-	for _, e := range s.Events {
-		if e.Name == name {
-			return e, true
-		}
-	}
-	return Event{}, false
+	return find(s.Events, func(e Event) bool { return e.Name == name })
 }
 
 // Callback returns the callback named name.
 func (s *Spec) Callback(name string) (Callback, bool) {
-	for _, c := range s.Callbacks {
-		if c.Name == name {
-			return c, true
-		}
-	}
-	return Callback{}, false
+	return find(s.Callbacks, func(c Callback) bool { return c.Name == name })
 }
 
 // Call returns the call named name.
 func (s *Spec) Call(name string) (Call, bool) {
-	for _, c := range s.Calls {
-		if c.Name == name {
-			return c, true
-		}
-	}
-	return Call{}, false
+	return find(s.Calls, func(c Call) bool { return c.Name == name })
 }
 
 // Footnote returns the footnote with the given id.
 func (s *Spec) Footnote(id int) (Footnote, bool) {
-	for _, f := range s.Footnotes {
-		if f.ID == id {
-			return f, true
+	return find(s.Footnotes, func(f Footnote) bool { return f.ID == id })
+}
+
+// find returns the first element of xs that match accepts.
+func find[T any](xs []T, match func(T) bool) (T, bool) {
+	for _, x := range xs {
+		if match(x) {
+			return x, true
 		}
 	}
-	return Footnote{}, false
+	var zero T
+	return zero, false
 }
 
 // MatrixCalls returns the calls that have a row in the support matrix, in
