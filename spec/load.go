@@ -430,6 +430,12 @@ func (c *checker) args(where string, args []Arg, input bool) {
 				c.failf(a.Line, "%s: undefined error %q", at, a.Error)
 			}
 		}
+		if a.JS != nil && a.JS.Port && a.Type != TypeInteger {
+			c.failf(a.Line, "%s: js port is only for integers", at)
+		}
+		if a.JS != nil && a.JS.Types != "" && a.Type != TypeMessage {
+			c.failf(a.Line, "%s: js types is only for messages", at)
+		}
 		if a.Message != "" && a.Error == "" {
 			c.failf(a.Line, "%s: message overrides an error's message, and there is no error", at)
 		}

@@ -127,8 +127,20 @@ type Arg struct {
 	Error     string `yaml:"error"`
 	Message   string `yaml:"message"`
 	Extension bool   `yaml:"extension"`
+	JS        *JSArg `yaml:"js"`
 	Doc       string `yaml:"doc"`
 	Line      int    `yaml:"-"`
+}
+
+// JSArg is how the JavaScript host reads an argument where JavaScript
+// differs from Go (optional): Node's name for it in messages, the wording
+// of the types ERR_INVALID_ARG_TYPE expects, and whether it is read as a
+// port (a number or a numeric string, as Node's validatePort).
+type JSArg struct {
+	Name  string `yaml:"name"`
+	Types string `yaml:"types"`
+	Port  bool   `yaml:"port"`
+	Line  int    `yaml:"-"`
 }
 
 // Argument types the generators understand.

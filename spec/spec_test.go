@@ -78,6 +78,10 @@ func TestLoadErrors(t *testing.T) {
 			"doc: a: b", "mapping values are not allowed in this context"},
 		{"yaml type", "name: dgram", "name: [1, 2]",
 			"name: [1, 2]", "cannot unmarshal !!seq into string"},
+		{"js port on a string", "            default: sendAddress\n", "            default: sendAddress\n            js: {port: true}\n",
+			"          - &addressArg", "send(msg, port[, address][, sendListener]), argument address: js port is only for integers"},
+		{"unknown js key", "            min: 1\n", "            min: 1\n            js: {colour: red}\n",
+			"js: {colour", `unknown key "colour" in jsarg`},
 		{"empty", "", "", "", "empty spec"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
