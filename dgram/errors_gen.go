@@ -53,6 +53,23 @@ const (
 	ENOTFOUND Code = "ENOTFOUND"
 	// EUNKNOWN: any other operating-system error; the cause carries the errno.
 	EUNKNOWN Code = "EUNKNOWN"
+	// ErrInvalidHandle: a C call named a socket handle that is 0, was never
+	// returned by dgram_create_socket, or was released when its 'close' event
+	// was emitted.
+	ErrInvalidHandle Code = "ERR_INVALID_HANDLE"
+	// ErrNullPointer: a C call passed NULL where a pointer is required: an
+	// options or result struct, or a message pointer with a non-zero length.
+	ErrNullPointer Code = "ERR_NULL_POINTER"
+	// ErrForked: a C call came from a child process forked after libdgram was
+	// loaded; the Go runtime does not survive fork, so the library refuses
+	// before entering it. Load the library after fork, or exec.
+	ErrForked Code = "ERR_FORKED"
+	// ErrInternal: the C library recovered a Go panic in a call and reported it
+	// instead of letting it end the host process; a bug in dgramkit.
+	ErrInternal Code = "ERR_INTERNAL"
+	// ErrPollReentered: dgram_poll was called from inside a callback that
+	// dgram_poll runs on the same thread; return from the callback instead.
+	ErrPollReentered Code = "ERR_POLL_REENTERED"
 )
 
 // errorInfos holds each code's kind and message template.
@@ -78,6 +95,11 @@ var errorInfos = map[Code]errorInfo{
 	EPERM:                     {kind: KindError, system: true},
 	ENOTFOUND:                 {kind: KindError, system: true},
 	EUNKNOWN:                  {kind: KindError, system: true},
+	ErrInvalidHandle:          {kind: KindError, message: "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
+	ErrNullPointer:            {kind: KindTypeError, message: "The \"{arg}\" argument must not be NULL"},
+	ErrForked:                 {kind: KindError, message: "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
+	ErrInternal:               {kind: KindError, message: "Internal error in {call}: {received}"},
+	ErrPollReentered:          {kind: KindError, message: "{call} was called from a callback that dgram_poll is running"},
 }
 
 // Codes lists every code in spec order.
@@ -103,4 +125,9 @@ var Codes = []Code{
 	EPERM,
 	ENOTFOUND,
 	EUNKNOWN,
+	ErrInvalidHandle,
+	ErrNullPointer,
+	ErrForked,
+	ErrInternal,
+	ErrPollReentered,
 }

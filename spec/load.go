@@ -2,6 +2,8 @@ package spec
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -67,7 +69,8 @@ func Parse(file string, data []byte) (*Spec, error) {
 	if len(doc.Content) == 0 {
 		return nil, &LoadError{file, 1, "empty spec"}
 	}
-	s := &Spec{File: file}
+	sum := sha256.Sum256(data)
+	s := &Spec{File: file, SHA256: hex.EncodeToString(sum[:])}
 	if err := doc.Content[0].Decode(s); err != nil {
 		return nil, yamlError(file, err)
 	}
@@ -225,10 +228,18 @@ func (c *checker) check() {
 		}
 	}
 	seen = map[string]bool{}
-	goNames := map[string]bool{}
+	goNames, numbers := map[string]bool{}, map[int]string{}
 	for _, e := range s.Errors {
 		c.unique(seen, "error", e.Code, e.Line)
 		c.unique(goNames, "Go name", e.Go, e.Line)
+		switch other, dup := numbers[e.Number]; {
+		case e.Number <= 0:
+			c.failf(e.Line, "error %s: number must be a positive integer (the C code is -number)", e.Code)
+		case dup:
+			c.failf(e.Line, "error %s: number %d is also %s's", e.Code, e.Number, other)
+		default:
+			numbers[e.Number] = e.Code
+		}
 		switch e.Kind {
 		case "TypeError", "RangeError", "Error":
 		default:

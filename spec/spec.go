@@ -22,6 +22,9 @@ type Spec struct {
 
 	// File is the path the spec was loaded from, for messages.
 	File string `yaml:"-"`
+	// SHA256 is the hex SHA-256 of the spec's bytes, which a binding
+	// compares at run time to tell that it matches the library it loaded.
+	SHA256 string `yaml:"-"`
 }
 
 // Family is a socket type: udp4 or udp6.
@@ -52,8 +55,11 @@ type Footnote struct {
 
 // Error is an error code every binding reports the same way.
 type Error struct {
-	Code    string `yaml:"code"`
-	Go      string `yaml:"go"`
+	Code string `yaml:"code"`
+	Go   string `yaml:"go"`
+	// Number is the error's stable number, unique in the spec: the C
+	// binding reports the error as -Number (0 is success).
+	Number  int    `yaml:"number"`
 	Kind    string `yaml:"kind"`
 	Message string `yaml:"message"`
 	System  bool   `yaml:"system"`

@@ -25,6 +25,17 @@ func TestRealSpecLoads(t *testing.T) {
 	}
 }
 
+func TestSpecHash(t *testing.T) {
+	s, err := Parse("x.yaml", []byte("name: dgram\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// printf 'name: dgram\n' | sha256sum
+	if want := "d1f0dc72f81e2020d993ea065730e5a521cd8948a557063a4e6bfe22cfed136f"; s.SHA256 != want {
+		t.Errorf("SHA256 = %s, want %s", s.SHA256, want)
+	}
+}
+
 func TestMiniLoads(t *testing.T) {
 	if _, err := Load("../gen/testdata/mini.yaml"); err != nil {
 		t.Fatal(err)
@@ -82,6 +93,10 @@ func TestLoadErrors(t *testing.T) {
 			"          - &addressArg", "send(msg, port[, address][, sendListener]), argument address: js port is only for integers"},
 		{"unknown js key", "            min: 1\n", "            min: 1\n            js: {colour: red}\n",
 			"js: {colour", `unknown key "colour" in jsarg`},
+		{"error number twice", "    number: 2\n", "    number: 1\n",
+			"code: ERR_SOCKET_BAD_PORT", "error ERR_SOCKET_BAD_PORT: number 1 is also ERR_SOCKET_BAD_TYPE's"},
+		{"error without a number", "    number: 6\n", "",
+			"code: EMSGSIZE", "error EMSGSIZE: number must be a positive integer (the C code is -number)"},
 		{"empty", "", "", "", "empty spec"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
