@@ -1,0 +1,228 @@
+package dgramjs
+
+import (
+	"net/netip"
+
+	"github.com/dgramkit/dgramkit/dgram"
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
+)
+
+// module is the dgram module of one host.
+type module struct {
+	h             *host
+	vm            *goja.Runtime
+	proto         *goja.Object   // dgram.Socket.prototype
+	eventEmitter  goja.Callable  // events.EventEmitter, to initialise a socket
+	isView        goja.Callable  // ArrayBuffer.isView
+	handle        *goja.Symbol   // the key of a socket's *socket
+	errorToString goja.Value     // the toString of coded errors
+	sockets       map[*socket]bool
+}
+
+// state is where a socket is as the JavaScript side sees it; it decides
+// whether the socket keeps the process alive.
+type state int
+
+const (
+	unbound state = iota
+	binding
+	bound
+	closing
+	closed
+)
+
+// socket is one dgram.Socket: the Go socket and its JavaScript object.
+type socket struct {
+	m   *module
+	s   *dgram.Socket
+	obj *goja.Object
+
+	state state
+	held  bool // holds a reference on the loop
+	// bindListeners are the bind callbacks to drop if the bind fails.
+	bindListeners []goja.Value
+}
+
+// newModule builds the dgram module's exports for host h.
+func newModule(h *host, exports *goja.Object) *module {
+	vm := h.vm
+	m := &module{h: h, vm: vm, handle: goja.NewSymbol("dgram.socket"), sockets: map[*socket]bool{}}
+	events := h.require("events").(*goja.Object)
+	m.eventEmitter, _ = goja.AssertFunction(events)
+	ab := vm.Get("ArrayBuffer").(*goja.Object)
+	m.isView, _ = goja.AssertFunction(ab.Get("isView"))
+	m.errorToString = vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		this := call.This.ToObject(vm)
+		return vm.ToValue(field(this, "name").String() + " [" + field(this, "code").String() + "]: " + field(this, "message").String())
+	})
+
+	m.proto = vm.NewObject()
+	m.proto.SetPrototype(events.Get("prototype").ToObject(vm))
+	for _, mt := range socketMethods {
+		fn := mt.fn
+		m.proto.Set(mt.name, func(call goja.FunctionCall) goja.Value { return fn(m, call) })
+	}
+	// Socket is exported for instanceof; like createSocket, it takes a
+	// type or options and an optional 'message' listener.
+	ctor := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
+		return m.jsCreateSocket(goja.FunctionCall{This: goja.Undefined(), Arguments: call.Arguments}).(*goja.Object)
+	}).(*goja.Object)
+	ctor.Set("prototype", m.proto)
+	m.proto.DefineDataProperty("constructor", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	exports.Set("Socket", ctor)
+	for _, mt := range moduleFunctions {
+		fn := mt.fn
+		exports.Set(mt.name, func(call goja.FunctionCall) goja.Value { return fn(m, call) })
+	}
+	return m
+}
+
+// newSocket wraps a socket the Go API created: its JavaScript object, its
+// Go listeners, and the listener the call gave.
+func (m *module) newSocket(x *args, gs *dgram.Socket, err error) goja.Value {
+	if err != nil {
+		panic(x.errorValue(err))
+	}
+	s := &socket{m: m, s: gs, obj: m.vm.CreateObject(m.proto)}
+	if _, err := m.eventEmitter(s.obj); err != nil {
+		panic(err)
+	}
+	s.obj.DefineDataPropertySymbol(m.handle, m.vm.ToValue(s), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	m.sockets[s] = true
+	m.listen(s)
+	for _, l := range x.listeners {
+		s.on("on", l.event, l.fn)
+	}
+	return s.obj
+}
+
+// this is the socket a method was called on.
+func (m *module) this(v goja.Value, call string) *socket {
+	if o, ok := v.(*goja.Object); ok {
+		if h := o.GetSymbol(m.handle); h != nil {
+			if s, ok := h.Export().(*socket); ok {
+				return s
+			}
+		}
+	}
+	panic(m.codedError(dgram.KindTypeError, "ERR_INVALID_THIS", `Value of "this" must be of type Socket`))
+}
+
+// on calls the socket's EventEmitter method how ("on" or "once").
+func (s *socket) on(how, event string, fn goja.Value) {
+	f, _ := goja.AssertFunction(s.obj.Get(how))
+	if _, err := f(s.obj, s.m.vm.ToValue(event), fn); err != nil {
+		panic(err)
+	}
+}
+
+// called moves the state after a successful call: bind and an implicit
+// bind by send make the socket keep the process alive, and so does a
+// close until 'close' is emitted.
+func (s *socket) called(call string) {
+	switch call {
+	case "bind":
+		s.state = binding
+		s.hold()
+	case "send", "sendto":
+		if s.state == unbound {
+			s.state = binding
+			s.hold()
+		}
+	case "close":
+		s.state = closing
+		s.hold()
+	}
+}
+
+func (s *socket) hold() {
+	if !s.held {
+		s.held = true
+		s.m.h.ref()
+	}
+}
+
+func (s *socket) release() {
+	if s.held {
+		s.held = false
+		s.m.h.unref()
+	}
+}
+
+// post emits event on the loop, with the arguments vals builds there; the
+// core calls it from its goroutines, one event at a time and in order,
+// and the loop keeps that order.
+func (s *socket) post(event string, vals func() []goja.Value) {
+	s.m.h.post(func() error {
+		switch event {
+		case "listening":
+			if s.state == binding {
+				s.state = bound
+			}
+			s.hold()
+		case "error":
+			if s.state == binding { // the bind failed: Node drops the bind callbacks
+				s.state = unbound
+				for _, fn := range s.bindListeners {
+					s.on("removeListener", "listening", fn)
+				}
+				s.release()
+			}
+		case "close":
+			s.state = closed
+			delete(s.m.sockets, s)
+			defer s.release()
+		}
+		if event == "listening" {
+			s.bindListeners = nil
+		}
+		emit, _ := goja.AssertFunction(s.obj.Get("emit"))
+		_, err := emit(s.obj, append([]goja.Value{s.m.vm.ToValue(event)}, vals()...)...)
+		return err
+	})
+}
+
+// callback calls fn on the loop with the arguments vals builds there.
+func (s *socket) callback(fn goja.Value, vals func() []goja.Value) {
+	f, _ := goja.AssertFunction(fn)
+	s.m.h.post(func() error {
+		_, err := f(s.obj, vals()...)
+		return err
+	})
+}
+
+// buffer is a Buffer over b (the core gives each datagram its own copy).
+func (m *module) buffer(b []byte) goja.Value { return buffer.WrapBytes(m.vm, b) }
+
+// ipValue is an address as Node gives it: a string.
+func (m *module) ipValue(a netip.Addr) goja.Value {
+	if !a.IsValid() {
+		return goja.Undefined()
+	}
+	return m.vm.ToValue(a.String())
+}
+
+// viewBytes is the bytes of a Buffer, TypedArray or DataView.
+func (m *module) viewBytes(v goja.Value) ([]byte, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	if r, err := m.isView(goja.Undefined(), o); err != nil || !r.ToBoolean() {
+		return nil, false
+	}
+	ab, ok := o.Get("buffer").Export().(goja.ArrayBuffer)
+	if !ok {
+		return nil, false
+	}
+	off, n := o.Get("byteOffset").ToInteger(), o.Get("byteLength").ToInteger()
+	return ab.Bytes()[off : off+n], true
+}
+
+// closeAll closes the sockets a script left open, when the host ends.
+func (m *module) closeAll() {
+	for s := range m.sockets {
+		s.s.Close(nil)
+	}
+}
