@@ -376,7 +376,9 @@ func (h *host) nextTick(call goja.FunctionCall) goja.Value {
 }
 
 // dgramless is a module value for making errors before dgram is loaded.
-func (h *host) dgramless() *module { return &module{h: h, vm: h.vm, errorToString: h.vm.ToValue(errorToString(h.vm))} }
+func (h *host) dgramless() *module {
+	return &module{h: h, vm: h.vm, errorToString: h.vm.ToValue(errorToString(h.vm))}
+}
 
 func errorToString(vm *goja.Runtime) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {

@@ -12,11 +12,11 @@ import (
 type module struct {
 	h             *host
 	vm            *goja.Runtime
-	proto         *goja.Object   // dgram.Socket.prototype
-	eventEmitter  goja.Callable  // events.EventEmitter, to initialise a socket
-	isView        goja.Callable  // ArrayBuffer.isView
-	handle        *goja.Symbol   // the key of a socket's *socket
-	errorToString goja.Value     // the toString of coded errors
+	proto         *goja.Object  // dgram.Socket.prototype
+	eventEmitter  goja.Callable // events.EventEmitter, to initialise a socket
+	isView        goja.Callable // ArrayBuffer.isView
+	handle        *goja.Symbol  // the key of a socket's *socket
+	errorToString goja.Value    // the toString of coded errors
 	sockets       map[*socket]bool
 }
 
