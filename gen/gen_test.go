@@ -178,7 +178,9 @@ func TestMiniBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, o := range Outputs {
-		if strings.HasSuffix(o.Path, ".go") {
+		// The JavaScript host's file needs goja and the real module: the
+		// package's own tests build it.
+		if strings.HasSuffix(o.Path, ".go") && strings.HasPrefix(o.Path, "dgram/") {
 			files[o.Path] = generate(t, o, s)
 		}
 	}

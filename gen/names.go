@@ -29,6 +29,7 @@ var Outputs = []Output{
 	{"dgram/errors_gen.go", GoErrors},
 	{"dgram/platform_gen.go", GoPlatform},
 	{"dgram/api_gen.go", GoAPI},
+	{"bindings/js/dispatch_gen.go", JSDispatch},
 	{"docs/API.md", DocsAPI},
 }
 

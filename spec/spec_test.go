@@ -91,7 +91,7 @@ func TestLoadErrors(t *testing.T) {
 			"name: [1, 2]", "cannot unmarshal !!seq into string"},
 		{"js port on a string", "            default: sendAddress\n", "            default: sendAddress\n            js: {port: true}\n",
 			"          - &addressArg", "send(msg, port[, address][, sendListener]), argument address: js port is only for integers"},
-		{"unknown js key", "            min: 1\n", "            min: 1\n            js: {colour: red}\n",
+		{"unknown js key", "        doc: The sender port.\n", "        doc: The sender port.\n        js: {colour: red}\n",
 			"js: {colour", `unknown key "colour" in jsarg`},
 		{"error number twice", "    number: 2\n", "    number: 1\n",
 			"code: ERR_SOCKET_BAD_PORT", "error ERR_SOCKET_BAD_PORT: number 1 is also ERR_SOCKET_BAD_TYPE's"},

@@ -1,0 +1,445 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	. "github.com/dave/jennifer/jen"
+	"github.com/dgramkit/dgramkit/spec"
+)
+
+// Import paths of the JavaScript host's generated file.
+const (
+	jsPkg    = "github.com/dgramkit/dgramkit/bindings/js"
+	dgramPkg = "github.com/dgramkit/dgramkit/dgram"
+	gojaPkg  = "github.com/dop251/goja"
+)
+
+// invalidArgType is the code of a JavaScript value of the wrong type; the
+// spec must define it when a form takes a message, an integer or a string.
+const invalidArgType = "ERR_INVALID_ARG_TYPE"
+
+// gojaValue is goja.Value.
+func gojaValue() *Statement { return Qual(gojaPkg, "Value") }
+
+// dq is a qualified name in package dgram.
+func dq(name string) *Statement { return Qual(dgramPkg, name) }
+
+// jsName is the name a JavaScript error gives an argument: its js: name,
+// else the name the Go API gives it.
+func jsName(l leaf) string {
+	if l.JS != nil && l.JS.Name != "" {
+		return l.JS.Name
+	}
+	return l.name
+}
+
+// jsValue converts a Go value of spec type a (an event or callback
+// argument, a result field) to a JavaScript value.
+func jsValue(a spec.Arg, v *Statement) (*Statement, error) {
+	switch a.Type {
+	case spec.TypeInteger, spec.TypeString, spec.TypeBoolean:
+		return Id("m").Dot("vm").Dot("ToValue").Call(v), nil
+	case spec.TypeIP:
+		return Id("m").Dot("ipValue").Call(v), nil
+	case spec.TypeError:
+		return Id("m").Dot("errorValue").Call(v), nil
+	case spec.TypeMessage:
+		return Id("m").Dot("buffer").Call(v), nil
+	case spec.TypeObject:
+		return Id("m").Dot(unexported(a.Object) + "Value").Call(v), nil
+	}
+	return nil, fmt.Errorf("%s: no JavaScript value for type %s", a.Name, a.Type)
+}
+
+// goParams are the Go parameters of event or callback arguments, with the
+// types of package dgram qualified.
+func goParams(args []spec.Arg) []Code {
+	var out []Code
+	for _, a := range args {
+		t := goType(a, true)
+		if a.Type == spec.TypeObject {
+			t = dq(a.Object)
+		}
+		out = append(out, Id(param(a.Name)).Add(t))
+	}
+	return out
+}
+
+// jsValues is a func() []goja.Value building args' JavaScript values, for
+// the loop to run: goja values are made on the loop only.
+func jsValues(args []spec.Arg) (*Statement, error) {
+	var vals []Code
+	for _, a := range args {
+		v, err := jsValue(a, Id(param(a.Name)))
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, v)
+	}
+	return Func().Params().Index().Add(gojaValue()).Block(Return(Index().Add(gojaValue()).Values(vals...))), nil
+}
+
+// jsForm is one form as the dispatch handles it.
+type jsForm struct {
+	c spec.Call
+	f spec.Form
+}
+
+// firstOptional is the index of the form's first optional argument, or
+// the number of arguments.
+func firstOptional(f spec.Form) int {
+	for i, a := range f.Args {
+		if a.Optional {
+			return i
+		}
+	}
+	return len(f.Args)
+}
+
+// functionIndex is the index of the form's last argument when it is a
+// function, else -1.
+func functionIndex(f spec.Form) int {
+	if n := len(f.Args); n > 0 && f.Args[n-1].Type == spec.TypeFunction {
+		return n - 1
+	}
+	return -1
+}
+
+// boundsEnd is the index of the first argument after a form's bounds
+// pair, or -1 when the form has no bounds arguments.
+func boundsEnd(f spec.Form) int {
+	end := -1
+	for i, a := range f.Args {
+		if a.Bounds != "" {
+			end = i + 1
+		}
+	}
+	return end
+}
+
+// conversion writes the statement that converts JavaScript value v into
+// the Go value of leaf l: `target := ...` when declare, else `target = ...`.
+// It returns the Go expression to pass for it: a listener function is
+// recorded on the socket instead, and the Go API gets nil.
+func conversion(s *spec.Spec, c spec.Call, l leaf, v, target *Statement, declare bool) ([]Code, *Statement, error) {
+	assign := func(e Code) []Code {
+		if declare {
+			return []Code{Add(target).Op(":=").Add(e)}
+		}
+		return []Code{Add(target).Op("=").Add(e)}
+	}
+	name := jsName(l)
+	switch l.Type {
+	case spec.TypeInteger:
+		fields := []Code{Id("name").Op(":").Lit(name)}
+		if l.Error != "" {
+			fields = append(fields, Id("code").Op(":").Add(dq(errorGo(s, l.Error))))
+		}
+		if l.Min != nil {
+			fields = append(fields, Id("min").Op(":").Add(int64Lit(l.Min, "")), Id("hasMin").Op(":").True())
+		}
+		if l.Max != nil {
+			fields = append(fields, Id("max").Op(":").Add(int64Lit(l.Max, "")), Id("hasMax").Op(":").True())
+		}
+		if l.Bounds != "" {
+			fields = append(fields, Id("bounds").Op(":").True())
+		}
+		if l.JS != nil && l.JS.Port {
+			fields = append(fields, Id("port").Op(":").True())
+		}
+		if l.Optional {
+			fields = append(fields, Id("optional").Op(":").True())
+		}
+		return assign(Id("x").Dot("integer").Call(v, Id("intArg").Values(fields...))), target, nil
+	case spec.TypeString:
+		switch {
+		case l.Enum != "":
+			return assign(Id("x").Dot("enum").Call(v, Lit(name))), target, nil
+		case l.Required:
+			return assign(Id("x").Dot("required").Call(v, Lit(name))), target, nil
+		}
+		return assign(Id("x").Dot("str").Call(v, Lit(name))), target, nil
+	case spec.TypeBoolean:
+		return assign(Id("x").Dot("boolean").Call(v)), target, nil
+	case spec.TypeMessage:
+		types := ""
+		if l.JS != nil {
+			types = l.JS.Types
+		}
+		if types == "" {
+			return nil, nil, fmt.Errorf("%s:%d: %s: a message argument needs js: types", s.File, l.Line, l.name)
+		}
+		return assign(Id("x").Dot("message").Call(v, Lit(name), Lit(types))), target, nil
+	case spec.TypePlatform:
+		return assign(Id("x").Dot("platform").Call(v, Lit(name))), target, nil
+	case spec.TypeFunction:
+		fn := Id("x").Dot("function").Call(v)
+		if l.Listener != "" {
+			sock := Id("s")
+			if c.Module {
+				sock = Nil()
+			}
+			return []Code{Id("x").Dot("listen").Call(sock, Lit(l.Listener), fn)}, Nil(), nil
+		}
+		if c.Module {
+			return nil, nil, fmt.Errorf("%s:%d: %s: a callback needs a socket", s.File, l.Line, l.name)
+		}
+		return assign(Id("m").Dot(unexported(l.Callback)+"Callback").Call(Id("s"), fn)), target, nil
+	}
+	return nil, nil, fmt.Errorf("%s:%d: %s: the JavaScript host cannot read type %s", s.File, l.Line, l.name, l.Type)
+}
+
+// formDispatch is the block that handles one form: the arguments spread
+// as Node does, each converted in order, the Go call and its result.
+func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
+	n, fn := len(f.Args), functionIndex(f)
+	body := []Code{Comment("// " + f.Signature)}
+	if n > 0 {
+		body = append(body, Id("v").Op(":=").Id("spread").Call(Id("call").Dot("Arguments"), Lit(n), Lit(firstOptional(f)), Lit(fn)))
+	}
+	var goArgs []Code
+	for i, a := range f.Args {
+		v := Id("v").Index(Lit(i))
+		if a.Type != spec.TypeObject {
+			l := leaf{a, []string{param(a.Name)}, a.Name}
+			conv, goArg, err := conversion(s, c, l, v, Id(param(a.Name)), true)
+			if err != nil {
+				return nil, err
+			}
+			body = append(body, conv...)
+			goArgs = append(goArgs, goArg)
+			continue
+		}
+		o, _ := s.Object(a.Object)
+		obj := param(a.Name) + "Obj"
+		body = append(body, Id(obj).Op(":=").Id("x").Dot("object").Call(v, Lit(a.Name)),
+			Var().Id(param(a.Name)).Qual(dgramPkg, a.Object))
+		for _, fl := range o.Fields {
+			l := leaf{fl, []string{param(a.Name), exported(fl.Name)}, a.Name + "." + fl.Name}
+			if fl.Type == spec.TypeFunction {
+				return nil, fmt.Errorf("%s:%d: %s: the JavaScript host reads no function fields", s.File, fl.Line, l.name)
+			}
+			conv, _, err := conversion(s, c, l, Id("field").Call(Id(obj), Lit(fl.Name)), l.expr(), false)
+			if err != nil {
+				return nil, err
+			}
+			body = append(body, conv...)
+		}
+		goArgs = append(goArgs, Id(param(a.Name)))
+	}
+	switch {
+	case c.Module && c.Returns == "socket":
+		body = append(body, List(Id("sock"), Err()).Op(":=").Qual(dgramPkg, f.Go).Call(goArgs...),
+			Return(Id("m").Dot("newSocket").Call(Id("x"), Id("sock"), Err())))
+	case c.Module:
+		return nil, fmt.Errorf("%s:%d: %s: the JavaScript host handles module calls that return a socket only", s.File, f.Line, f.Signature)
+	case c.Returns == "":
+		body = append(body, Err().Op(":=").Id("s").Dot("s").Dot(f.Go).Call(goArgs...),
+			Id("x").Dot("done").Call(Id("s"), Err()),
+			Return(Id("x").Dot("result").Call(Id("s"), Id("call"))))
+	default:
+		body = append(body, List(Id("r"), Err()).Op(":=").Id("s").Dot("s").Dot(f.Go).Call(goArgs...),
+			Id("x").Dot("done").Call(Id("s"), Err()),
+			Return(Id("m").Dot(unexported(c.Returns)+"Value").Call(Id("r"))))
+	}
+	return body, nil
+}
+
+// callDispatch is the body of a call's dispatch function: it picks the
+// form as Node does, then runs that form's block.
+func callDispatch(s *spec.Spec, c spec.Call) ([]Code, error) {
+	var body []Code
+	if !c.Module {
+		body = append(body, Id("s").Op(":=").Id("m").Dot("this").Call(Id("call").Dot("This"), Lit(c.Name)))
+	}
+	body = append(body, Id("x").Op(":=").Id("m").Dot("args").Call(Lit(c.Name)))
+	forms := c.Forms
+	if len(forms) == 1 {
+		block, err := formDispatch(s, c, forms[0])
+		if err != nil {
+			return nil, err
+		}
+		return append(body, block...), nil
+	}
+	if len(forms) != 2 {
+		return nil, fmt.Errorf("%s:%d: call %s: the JavaScript host picks between two forms at most", s.File, c.Line, c.Name)
+	}
+	var cond *Statement
+	first, other := forms[0], forms[1]
+	objectForm := func(f spec.Form) bool { return len(f.Args) > 0 && f.Args[0].Type == spec.TypeObject }
+	switch {
+	case objectForm(first) != objectForm(other):
+		// Node: a non-null object first is the options form.
+		if !objectForm(first) {
+			first, other = other, first
+		}
+		cond = Id("isObject").Call(Id("arg").Call(Id("call").Dot("Arguments"), Lit(0)))
+	case (boundsEnd(first) < 0) != (boundsEnd(other) < 0):
+		// Node: "if address is truthy, or port is truthy and not a
+		// function, this is the offset/length form".
+		if boundsEnd(first) < 0 {
+			first, other = other, first
+		}
+		p := boundsEnd(first)
+		if p >= len(first.Args) {
+			return nil, fmt.Errorf("%s:%d: %s: no argument after the bounds pair to tell the forms apart", s.File, first.Line, first.Signature)
+		}
+		at := func(i int) *Statement { return Id("arg").Call(Id("call").Dot("Arguments"), Lit(i)) }
+		cond = Id("truthy").Call(at(p)).Op("&&").Op("!").Id("isFunction").Call(at(p))
+		if p+1 < len(first.Args) {
+			cond = Id("truthy").Call(at(p + 1)).Op("||").Add(cond)
+		}
+	default:
+		return nil, fmt.Errorf("%s:%d: call %s: the JavaScript host cannot tell its forms apart (want an options form, or a form with bounds)", s.File, c.Line, c.Name)
+	}
+	a, err := formDispatch(s, c, first)
+	if err != nil {
+		return nil, err
+	}
+	b, err := formDispatch(s, c, other)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(body, If(cond).Block(a...)), b...), nil
+}
+
+// dispatchName is the Go name of a call's dispatch method.
+func dispatchName(c spec.Call) string { return "js" + exported(c.Name) }
+
+// resultObjects are the objects the host turns into JavaScript values:
+// the results of calls and the object arguments of events and callbacks.
+func resultObjects(s *spec.Spec) []spec.Object {
+	used := map[string]bool{}
+	for _, c := range s.Calls {
+		used[c.Returns] = true
+	}
+	for _, e := range s.Events {
+		for _, a := range e.Args {
+			used[a.Object] = true
+		}
+	}
+	for _, cb := range s.Callbacks {
+		for _, a := range cb.Args {
+			used[a.Object] = true
+		}
+	}
+	var out []spec.Object
+	for _, o := range s.Objects {
+		if used[o.Name] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// JSDispatch writes bindings/js/dispatch_gen.go: for each call a method
+// of the JavaScript host's dgram module that picks the form as Node does,
+// converts each JavaScript argument with Node's type checks and calls the
+// Go API; the event hops; the send callback; the result objects; the
+// templates of the errors the dispatch throws itself; the platform names.
+func JSDispatch(s *spec.Spec) ([]byte, error) {
+	f := NewFilePathName(jsPkg, "dgramjs")
+	f.HeaderComment(header)
+	f.ImportName(dgramPkg, "dgram")
+	f.ImportName(gojaPkg, "goja")
+
+	e, ok := s.Error(invalidArgType)
+	if !ok {
+		return nil, fmt.Errorf("%s: the JavaScript host needs error %s", s.File, invalidArgType)
+	}
+	f.Comment(comment("invalidArgType is the error of a JavaScript value of the wrong type: its code, kind and message template."))
+	f.Var().Id("invalidArgType").Op("=").Id("errorTemplate").Values(Id("code").Op(":").Add(dq(e.Go)),
+		Id("kind").Op(":").Add(dq("Kind"+e.Kind)), Id("message").Op(":").Lit(e.Message))
+	f.Line()
+
+	platforms := []Code{Lit("native").Op(":").Add(dq("Native"))}
+	for _, p := range s.Platforms {
+		for i, n := range []string{p.ID, strings.ToLower(p.Name), strings.ToLower(p.Go)} {
+			dup := false
+			for _, m := range []string{p.ID, strings.ToLower(p.Name), strings.ToLower(p.Go)}[:i] {
+				dup = dup || m == n
+			}
+			if !dup && n != "native" {
+				platforms = append(platforms, Lit(n).Op(":").Add(dq(p.Go)))
+			}
+		}
+	}
+	f.Comment(comment("platformNames maps the names a script may give a platform (its id, name or Go name, in lower case) to the platform."))
+	f.Var().Id("platformNames").Op("=").Map(String()).Add(dq("Platform")).Add(lines(platforms...))
+	f.Line()
+
+	var modFns, methods []Code
+	for _, c := range s.Calls {
+		entry := Values(Lit(c.Name), Parens(Op("*").Id("module")).Dot(dispatchName(c)))
+		if c.Module {
+			modFns = append(modFns, entry)
+		} else {
+			methods = append(methods, entry)
+		}
+	}
+	f.Comment("// moduleFunctions are the functions of the dgram module, in spec order.")
+	f.Var().Id("moduleFunctions").Op("=").Index().Id("method").Add(lines(modFns...))
+	f.Line()
+	f.Comment("// socketMethods are the methods of dgram.Socket.prototype, in spec order.")
+	f.Var().Id("socketMethods").Op("=").Index().Id("method").Add(lines(methods...))
+	f.Line()
+
+	for _, c := range s.Calls {
+		body, err := callDispatch(s, c)
+		if err != nil {
+			return nil, err
+		}
+		var sigs []string
+		for _, fm := range c.Forms {
+			sigs = append(sigs, fm.Signature+" ("+fm.Go+")")
+		}
+		f.Comment(comment(fmt.Sprintf("%s is %s in JavaScript: it picks the form as Node does, converts each argument with Node's type checks and calls the Go API, whose checks give the codes.", dispatchName(c), c.Title), "Forms: "+strings.Join(sigs, "; ")+"."))
+		f.Func().Params(Id("m").Op("*").Id("module")).Id(dispatchName(c)).Params(Id("call").Qual(gojaPkg, "FunctionCall")).Add(gojaValue()).Block(body...)
+		f.Line()
+	}
+
+	var hops []Code
+	for _, e := range s.Events {
+		vals, err := jsValues(e.Args)
+		if err != nil {
+			return nil, fmt.Errorf("event %s: %w", e.Name, err)
+		}
+		hops = append(hops, Id("s").Dot("s").Dot("On"+exported(e.Name)).Call(Func().Params(goParams(e.Args)...).Block(
+			Id("s").Dot("post").Call(Lit(e.Name), vals))))
+	}
+	f.Comment(comment("listen adds the socket's Go listeners: each event hops onto the loop, in the order the core emits them, and is emitted on the JavaScript socket."))
+	f.Func().Params(Id("m").Op("*").Id("module")).Id("listen").Params(Id("s").Op("*").Id("socket")).Block(hops...)
+	f.Line()
+
+	for _, cb := range s.Callbacks {
+		vals, err := jsValues(cb.Args)
+		if err != nil {
+			return nil, fmt.Errorf("callback %s: %w", cb.Name, err)
+		}
+		name := unexported(cb.Name) + "Callback"
+		goName := exported(cb.Name) + "Callback"
+		f.Comment(comment(fmt.Sprintf("%s makes the Go %s of a JavaScript function: it hops onto the loop and calls fn; nil when fn is.", name, goName)))
+		f.Func().Params(Id("m").Op("*").Id("module")).Id(name).Params(Id("s").Op("*").Id("socket"), Id("fn").Add(gojaValue())).Qual(dgramPkg, goName).Block(
+			If(Id("fn").Op("==").Nil()).Block(Return(Nil())),
+			Return(Func().Params(goParams(cb.Args)...).Block(Id("s").Dot("callback").Call(Id("fn"), vals))))
+		f.Line()
+	}
+
+	for _, o := range resultObjects(s) {
+		var sets []Code
+		for _, fl := range o.Fields {
+			v, err := jsValue(fl, Id("v").Dot(exported(fl.Name)))
+			if err != nil {
+				return nil, fmt.Errorf("object %s: %w", o.Name, err)
+			}
+			sets = append(sets, Id("o").Dot("Set").Call(Lit(fl.Name), v))
+		}
+		name := unexported(o.Name) + "Value"
+		f.Comment(comment(fmt.Sprintf("%s is v, a dgram.%s, as a JavaScript object.", name, o.Name)))
+		f.Func().Params(Id("m").Op("*").Id("module")).Id(name).Params(Id("v").Qual(dgramPkg, o.Name)).Op("*").Qual(gojaPkg, "Object").Block(
+			append(append([]Code{Id("o").Op(":=").Id("m").Dot("vm").Dot("NewObject").Call()}, sets...), Return(Id("o")))...)
+		f.Line()
+	}
+	return render(f)
+}
