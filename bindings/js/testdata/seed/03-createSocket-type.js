@@ -1,0 +1,2 @@
+var dgram = require('dgram');
+var server = dgram.createSocket('udp4');
