@@ -2,6 +2,8 @@ package gen
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"go/ast"
 	"go/format"
@@ -240,5 +242,64 @@ func TestGeneratorErrors(t *testing.T) {
 				t.Errorf("errors %q, want one containing %q", msgs, tc.want)
 			}
 		})
+	}
+}
+
+// TestMiniCHeaderCompiles compiles the fixture's C header as C11 and as
+// C++17 with every warning an error, and checks the spec hash it carries.
+func TestMiniCHeaderCompiles(t *testing.T) {
+	s := load(t, "testdata/mini.yaml")
+	h := generate(t, Output{"bindings/c/dgram.h", CHeader}, s)
+	if !strings.Contains(string(h), `#define DGRAM_SPEC_HASH "`+s.SHA256+`"`) {
+		t.Errorf("the header does not carry the spec's hash %s", s.SHA256)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dgram.h"), h, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ tool, src, std string }{{"cc", "t.c", "-std=c11"}, {"c++", "t.cpp", "-std=c++17"}} {
+		tool, err := exec.LookPath(c.tool)
+		if err != nil {
+			t.Logf("no %s: header not compiled", c.tool)
+			continue
+		}
+		src := "#include \"dgram.h\"\nint main(void) { return dgram_header_matches() ? 0 : DGRAM_ERR_SOCKET_BAD_TYPE; }\n"
+		if err := os.WriteFile(filepath.Join(dir, c.src), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(tool, c.std, "-pedantic", "-Wall", "-Wextra", "-Werror", "-fsyntax-only", c.src)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s %s: %v\n%s", c.tool, c.std, err, out)
+		}
+	}
+}
+
+// TestCHashIsTheSpecs checks that the real header and the library's C
+// side carry the SHA-256 of spec/dgram.yaml's bytes.
+func TestCHashIsTheSpecs(t *testing.T) {
+	data, err := os.ReadFile("../spec/dgram.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	want := hex.EncodeToString(sum[:])
+	for _, p := range []string{"../bindings/c/dgram.h", "../cshared/exports_gen.c"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), `"`+want+`"`) {
+			t.Errorf("%s does not carry the spec's SHA-256 %s", p, want)
+		}
+	}
+}
+
+func TestSnake(t *testing.T) {
+	for in, want := range map[string]string{"setMulticastTTL": "set_multicast_ttl", "SendSlice": "send_slice",
+		"createSocket": "create_socket", "TTLValue": "ttl_value", "udp4": "udp4", "recvBufferSize": "recv_buffer_size"} {
+		if got := snake(in); got != want {
+			t.Errorf("snake(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -30,6 +30,10 @@ var Outputs = []Output{
 	{"dgram/platform_gen.go", GoPlatform},
 	{"dgram/api_gen.go", GoAPI},
 	{"bindings/js/dispatch_gen.go", JSDispatch},
+	{"cshared/exports_gen.go", CExports},
+	{"cshared/exports_gen.c", CExportsC},
+	{"cshared/dgram.map", CVersionScript},
+	{"bindings/c/dgram.h", CHeader},
 	{"docs/API.md", DocsAPI},
 }
 

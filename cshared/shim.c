@@ -1,0 +1,127 @@
+/*
+ * shim.c: the parts of libdgram written in C: the thread-local last error,
+ * the fork check, and the functions that never enter Go (dgram_strerror,
+ * dgram_last_error, dgram_error_string, dgram_free), so that they work in
+ * a forked child and before the Go runtime is up.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shim.h"
+
+static __thread struct dgram_error_info dgramx_last;
+static __thread int dgramx_polling;
+static pid_t dgramx_pid;
+
+const uint8_t dgramx_empty[1];
+
+/* Runs when the library is loaded, before any call. */
+__attribute__((constructor)) static void dgramx_init(void)
+{
+    dgramx_pid = getpid();
+}
+
+int dgramx_forked(void)
+{
+    return getpid() != dgramx_pid;
+}
+
+static const dgramx_error *dgramx_lookup(int code)
+{
+    for (int i = 0; i < dgramx_nerrors; i++) {
+        if (dgramx_errors[i].number == code) {
+            return &dgramx_errors[i];
+        }
+    }
+    return NULL;
+}
+
+/* Copies src into dst[n], cut to fit and NUL-terminated. */
+static void dgramx_copy(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+    if (len >= n) {
+        len = n - 1;
+    }
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+int dgramx_forked_error(const char *call)
+{
+    struct dgram_error_info info;
+    const dgramx_error *e = dgramx_lookup(DGRAM_ERR_FORKED);
+    memset(&info, 0, sizeof info);
+    info.code = DGRAM_ERR_FORKED;
+    dgramx_copy(info.name, sizeof info.name, e->name);
+    dgramx_copy(info.kind, sizeof info.kind, e->kind);
+    /* The template starts with {call}. */
+    const char *rest = strstr(e->message, "{call}");
+    if (rest != NULL) {
+        snprintf(info.message, sizeof info.message, "%.*s%s%s", (int)(rest - e->message), e->message, call, rest + 6);
+    } else {
+        dgramx_copy(info.message, sizeof info.message, e->message);
+    }
+    dgramx_set_last_error(&info);
+    return DGRAM_ERR_FORKED;
+}
+
+void dgramx_set_last_error(const struct dgram_error_info *info)
+{
+    dgramx_last = *info;
+}
+
+int dgramx_in_poll(void)
+{
+    return dgramx_polling;
+}
+
+void dgramx_set_in_poll(int on)
+{
+    dgramx_polling = on;
+}
+
+const char *dgram_strerror(int code)
+{
+    const dgramx_error *e = dgramx_lookup(code);
+    return e != NULL ? e->name : "UNKNOWN";
+}
+
+int dgram_last_error(struct dgram_error_info *out)
+{
+    if (out != NULL) {
+        *out = dgramx_last;
+    }
+    return dgramx_last.code;
+}
+
+void dgram_clear_last_error(void)
+{
+    memset(&dgramx_last, 0, sizeof dgramx_last);
+}
+
+char *dgram_error_string(const struct dgram_error_info *error)
+{
+    if (error == NULL) {
+        return NULL;
+    }
+    size_t n = strlen(error->kind) + strlen(error->name) + strlen(error->message) + 8;
+    char *s = (char *)malloc(n);
+    if (s == NULL) {
+        return NULL;
+    }
+    if (error->syscall[0] != '\0' || error->kind[0] == '\0') {
+        /* A system error reads as its message: "bind EADDRINUSE 0.0.0.0:41234". */
+        snprintf(s, n, "%s", error->message);
+    } else {
+        snprintf(s, n, "%s [%s]: %s", error->kind, error->name, error->message);
+    }
+    return s;
+}
+
+void dgram_free(void *p)
+{
+    free(p);
+}

@@ -1,0 +1,563 @@
+package gen
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/dgramkit/dgramkit/spec"
+)
+
+// The C binding (libdgram) is described by cModel, built once from the spec
+// and rendered by four generators: the header bindings/c/dgram.h
+// (CHeader), the C side of the exports cshared/exports_gen.c (CExportsC),
+// the Go side cshared/exports_gen.go (CExports) and the linker version
+// script cshared/dgram.map (CVersionScript). Names:
+//
+//   - a form is dgram_<snake of its call> when its Go name is its call's
+//     name (dgram_bind, dgram_sendto), else dgram_<snake of its Go name>
+//     (dgram_bind_options, dgram_send_slice);
+//   - an event E gets dgram_on_<E> and the callback type dgram_<E>_cb; a
+//     callback C gets dgram_<C>_cb;
+//   - an object O is the struct dgram_<snake of O>, its fields snake_case;
+//   - an error is DGRAM_<code> = -number; a platform DGRAM_PLATFORM_<ID>, a
+//     call DGRAM_CALL_<CALL>, in the Go enums' order.
+//
+// The Go exports are named dgramgo_<name>; the C function dgram_<name>
+// checks for a forked child before it enters Go. Both, and the callback
+// trampolines dgramx_call_<cb>, stay local to the library: the version
+// script exports the dgram_* functions only.
+
+// cABIVersion is the version of the C library: its major number is the
+// soname's (libdgram.so.1). Bump the minor number for additions, the
+// major one for any change that breaks a compiled caller.
+const cABIVersion = "1.0.0"
+
+// cStringLen is the size of the char arrays of result structs.
+const cStringLen = 64
+
+// cModel is the C binding of a spec.
+type cModel struct {
+	Header    string
+	Version   string
+	Major     string
+	SpecHash  string
+	Doc       string
+	Errors    []cConst
+	Platforms []cConst
+	Calls     []cConst
+	Caps      []cCaps
+	Footnotes []spec.Footnote
+	Structs   []cStruct
+	Callbacks []cCallback
+	Funcs     []cFunc // the API: one per form, then one per event
+	Library   []cFunc // the library's own functions
+	StringLen int
+	Ordering  []string
+}
+
+// cConst is an enum constant.
+type cConst struct {
+	Name  string
+	Value int
+	Code  string // errors: the spec code
+	Kind  string
+	Msg   string
+	Doc   string
+}
+
+// cCaps are one platform's capability macros.
+type cCaps struct {
+	Platform spec.Platform
+	Macros   []cMacro
+}
+
+// cMacro is a #define.
+type cMacro struct {
+	Name, Value, Doc string
+}
+
+// cStruct is an object as a C struct.
+type cStruct struct {
+	Name   string // dgram_socket_options, the struct tag
+	GoName string // SocketOptions
+	Input  bool   // an argument (const char * strings) or a result (char arrays)
+	Doc    string
+	Fields []cField
+}
+
+// cField is a struct field.
+type cField struct {
+	Name   string // C name
+	GoName string // the Go struct field; "" for a C-only field
+	CGo    string // the name cgo gives the C field in Go
+	Decl   string // the C declaration, without ;
+	Type   string // the spec type
+	Int64  bool
+	Doc    string
+}
+
+// cParam is a C parameter.
+type cParam struct {
+	Name string // C name
+	Type string // C type, e.g. "const char *" or "int"
+	Doc  string
+}
+
+// decl is the parameter as written in a prototype.
+func (p cParam) decl() string {
+	t := strings.TrimSpace(p.Type)
+	if strings.HasSuffix(t, "*") {
+		return t + p.Name
+	}
+	return t + " " + p.Name
+}
+
+// cCallback is a callback type: an event's listener, or a completion callback.
+type cCallback struct {
+	Name       string // dgram_message_cb
+	Trampoline string // dgramx_call_message
+	Event      string // the event's name, or ""
+	SpecName   string
+	GoType     string // dgram.MessageListener
+	Args       []spec.Arg
+	Params     []cParam // without the leading socket and trailing user_data
+	Doc        string
+}
+
+// cFunc is a C function.
+type cFunc struct {
+	Name    string // dgram_bind
+	GoName  string // dgramgo_bind; "" for pure C functions
+	Ret     string // C result type
+	Params  []cParam
+	Doc     []string // paragraphs
+	Call    *spec.Call
+	Form    *spec.Form
+	Event   string // dgram_on_<event>
+	Pure    bool   // written in C, never enters Go
+	NoFork  bool   // no fork check (pure C)
+	CastArg []string
+}
+
+// Proto is the function's prototype, without ;.
+func (f cFunc) Proto() string {
+	var ps []string
+	for _, p := range f.Params {
+		ps = append(ps, p.decl())
+	}
+	if len(ps) == 0 {
+		ps = []string{"void"}
+	}
+	ret := f.Ret
+	if !strings.HasSuffix(ret, "*") {
+		ret += " "
+	}
+	return ret + f.Name + "(" + strings.Join(ps, ", ") + ")"
+}
+
+// snake turns a spec or Go name into snake_case: setMulticastTTL is
+// set_multicast_ttl, SendSlice send_slice.
+func snake(name string) string {
+	rs := []rune(name)
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsUpper(r) && i > 0 {
+			prev := rs[i-1]
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				b.WriteByte('_')
+			}
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// upper is the SCREAMING_SNAKE form of a name.
+func upper(name string) string {
+	return strings.ToUpper(snake(name))
+}
+
+// cFormName is the C name of a form, without the dgram_ prefix.
+func cFormName(c spec.Call, f spec.Form) string {
+	if strings.EqualFold(f.Go, c.Name) {
+		return snake(c.Name)
+	}
+	return snake(f.Go)
+}
+
+// cIsInt64 reports an integer whose range does not fit a C int.
+func cIsInt64(a spec.Arg) bool {
+	return (a.Max != nil && *a.Max > math.MaxInt32) || (a.Min != nil && *a.Min < math.MinInt32)
+}
+
+// cIntType is the C type of an integer argument.
+func cIntType(a spec.Arg) string {
+	if cIsInt64(a) {
+		return "int64_t"
+	}
+	return "int"
+}
+
+// cgoName is the name cgo gives a C struct field in Go: a Go keyword
+// gets a leading underscore.
+func cgoName(name string) string {
+	if _, ok := goKeywords[name]; ok {
+		return "_" + name
+	}
+	return name
+}
+
+var goKeywords = map[string]bool{"break": true, "case": true, "chan": true, "const": true, "continue": true,
+	"default": true, "defer": true, "else": true, "fallthrough": true, "for": true, "func": true, "go": true,
+	"goto": true, "if": true, "import": true, "interface": true, "map": true, "package": true, "range": true,
+	"return": true, "select": true, "struct": true, "switch": true, "type": true, "var": true}
+
+// cSentence ends doc with a period.
+func cSentence(doc string) string {
+	doc = strings.TrimSpace(doc)
+	if doc != "" && !strings.HasSuffix(doc, ".") {
+		doc += "."
+	}
+	return doc
+}
+
+// cDefault words what an omitted string becomes.
+func cDefault(s *spec.Spec, a spec.Arg) string {
+	var out []string
+	for _, f := range s.Families {
+		switch a.Default {
+		case "bindAddress":
+			out = append(out, f.BindAddress+" ("+f.Type+")")
+		case "sendAddress":
+			out = append(out, f.SendAddress+" ("+f.Type+")")
+		}
+	}
+	return strings.Join(out, " or ")
+}
+
+// cArgDoc is an argument's doc with what C must know: what NULL means,
+// the range, the error of a bad value.
+func cArgDoc(s *spec.Spec, a spec.Arg, input bool) string {
+	doc := cSentence(a.Doc)
+	if !input {
+		return doc
+	}
+	switch a.Type {
+	case spec.TypeString:
+		switch {
+		case a.Default != "":
+			doc += " NULL or \"\" omits it: " + cDefault(s, a) + "."
+		case a.Required:
+			doc += " NULL or \"\" is " + a.Error + "."
+		case a.Enum != "":
+			doc += " Anything else, NULL included, is " + a.Error + "."
+		default:
+			doc += " NULL or \"\" omits it."
+		}
+	case spec.TypeInteger:
+		if a.Min != nil && a.Max != nil && a.Error != "" {
+			doc += fmt.Sprintf(" %d to %d, else %s.", *a.Min, *a.Max, a.Error)
+		}
+		if a.Bounds != "" {
+			doc += " Within " + a.Bounds + ", else " + a.Error + "."
+		}
+		if cIsInt64(a) {
+			doc += " On a 32-bit host a value beyond the Go int is clamped to it."
+		}
+	case spec.TypeFunction:
+		doc += " NULL omits it."
+	case spec.TypePlatform:
+		doc += " A dgram_platform; 0 is DGRAM_PLATFORM_NATIVE."
+	}
+	if a.Extension {
+		doc += " (A dgramkit extension.)"
+	}
+	return doc
+}
+
+// cEventParams are the C parameters of an event's or callback's arguments.
+func cEventParams(a []spec.Arg) []cParam {
+	var out []cParam
+	for _, x := range a {
+		n := snake(x.Name)
+		switch x.Type {
+		case spec.TypeMessage:
+			out = append(out, cParam{n, "const uint8_t *", "The bytes, valid during the call only."},
+				cParam{n + "_length", "size_t", "Their number."})
+		case spec.TypeObject:
+			out = append(out, cParam{n, "const struct dgram_" + snake(x.Object) + " *", "Valid during the call only."})
+		case spec.TypeError:
+			out = append(out, cParam{n, "const struct dgram_error_info *", "NULL for no error; valid during the call only."})
+		case spec.TypeInteger:
+			out = append(out, cParam{n, "int", ""})
+		case spec.TypeBoolean:
+			out = append(out, cParam{n, "bool", ""})
+		default:
+			out = append(out, cParam{n, "const char *", "Valid during the call only."})
+		}
+	}
+	return out
+}
+
+// buildC builds the C model of s.
+func buildC(s *spec.Spec) (*cModel, error) {
+	m := &cModel{Header: header, Version: cABIVersion, SpecHash: s.SHA256, Doc: s.Doc,
+		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering}
+	m.Major, _, _ = strings.Cut(cABIVersion, ".")
+	if s.SHA256 == "" {
+		return nil, fmt.Errorf("the spec has no SHA-256: load it with spec.Load or spec.Parse")
+	}
+	for _, e := range s.Errors {
+		m.Errors = append(m.Errors, cConst{Name: "DGRAM_" + e.Code, Value: -e.Number, Code: e.Code, Kind: e.Kind, Msg: e.Message, Doc: cSentence(e.Doc)})
+	}
+	m.Platforms = append(m.Platforms, cConst{Name: "DGRAM_PLATFORM_NATIVE", Value: 0, Doc: "The host's native support (the default)."})
+	for i, p := range s.Platforms {
+		m.Platforms = append(m.Platforms, cConst{Name: "DGRAM_PLATFORM_" + strings.ToUpper(p.ID), Value: i + 1, Doc: p.Name + " (" + p.Board + ")."})
+	}
+	for i, c := range s.Calls {
+		m.Calls = append(m.Calls, cConst{Name: "DGRAM_CALL_" + upper(c.Name), Value: i, Doc: c.Title + "."})
+	}
+	for _, p := range s.Platforms {
+		caps := cCaps{Platform: p}
+		for _, c := range s.Calls {
+			cell := s.Cell(c, p.ID)
+			v := "1"
+			if cell.Level == spec.Unsupported {
+				v = "0"
+			}
+			caps.Macros = append(caps.Macros, cMacro{Name: "DGRAM_" + strings.ToUpper(p.ID) + "_HAS_" + upper(c.Name), Value: v, Doc: cellText(cell)})
+		}
+		for _, c := range s.Calls {
+			caps.Macros = append(caps.Macros, cMacro{Name: "DGRAM_" + strings.ToUpper(p.ID) + "_NOTE_" + upper(c.Name), Value: fmt.Sprint(s.Cell(c, p.ID).Footnote)})
+		}
+		m.Caps = append(m.Caps, caps)
+	}
+
+	// Objects: arguments are input structs, results and event arguments output ones.
+	input, output := map[string]bool{}, map[string]bool{}
+	sockOptions := ""
+	for _, c := range s.Calls {
+		if c.Returns != "" && c.Returns != "socket" {
+			output[c.Returns] = true
+		}
+		for _, f := range c.Forms {
+			for _, a := range f.Args {
+				if a.Type == spec.TypeObject {
+					input[a.Object] = true
+					if c.Module && c.Returns == "socket" {
+						sockOptions = a.Object
+					}
+				}
+			}
+		}
+	}
+	for _, e := range s.Events {
+		for _, a := range e.Args {
+			if a.Type == spec.TypeObject {
+				output[a.Object] = true
+			}
+		}
+	}
+	for _, o := range s.Objects {
+		if input[o.Name] && output[o.Name] {
+			return nil, fmt.Errorf("%s:%d: object %s is both an argument and a result; the C binding needs one or the other", s.File, o.Line, o.Name)
+		}
+		if !input[o.Name] && !output[o.Name] {
+			continue
+		}
+		st := cStruct{Name: "dgram_" + snake(o.Name), GoName: o.Name, Input: input[o.Name], Doc: cSentence(o.Doc)}
+		for _, fl := range o.Fields {
+			n := snake(fl.Name)
+			f := cField{Name: n, GoName: exported(fl.Name), CGo: cgoName(n), Type: fl.Type, Doc: cArgDoc(s, fl, st.Input)}
+			switch fl.Type {
+			case spec.TypeInteger:
+				f.Decl = cIntType(fl) + " " + n
+				f.Int64 = cIsInt64(fl)
+				if !st.Input {
+					f.Decl = "int " + n
+				}
+			case spec.TypeBoolean:
+				f.Decl = "bool " + n
+			case spec.TypePlatform:
+				f.Decl = "dgram_platform " + n
+			case spec.TypeString, spec.TypeIP:
+				if st.Input {
+					f.Decl = "const char *" + n
+				} else {
+					f.Decl = fmt.Sprintf("char %s[DGRAM_STRING_LEN]", n)
+					f.Doc += " NUL-terminated."
+				}
+			default:
+				return nil, fmt.Errorf("%s:%d: object %s, field %s: the C binding has no struct field of type %s", s.File, fl.Line, o.Name, fl.Name, fl.Type)
+			}
+			st.Fields = append(st.Fields, f)
+		}
+		if o.Name == sockOptions {
+			st.Fields = append(st.Fields, cField{Name: "delivery", CGo: "delivery", Decl: "dgram_delivery delivery",
+				Doc: "Where the socket's callbacks run: 0 (DGRAM_DELIVERY_DEFAULT) takes the default that dgram_set_delivery sets. Anything but a dgram_delivery is ERR_OUT_OF_RANGE. (The C library's own field.)"})
+		}
+		m.Structs = append(m.Structs, st)
+	}
+
+	seenCB := map[string]bool{}
+	for _, e := range s.Events {
+		cb := cCallback{Name: "dgram_" + snake(e.Name) + "_cb", Trampoline: "dgramx_call_" + snake(e.Name), Event: e.Name, SpecName: e.Name,
+			GoType: exported(e.Name) + "Listener", Args: e.Args, Params: cEventParams(e.Args), Doc: fmt.Sprintf("A listener of the '%s' event, %s", e.Name, sentence(cSentence(e.Doc)))}
+		seenCB[cb.Name] = true
+		m.Callbacks = append(m.Callbacks, cb)
+	}
+	for _, c := range s.Callbacks {
+		cb := cCallback{Name: "dgram_" + snake(c.Name) + "_cb", Trampoline: "dgramx_call_" + snake(c.Name) + "_callback", SpecName: c.Name,
+			GoType: exported(c.Name) + "Callback", Args: c.Args, Params: cEventParams(c.Args), Doc: fmt.Sprintf("The %s callback. %s", c.Name, cSentence(c.Doc))}
+		if seenCB[cb.Name] {
+			return nil, fmt.Errorf("%s:%d: callback %s: its C type %s is also an event's", s.File, c.Line, c.Name, cb.Name)
+		}
+		m.Callbacks = append(m.Callbacks, cb)
+	}
+
+	names := map[string]bool{}
+	for ci := range s.Calls {
+		c := &s.Calls[ci]
+		for fi := range c.Forms {
+			f := &c.Forms[fi]
+			fn := cFunc{Name: "dgram_" + cFormName(*c, *f), Call: c, Form: f}
+			fn.GoName = "dgramgo_" + strings.TrimPrefix(fn.Name, "dgram_")
+			if names[fn.Name] {
+				return nil, fmt.Errorf("%s:%d: %s: C name %s is taken", s.File, f.Line, f.Signature, fn.Name)
+			}
+			names[fn.Name] = true
+			fn.Ret = "int"
+			if !c.Module {
+				fn.Params = append(fn.Params, cParam{"socket", "dgram_socket ", "The socket's handle."})
+			}
+			pointers, callbacks := false, false
+			for _, a := range f.Args {
+				n := snake(a.Name)
+				switch a.Type {
+				case spec.TypeInteger:
+					fn.Params = append(fn.Params, cParam{n, cIntType(a), cArgDoc(s, a, true)})
+				case spec.TypeString:
+					fn.Params = append(fn.Params, cParam{n, "const char *", cArgDoc(s, a, true)})
+				case spec.TypeBoolean:
+					fn.Params = append(fn.Params, cParam{n, "bool", cArgDoc(s, a, true)})
+				case spec.TypeMessage:
+					pointers = true
+					fn.Params = append(fn.Params, cParam{n, "const void *", cSentence(a.Doc) + " Borrowed for the call only. NULL is an empty message when " + n + "_length is 0, else ERR_NULL_POINTER."},
+						cParam{n + "_length", "size_t", "The number of bytes at " + n + "."})
+				case spec.TypeObject:
+					pointers = true
+					fn.Params = append(fn.Params, cParam{n, "const struct dgram_" + snake(a.Object) + " *", cSentence(a.Doc) + " Borrowed for the call only; NULL is ERR_NULL_POINTER."})
+				case spec.TypeFunction:
+					callbacks = true
+					cb := a.Listener
+					if cb == "" {
+						cb = a.Callback
+					}
+					fn.Params = append(fn.Params, cParam{n, "dgram_" + snake(cb) + "_cb ", cArgDoc(s, a, true)})
+				case spec.TypePlatform:
+					fn.Params = append(fn.Params, cParam{n, "dgram_platform ", cArgDoc(s, a, true)})
+				default:
+					return nil, fmt.Errorf("%s:%d: %s: the C binding has no argument of type %s", s.File, a.Line, f.Signature, a.Type)
+				}
+			}
+			if callbacks {
+				fn.Params = append(fn.Params, cParam{"user_data", "void *", "Passed to the callback as it is."})
+			}
+			switch {
+			case c.Returns == "socket":
+				fn.Ret = "dgram_socket"
+			case c.Returns != "":
+				pointers = true
+				fn.Params = append(fn.Params, cParam{"out", "struct dgram_" + snake(c.Returns) + " *", "Receives the result; NULL is ERR_NULL_POINTER."})
+			}
+			doc := []string{fmt.Sprintf("%s: %s", c.Title, cSentence(c.Doc)), "Form: " + f.Signature + "."}
+			for _, p := range fn.Params {
+				if p.Doc != "" {
+					doc = append(doc, "@param "+p.Name+" "+p.Doc)
+				}
+			}
+			switch {
+			case c.Returns == "socket":
+				doc = append(doc, "@return the new socket's handle (> 0), or a negative error code.")
+			default:
+				doc = append(doc, "@return DGRAM_OK (0), or a negative error code; the calling thread's dgram_last_error then tells the detail.")
+			}
+			var errs []string
+			for _, e := range c.Errors {
+				errs = append(errs, "DGRAM_"+e)
+			}
+			lib := []string{"DGRAM_ERR_FORKED", "DGRAM_ERR_INTERNAL"}
+			if !c.Module {
+				lib = append([]string{"DGRAM_ERR_INVALID_HANDLE"}, lib...)
+			}
+			if pointers {
+				lib = append([]string{"DGRAM_ERR_NULL_POINTER"}, lib...)
+			}
+			doc = append(doc, "Errors: "+strings.Join(errs, ", ")+"; and the library's "+strings.Join(lib, ", ")+". An error that happens after the call returns goes to its callback or to the 'error' event, as the spec says.")
+			fn.Doc = doc
+			m.Funcs = append(m.Funcs, fn)
+		}
+	}
+	for _, e := range s.Events {
+		n := "dgram_on_" + snake(e.Name)
+		if names[n] {
+			return nil, fmt.Errorf("%s:%d: event %s: C name %s is taken", s.File, e.Line, e.Name, n)
+		}
+		names[n] = true
+		m.Funcs = append(m.Funcs, cFunc{Name: n, GoName: "dgramgo_on_" + snake(e.Name), Ret: "int", Event: e.Name,
+			Params: []cParam{{"socket", "dgram_socket ", "The socket's handle."},
+				{"listener", "dgram_" + snake(e.Name) + "_cb ", "The listener; NULL is ERR_NULL_POINTER."},
+				{"user_data", "void *", "Passed to the listener as it is."}},
+			Doc: []string{fmt.Sprintf("Adds listener to the '%s' event, after the listeners added before: %s", e.Name, cSentence(e.Doc)),
+				"@return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL."}})
+	}
+	m.Library = cLibrary
+	for _, f := range m.Library {
+		if names[f.Name] {
+			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
+		}
+	}
+	return m, nil
+}
+
+// cLibrary are the library's own functions: not in the spec, the same
+// for every spec.
+var cLibrary = []cFunc{
+	{Name: "dgram_version", Ret: "const char *", Pure: true, NoFork: true,
+		Doc: []string{"The library's version, \"MAJOR.MINOR.PATCH\"; DGRAM_VERSION is the header's. A static string."}},
+	{Name: "dgram_spec_hash", Ret: "const char *", Pure: true, NoFork: true,
+		Doc: []string{"The SHA-256 of the spec the library was generated from; it equals DGRAM_SPEC_HASH when the header matches the library. A static string. dgram_header_matches() compares them."}},
+	{Name: "dgram_strerror", Ret: "const char *", Pure: true, NoFork: true, Params: []cParam{{"code", "int", "DGRAM_OK or a negative error code."}},
+		Doc: []string{"The spec's name of an error code: \"ERR_SOCKET_BAD_PORT\", \"EADDRINUSE\"; \"OK\" for 0 and \"UNKNOWN\" for a code that is none of them. A static string."}},
+	{Name: "dgram_last_error", Ret: "int", Pure: true, NoFork: true, Params: []cParam{{"out", "struct dgram_error_info *", "Receives the detail; may be NULL."}},
+		Doc: []string{"The last error a call of this library returned on the calling thread, like errno: a successful call does not clear it; dgram_clear_last_error does. Works in a forked child too.",
+			"@return the last error's code, or DGRAM_OK when there was none."}},
+	{Name: "dgram_clear_last_error", Ret: "void", Pure: true, NoFork: true,
+		Doc: []string{"Forgets the calling thread's last error."}},
+	{Name: "dgram_error_string", Ret: "char *", Pure: true, NoFork: true, Params: []cParam{{"error", "const struct dgram_error_info *", "An error's detail; NULL gives NULL."}},
+		Doc: []string{"The error as Node prints it: \"RangeError [ERR_SOCKET_BAD_PORT]: Port should be ...\" for a coded error, \"bind EADDRINUSE 0.0.0.0:41234\" for a system error.",
+			"@return a string the caller frees with dgram_free, or NULL when error is NULL or memory is short."}},
+	{Name: "dgram_free", Ret: "void", Pure: true, NoFork: true, Params: []cParam{{"p", "void *", "Memory the library returned; NULL is ignored."}},
+		Doc: []string{"Frees memory the library returned (dgram_error_string). Never free it with anything else."}},
+	{Name: "dgram_live_handles", GoName: "dgramgo_live_handles", Ret: "int",
+		Doc: []string{"The number of live socket handles: created, and not yet released by their 'close' event. Tests check it is 0 after each test.",
+			"@return the count, or DGRAM_ERR_FORKED."}},
+	{Name: "dgram_set_delivery", GoName: "dgramgo_set_delivery", Ret: "int", Params: []cParam{{"mode", "int", "DGRAM_DELIVERY_THREAD or DGRAM_DELIVERY_POLL."}},
+		Doc: []string{"Sets the delivery mode of the sockets created afterwards whose options say DGRAM_DELIVERY_DEFAULT, and of every dgram_create_socket_type. Initially DGRAM_DELIVERY_THREAD.",
+			"@return DGRAM_OK, or DGRAM_ERR_OUT_OF_RANGE for another mode."}},
+	{Name: "dgram_poll", GoName: "dgramgo_poll", Ret: "int", Params: []cParam{{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits without limit."}},
+		Doc: []string{"Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling thread, in the order their events happened. Calls from several threads are serialized; a call from a callback that dgram_poll runs is DGRAM_ERR_POLL_REENTERED.",
+			"@return the number of callbacks run (0 when the timeout expired), or a negative error code."}},
+	{Name: "dgram_event_fd", GoName: "dgramgo_event_fd", Ret: "int",
+		Doc: []string{"A file descriptor (an eventfd) that is readable while callbacks of DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll loop: when it is readable, call dgram_poll(0). Do not read or close it.",
+			"@return the descriptor, or a negative error code."}},
+	{Name: "dgram_supports", GoName: "dgramgo_supports", Ret: "int", Params: []cParam{{"platform", "dgram_platform ", "A platform, or DGRAM_PLATFORM_NATIVE for the host's native support."}, {"call", "dgram_call ", "A call."}},
+		Doc: []string{"How platform supports call at run time: DGRAM_UNSUPPORTED (X), DGRAM_SUPPORTED (O) or DGRAM_PARTIAL (△). An unknown platform or call is DGRAM_UNSUPPORTED. The DGRAM_<PLATFORM>_HAS_<CALL> macros say the same at compile time.",
+			"@return the support level, or a negative error code."}},
+	{Name: "dgram_host_platform", GoName: "dgramgo_host_platform", Ret: "int",
+		Doc: []string{"The platform whose native support DGRAM_PLATFORM_NATIVE means on this host: DGRAM_PLATFORM_RASPBIAN on a Raspberry Pi, else DGRAM_PLATFORM_LINUX.",
+			"@return a dgram_platform, or a negative error code."}},
+}
