@@ -14,10 +14,19 @@ server.on('message', function (msg, rinfo) {
   assert.strictEqual(rinfo.size, msg.length);
   if (got.length === want.length) {
     assert.deepStrictEqual(got.slice().sort(), want.slice().sort());
+    finish();
+  }
+});
+
+// Both sockets close once every datagram arrived and the last send's
+// callback ran (closing earlier would drop the callbacks still due).
+var pending = 2;
+function finish() {
+  if (--pending === 0) {
     server.close();
     client.close();
   }
-});
+}
 
 var client = dgram.createSocket('udp4');
 server.bind(0, '127.0.0.1', common.mustCall(function () {
@@ -45,6 +54,7 @@ server.bind(0, '127.0.0.1', common.mustCall(function () {
     assert.strictEqual(err.port, port);
     assert.strictEqual(err.message, 'send EMSGSIZE 127.0.0.1:' + port);
     assert.strictEqual(bytes, 0);
+    finish();
   }));
 }));
 
