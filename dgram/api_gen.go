@@ -16,6 +16,12 @@ type SocketOptions struct {
 	// SO_SNDBUF in bytes, applied at bind; 0 keeps the system default. A
 	// dgramkit extension, not in IoT.js.
 	SendBufferSize int
+	// Lend each 'message' listener the socket's receive buffer instead of a copy
+	// of the datagram: msg is valid until the listener returns and is
+	// overwritten afterwards (copy what you keep). The receive path then
+	// allocates nothing per datagram. A dgramkit extension of the Go API only,
+	// not in IoT.js, C or JavaScript.
+	PooledReceive bool
 	// The platform profile whose support matrix the socket obeys; the default is
 	// the host's native support. A dgramkit extension, not in IoT.js.
 	Platform Platform
@@ -177,7 +183,7 @@ func CreateSocket(options SocketOptions, callback MessageListener) (*Socket, err
 	if err := checkSupport(options.Platform, CallCreateSocket); err != nil {
 		return nil, err
 	}
-	return createSocket(options.Type, options.ReuseAddr, options.RecvBufferSize, options.SendBufferSize, options.Platform, callback)
+	return createSocket(options.Type, options.ReuseAddr, options.RecvBufferSize, options.SendBufferSize, options.PooledReceive, options.Platform, callback)
 }
 
 // CreateSocketType is dgram.createSocket: creates a new dgram.Socket. The
@@ -191,7 +197,7 @@ func CreateSocketType(typ string, callback MessageListener) (*Socket, error) {
 	if err := checkSupport(Native, CallCreateSocket); err != nil {
 		return nil, err
 	}
-	return createSocket(typ, false, 0, 0, Native, callback)
+	return createSocket(typ, false, 0, 0, false, Native, callback)
 }
 
 // AddMembership is dgram.Socket.addMembership: joins the multicast group

@@ -98,32 +98,40 @@ func (d *dispatcher) runAll(tasks []func()) {
 	}
 }
 
-// read is the socket's one reader: it receives into one reused buffer and
-// delivers each datagram with a direct call, under the emit lock. A
-// datagram read after close started is dropped.
+// read is the socket's one reader: it receives a batch of datagrams at a
+// time (recvmmsg on Linux) and delivers each with a direct call, holding
+// the emit lock for the batch. A 'message' listener gets its own copy of
+// the datagram, or, with PooledReceive, the reader's buffer itself, valid
+// until the listener returns. A datagram read after close started is
+// dropped.
 func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 	defer close(done)
-	buf := make([]byte, 1<<16)
 	d := &s.dispatcher
-	for {
-		n, from, err := conn.ReadFromUDPAddrPort(buf)
-		if err != nil {
+	r, err := newBatchReader(conn)
+	for err == nil {
+		var n int
+		if n, err = r.next(); err != nil {
 			if s.stopped.Load() || errors.Is(err, net.ErrClosed) {
 				return
 			}
 			d.emitMu.Lock()
 			s.emitError(sysError("recvmsg", err, "", 0))
 			d.emitMu.Unlock()
-			if !transient(err) {
-				return
+			if transient(err) {
+				err = nil
 			}
 			continue
 		}
 		d.emitMu.Lock()
-		if !s.stopped.Load() && len(s.events.message.load()) > 0 {
-			msg := make([]byte, n)
-			copy(msg, buf[:n])
-			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: n})
+		for i := 0; i < n && !s.stopped.Load(); i++ {
+			if len(s.events.message.load()) == 0 {
+				continue
+			}
+			msg, from := r.datagram(i)
+			if !s.pooledReceive {
+				msg = append(make([]byte, 0, len(msg)), msg...)
+			}
+			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
 		}
 		d.emitMu.Unlock()
 	}

@@ -33,6 +33,7 @@ type Socket struct {
 	reuseAddr      bool
 	recvBufferSize int
 	sendBufferSize int
+	pooledReceive  bool // 'message' listeners borrow the reader's buffer
 	events         socketEvents
 
 	// mu guards the state and the connection. Sends hold it shared while
@@ -55,13 +56,14 @@ type Socket struct {
 }
 
 // createSocket is the core of createSocket: arguments are valid here.
-func createSocket(typ string, reuseAddr bool, recvBufferSize int, sendBufferSize int, platform Platform, callback MessageListener) (*Socket, error) {
+func createSocket(typ string, reuseAddr bool, recvBufferSize int, sendBufferSize int, pooledReceive bool, platform Platform, callback MessageListener) (*Socket, error) {
 	s := &Socket{
 		family:         lookupFamily(typ),
 		platform:       platform,
 		reuseAddr:      reuseAddr,
 		recvBufferSize: recvBufferSize,
 		sendBufferSize: sendBufferSize,
+		pooledReceive:  pooledReceive,
 	}
 	s.dispatcher.init(s)
 	if callback != nil {

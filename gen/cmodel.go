@@ -370,6 +370,9 @@ func buildC(s *spec.Spec) (*cModel, error) {
 		}
 		st := cStruct{Name: "dgram_" + snake(o.Name), GoName: o.Name, Input: input[o.Name], Doc: cSentence(o.Doc)}
 		for _, fl := range o.Fields {
+			if fl.GoOnly() {
+				continue // the Go API's alone: C leaves it at its zero value
+			}
 			n := snake(fl.Name)
 			f := cField{Name: n, GoName: exported(fl.Name), CGo: cgoName(n), Type: fl.Type, Doc: cArgDoc(s, fl, st.Input)}
 			switch fl.Type {

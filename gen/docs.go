@@ -197,6 +197,9 @@ func docArgOf(s *spec.Spec, a spec.Arg, name string) docArg {
 	if a.Extension {
 		d.Doc += " *(dgramkit extension)*"
 	}
+	if a.GoOnly() {
+		d.Doc += " *(Go API only: C and JavaScript do not have it)*"
+	}
 	var defaults, types []string
 	for _, f := range s.Families {
 		types = append(types, f.Type)

@@ -289,6 +289,9 @@ func coreUsers(s *spec.Spec, c spec.Call) string {
 
 // fieldDoc is an object field's doc, noting dgramkit's extensions.
 func fieldDoc(a spec.Arg) string {
+	if a.GoOnly() {
+		return a.Doc + " A dgramkit extension of the Go API only, not in IoT.js, C or JavaScript."
+	}
 	if a.Extension {
 		return a.Doc + " A dgramkit extension, not in IoT.js."
 	}

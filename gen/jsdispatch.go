@@ -216,6 +216,9 @@ func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 		body = append(body, Id(obj).Op(":=").Id("x").Dot("object").Call(v, Lit(a.Name)),
 			Var().Id(param(a.Name)).Qual(dgramPkg, a.Object))
 		for _, fl := range o.Fields {
+			if fl.GoOnly() {
+				continue // the Go API's alone: JavaScript leaves it at its zero value
+			}
 			l := leaf{fl, []string{param(a.Name), exported(fl.Name)}, a.Name + "." + fl.Name}
 			if fl.Type == spec.TypeFunction {
 				return nil, fmt.Errorf("%s:%d: %s: the JavaScript host reads no function fields", s.File, fl.Line, l.name)

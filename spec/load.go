@@ -307,6 +307,11 @@ func (c *checker) calls() {
 			}
 			c.unique(goNames, "Go name", f.Go, f.Line)
 			c.args(f.Signature, f.Args, true)
+			for _, a := range f.Args {
+				if a.Only != "" {
+					c.failf(a.Line, "%s, argument %s: only is for object fields", f.Signature, a.Name)
+				}
+			}
 		}
 		for _, code := range call.Errors {
 			if _, ok := s.Error(code); !ok {
@@ -446,6 +451,12 @@ func (c *checker) args(where string, args []Arg, input bool) {
 		}
 		if a.JS != nil && a.JS.Types != "" && a.Type != TypeMessage {
 			c.failf(a.Line, "%s: js types is only for messages", at)
+		}
+		if a.Only != "" && a.Only != OnlyGo {
+			c.failf(a.Line, "%s: only %q: only go is known", at, a.Only)
+		}
+		if a.Only != "" && (!input || !a.Optional || !a.Extension || a.Type != TypeBoolean) {
+			c.failf(a.Line, "%s: only is for optional boolean extension fields of an options object", at)
 		}
 		if a.Message != "" && a.Error == "" {
 			c.failf(a.Line, "%s: message overrides an error's message, and there is no error", at)

@@ -133,6 +133,7 @@ type Arg struct {
 	Error     string `yaml:"error"`
 	Message   string `yaml:"message"`
 	Extension bool   `yaml:"extension"`
+	Only      string `yaml:"only"` // "go": a field of the Go API alone (C and JavaScript leave it out)
 	JS        *JSArg `yaml:"js"`
 	Doc       string `yaml:"doc"`
 	Line      int    `yaml:"-"`
@@ -148,6 +149,12 @@ type JSArg struct {
 	Port  bool   `yaml:"port"`
 	Line  int    `yaml:"-"`
 }
+
+// GoOnly reports a field that only the Go API has (only: go).
+func (a Arg) GoOnly() bool { return a.Only == OnlyGo }
+
+// OnlyGo is the one value of only:.
+const OnlyGo = "go"
 
 // Argument types the generators understand.
 const (

@@ -55,7 +55,7 @@
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "00e8c2161f1b89b5e34491061fa30e989e29cdbb423cbfe6c4f4c5f1d6505d5b"
+#define DGRAM_SPEC_HASH "eb10fc0ece7031c28cd80abf12af1470b8f2e3e4851c6ed00bec22f5b5b14ddc"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */

@@ -1,0 +1,32 @@
+//go:build !linux
+
+package dgram
+
+import (
+	"net"
+	"net/netip"
+)
+
+// batchReader reads one datagram per system call where recvmmsg(2) is
+// not available.
+type batchReader struct {
+	conn *net.UDPConn
+	buf  []byte
+	n    int
+	from netip.AddrPort
+}
+
+func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
+	return &batchReader{conn: conn, buf: make([]byte, 1<<16)}, nil
+}
+
+func (r *batchReader) next() (int, error) {
+	n, from, err := r.conn.ReadFromUDPAddrPort(r.buf)
+	if err != nil {
+		return 0, err
+	}
+	r.n, r.from = n, from
+	return 1, nil
+}
+
+func (r *batchReader) datagram(int) ([]byte, netip.AddrPort) { return r.buf[:r.n], r.from }
