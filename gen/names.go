@@ -34,6 +34,7 @@ var Outputs = []Output{
 	{"cshared/exports_gen.c", CExportsC},
 	{"cshared/dgram.map", CVersionScript},
 	{"bindings/c/dgram.h", CHeader},
+	{"testdata/badinput_gen.json", BadInput},
 	{"docs/API.md", DocsAPI},
 }
 
