@@ -52,6 +52,11 @@ static void hx_on_send(dgram_socket s, const struct dgram_error_info *e, int byt
 		hx_count(ud, HX_SEND_OK);
 	}
 }
+// The echo server's listener: each datagram goes back to its sender.
+static void hx_echo(dgram_socket s, const uint8_t *m, size_t n, const struct dgram_remote_info *r, void *ud) {
+	dgram_send(s, m, n, r->port, r->address, NULL, NULL);
+	hx_count(ud, HX_MESSAGE);
+}
 static long hx_get(int slot, int kind) { return __atomic_load_n(&hx_counts[slot][kind], __ATOMIC_SEQ_CST); }
 static long hx_get_bytes(int slot) { return __atomic_load_n(&hx_bytes[slot], __ATOMIC_SEQ_CST); }
 static int hx_get_after_close(int slot) { return __atomic_load_n(&hx_after_close[slot], __ATOMIC_SEQ_CST); }
@@ -68,6 +73,7 @@ static char hx_byte;
 static void *hx_dummy(void) { return &hx_byte; }
 static void *hx_ud(int slot) { return (void *)(uintptr_t)slot; }
 
+static dgram_socket hx_create_echo(int slot) { return dgram_create_socket_type("udp4", hx_echo, hx_ud(slot)); }
 static dgram_socket hx_create_type(const char *type, int msg_cb, int slot) {
 	return dgram_create_socket_type(type, msg_cb ? hx_on_message : NULL, hx_ud(slot));
 }
@@ -220,6 +226,9 @@ func b2i(b bool) C.int {
 func hxCreateType(typ *string, msgCB bool, slot int) int32 {
 	return withCstr(typ, func(p *C.char) int32 { return int32(C.hx_create_type(p, b2i(msgCB), C.int(slot))) })
 }
+
+// hxCreateEcho creates a udp4 socket that sends each datagram back.
+func hxCreateEcho(slot int) int32 { return int32(C.hx_create_echo(C.int(slot))) }
 
 func hxCreate(nullOpts bool, typ *string, reuse bool, rbuf, sbuf int64, platform, delivery int32, msgCB bool, slot int) int32 {
 	return withCstr(typ, func(p *C.char) int32 {
