@@ -1,7 +1,6 @@
 package dgram
 
 import (
-	"errors"
 	"net"
 	"net/netip"
 	"slices"
@@ -44,11 +43,11 @@ func (s *Socket) send(msg []byte, port int, address string, sendListener SendCal
 	return nil
 }
 
-// write sends one datagram and posts its outcome to the callback. Without
-// a callback an error is dropped, as in Node: a datagram service does not
-// fail the socket for one datagram, and an 'error' event with no listener
-// would end a JavaScript program. A failed name lookup is the exception:
-// with no callback it is an 'error' event, as in Node.
+// write sends one datagram and posts its outcome to the callback (see
+// writeTo). Without a callback an error is dropped, as in Node: a datagram
+// service does not fail the socket for one datagram, and an 'error' event
+// with no listener would end a JavaScript program. A failed name lookup is
+// the exception: with no callback it is an 'error' event, as in Node.
 func (s *Socket) write(conn *net.UDPConn, msg []byte, port int, address string, cb SendCallback) {
 	ip, rerr := s.resolve("send", address, port)
 	if rerr != nil {
@@ -59,16 +58,5 @@ func (s *Socket) write(conn *net.UDPConn, msg []byte, port int, address string, 
 		}
 		return
 	}
-	n, err := conn.WriteToUDPAddrPort(msg, netip.AddrPortFrom(ip, uint16(port)))
-	if cb == nil || errors.Is(err, net.ErrClosed) {
-		// Closed while the datagram waited: dropped without a callback,
-		// as in Node.
-		return
-	}
-	if err != nil {
-		serr := sysError("send", err, address, port)
-		s.dispatcher.post(func() { cb(serr, 0) })
-		return
-	}
-	s.dispatcher.post(func() { cb(nil, n) })
+	s.writeTo(conn, msg, netip.AddrPortFrom(ip, uint16(port)), address, port, cb)
 }

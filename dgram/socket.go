@@ -48,6 +48,7 @@ type Socket struct {
 	// the socket was bound, and a close requested meanwhile); nil when no
 	// work waits.
 	queue []func()
+	out   sendQueue // batched sends (sendq.go)
 
 	dispatcher  dispatcher
 	stopped     atomic.Bool   // set once close runs: the reader drops what it reads
@@ -66,6 +67,7 @@ func createSocket(typ string, reuseAddr bool, recvBufferSize int, sendBufferSize
 		pooledReceive:  pooledReceive,
 	}
 	s.dispatcher.init(s)
+	s.out.cond.L = &s.out.mu
 	if callback != nil {
 		s.OnMessage(callback)
 	}
@@ -248,10 +250,12 @@ func (s *Socket) shutdown() {
 	s.shutdownLocked()
 }
 
-// shutdownLocked closes the connection, which ends the reader, and asks
+// shutdownLocked writes what sends queued, closes the connection, which
+// ends the reader, and asks
 // the dispatcher to emit 'close' once the reader is gone.
 func (s *Socket) shutdownLocked() {
 	s.stopped.Store(true)
+	s.out.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
 	}

@@ -1,0 +1,154 @@
+package dgram
+
+import (
+	"errors"
+	"net"
+	"net/netip"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Sends that come faster than one system call each can carry are batched:
+// while a socket streams (streak sends in a row each started within
+// streamGap of the previous one's end, or a batch is being written), its
+// datagrams are copied into a queue and a flusher goroutine writes them several per system call
+// (sendmmsg on Linux), in order. A socket that sends now and then writes
+// each datagram at once, in the caller, as before: no hop, no added
+// latency. Either way the send callback is posted after the write, so the
+// ordering guarantees do not change, and close waits for the queue.
+const (
+	streamGap   = 5 * time.Microsecond
+	streak      = 4 // one short gap is no stream: on loopback a reply can beat sendto's return
+	maxQueued   = 256     // datagrams waiting; a sender waits beyond this
+	maxQueuedB  = 1 << 20 // bytes waiting; at least one datagram is always let in
+	maxPerFlush = 64      // datagrams per system call
+)
+
+// outgoing is a queued datagram: its bytes are data[off:off+n].
+type outgoing struct {
+	to      netip.AddrPort
+	off, n  int
+	cb      SendCallback
+	address string // for an error's message
+	port    int
+}
+
+// sendQueue is a socket's batched sends.
+type sendQueue struct {
+	mu      sync.Mutex
+	cond    sync.Cond // broadcast when the flusher takes a batch or stops
+	items   []outgoing
+	data    []byte
+	running bool // a flusher goroutine writes the queue
+	short   int  // consecutive sends that started within streamGap
+
+	spareItems []outgoing
+	spareData  []byte
+	last       atomic.Int64 // when the last direct write ended (monotonic ns)
+
+	w *batchWriter // the flusher's, made on first use
+}
+
+// epoch anchors the monotonic clock of sendQueue.last.
+var epoch = time.Now()
+
+func monoNow() int64 { return int64(time.Since(epoch)) }
+
+// writeTo sends one datagram to to and posts its outcome to the
+// callback, at once or through the queue. The caller holds s.mu shared
+// and the socket is bound.
+func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, address string, port int, cb SendCallback) {
+	q := &s.out
+	q.mu.Lock()
+	if monoNow()-q.last.Load() > int64(streamGap) {
+		q.short = 0
+	} else if q.short < streak {
+		q.short++
+	}
+	if !q.running && q.short < streak {
+		q.mu.Unlock()
+		n, err := conn.WriteToUDPAddrPort(msg, to)
+		q.last.Store(monoNow())
+		s.sent(cb, n, err, address, port)
+		return
+	}
+	// A full queue has a flusher (items are only ever queued with one
+	// running), which makes room.
+	for len(q.items) > 0 && (len(q.items) >= maxQueued || len(q.data)+len(msg) > maxQueuedB) {
+		q.cond.Wait()
+	}
+	q.items = append(q.items, outgoing{to: to, off: len(q.data), n: len(msg), cb: cb, address: address, port: port})
+	q.data = append(q.data, msg...)
+	if !q.running { // the flusher may have emptied the queue and gone while we waited
+		q.running = true
+		go s.flush(conn)
+	}
+	q.mu.Unlock()
+}
+
+// sent posts a write's outcome to its callback. Without a callback an
+// error is dropped, as in Node; so is a datagram the socket's close cut
+// short.
+func (s *Socket) sent(cb SendCallback, n int, err error, address string, port int) {
+	if cb == nil || errors.Is(err, net.ErrClosed) {
+		return
+	}
+	if err != nil {
+		serr := sysError("send", err, address, port)
+		s.dispatcher.post(func() { cb(serr, 0) })
+		return
+	}
+	s.dispatcher.post(func() { cb(nil, n) })
+}
+
+// flush is the flusher: it writes the queue in batches until it is empty.
+func (s *Socket) flush(conn *net.UDPConn) {
+	q := &s.out
+	for {
+		q.mu.Lock()
+		if len(q.items) == 0 {
+			q.running = false
+			q.last.Store(monoNow())
+			q.cond.Broadcast()
+			q.mu.Unlock()
+			return
+		}
+		items, data := q.items, q.data
+		q.items, q.data = q.spareItems[:0], q.spareData[:0]
+		q.spareItems, q.spareData = nil, nil
+		q.cond.Broadcast()
+		q.mu.Unlock()
+
+		if q.w == nil {
+			q.w = newBatchWriter(conn)
+		}
+		for i := 0; i < len(items); {
+			k, err := q.w.write(items[i:min(len(items), i+maxPerFlush)], data)
+			for _, it := range items[i : i+k] {
+				s.sent(it.cb, it.n, nil, "", 0)
+			}
+			i += k
+			if err != nil { // the datagram at i failed
+				it := items[i]
+				s.sent(it.cb, 0, err, it.address, it.port)
+				i++
+			}
+		}
+		clear(items)
+		q.mu.Lock()
+		q.spareItems, q.spareData = items[:0], data[:0]
+		q.mu.Unlock()
+	}
+}
+
+// drain waits until the flusher has written everything queued: close
+// calls it before closing the connection, holding s.mu, so no send can
+// queue more meanwhile.
+func (q *sendQueue) drain() {
+	q.mu.Lock()
+	for q.running {
+		q.cond.Wait()
+	}
+	q.mu.Unlock()
+}

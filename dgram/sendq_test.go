@@ -1,0 +1,111 @@
+package dgram
+
+import (
+	"bytes"
+	"strconv"
+	"testing"
+)
+
+// A burst of sends from one goroutine streams: the datagrams go through
+// the batched path (sendmmsg on Linux). Their callbacks come in order,
+// each with its size (TestSendCallbackIsAsync checks they never run inside
+// Send); the datagrams arrive in order
+// (loopback does not reorder) and whole; a close right after the burst
+// sends them all first, and 'close' comes after every callback.
+func TestStreamedSends(t *testing.T) {
+	const n = 500
+	type rec struct {
+		data string
+		size int
+	}
+	got := make(chan rec, n)
+	srv, err := CreateSocket(SocketOptions{Type: "udp4", RecvBufferSize: 4 << 20}, func(msg []byte, r RemoteInfo) {
+		got <- rec{string(msg), r.Size}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close(nil)
+	listening := make(chan struct{})
+	srv.Bind(0, "127.0.0.1", func() { close(listening) })
+	recv(t, listening)
+	a, _ := srv.Address()
+
+	cli, r, _ := boundSocket(t, "udp4", "127.0.0.1")
+	cbs := make(chan string, n+1)
+	big := bytes.Repeat([]byte{'z'}, 60000)
+	payload := func(i int) []byte { // every 100th datagram is large
+		if i%100 == 99 {
+			return append([]byte(strconv.Itoa(i)+":"), big...)
+		}
+		return []byte(strconv.Itoa(i))
+	}
+	buf := make([]byte, 0, 70000)
+	for i := 0; i < n; i++ {
+		buf = append(buf[:0], payload(i)...) // reused: Send must not keep it
+		want := len(buf)
+		if err := cli.Send(buf, a.Port, "127.0.0.1", func(err error, bytes int) {
+			if err != nil || bytes != want {
+				t.Errorf("callback %d: %v, %d bytes, want %d", i, err, bytes, want)
+			}
+			cbs <- strconv.Itoa(i)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := cli.Close(func() { cbs <- "close" }); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		if c := recv(t, cbs); c != strconv.Itoa(i) {
+			t.Fatalf("callback %s came as number %d", c, i)
+		}
+	}
+	if c := recv(t, cbs); c != "close" {
+		t.Fatalf("%s after the last callback, want close", c)
+	}
+	r.expect(t, "close")
+	for i := 0; i < n; i++ {
+		m := recv(t, got)
+		if want := string(payload(i)); m.data != want || m.size != len(want) {
+			t.Fatalf("datagram %d: %d bytes %.20q, want %d bytes %.20q", i, m.size, m.data, len(want), want)
+		}
+	}
+}
+
+// An error in the middle of a stream reaches that datagram's callback
+// only: a datagram too large for udp4 fails with EMSGSIZE, the others go.
+func TestStreamedSendError(t *testing.T) {
+	_, _, port := boundSocket(t, "udp4", "127.0.0.1")
+	cli, _, _ := boundSocket(t, "udp4", "127.0.0.1")
+	huge := make([]byte, 65508)
+	type res struct {
+		i   int
+		err error
+		n   int
+	}
+	out := make(chan res, 64)
+	for i := 0; i < 40; i++ {
+		msg := []byte("ok")
+		if i == 20 {
+			msg = huge
+		}
+		if err := cli.Send(msg, port, "127.0.0.1", func(err error, n int) { out <- res{i, err, n} }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 40; i++ {
+		r := recv(t, out)
+		if r.i != i {
+			t.Fatalf("callback %d came as number %d", r.i, i)
+		}
+		if i == 20 {
+			wantCode(t, "the huge datagram", r.err, EMSGSIZE)
+			if r.n != 0 {
+				t.Fatalf("huge datagram: %d bytes", r.n)
+			}
+		} else if r.err != nil || r.n != 2 {
+			t.Fatalf("datagram %d: %v, %d", i, r.err, r.n)
+		}
+	}
+}
