@@ -19,7 +19,7 @@ import (
 // ordering guarantees do not change, and close waits for the queue.
 const (
 	streamGap   = 5 * time.Microsecond
-	streak      = 4 // one short gap is no stream: on loopback a reply can beat sendto's return
+	streak      = 4       // one short gap is no stream: on loopback a reply can beat sendto's return
 	maxQueued   = 256     // datagrams waiting; a sender waits beyond this
 	maxQueuedB  = 1 << 20 // bytes waiting; at least one datagram is always let in
 	maxPerFlush = 64      // datagrams per system call
