@@ -8,8 +8,9 @@ TESTS := test-go
 DEMOS := demo-go
 -include cshared/c.mk
 -include bindings/js/js.mk
+-include examples/bench/bench.mk
 
-.PHONY: all demo test test-go demo-go vet fmt-check check-generated generate build examples bench clean
+.PHONY: all demo test test-go demo-go vet fmt-check check-generated generate build examples clean
 
 all: build
 
@@ -32,10 +33,6 @@ generate:
 ## check-generated: fail when a committed generated file differs from a fresh generation
 check-generated:
 	$(GO) run ./gen/cmd/dgramgen -root . -check
-
-## bench: Go benchmarks of the datagram path
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./dgram
 
 vet:
 	$(GO) vet ./...

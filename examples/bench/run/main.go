@@ -7,7 +7,7 @@
 // same repetition. The raw runs go to a JSON file. docs/PERFORMANCE.md
 // describes the workloads and the results.
 //
-//	benchrun -bin build/bench [-reps 5] [-quick] [-json FILE] [-only echo64,ping] [-impls node,dgramkit-go]
+//	benchrun -bin build/bench [-reps 5] [-quick | -smoke] [-json FILE] [-only echo64,ping] [-impls node,dgramkit-go]
 //
 // Every child is bounded in time (lifetime=, and killed past it), every
 // loop in count.
@@ -69,10 +69,16 @@ var (
 	pingN    = flag.Int("pings", 50000, "round trips measured by ping")
 	blastN   = flag.Int("blast", 1000000, "datagrams sent by blast")
 	lifetime = flag.Duration("lifetime", 90*time.Second, "the longest any child may run")
+	smoke    = flag.Bool("smoke", false, "one tiny run of everything, failing on any error (make test)")
 )
 
 func main() {
 	flag.Parse()
+	if *smoke {
+		for k, v := range map[string]string{"reps": "1", "warm": "50", "measure": "200", "pings": "200", "blast": "5000", "onecore": "echo64", "lifetime": "30s", "json": "build/bench/smoke.json", "md": ""} {
+			setDefault(k, v)
+		}
+	}
 	if *quick {
 		setDefault("warm", "200")
 		setDefault("measure", "800")
@@ -88,6 +94,10 @@ func main() {
 		{"dgramkit-c", "dgramkit C API, thread delivery", []string{filepath.Join(*binDir, "bench_c"), "delivery=thread"}},
 		{"dgramkit-c-poll", "dgramkit C API, poll delivery", []string{filepath.Join(*binDir, "bench_c"), "delivery=poll"}},
 		{"dgramkit-js", "dgramkit JS host (dgramjs)", []string{filepath.Join(*binDir, "dgramjs"), *script}},
+	}
+	if _, err := exec.LookPath(*nodeBin); err != nil {
+		fmt.Fprintf(os.Stderr, "benchrun: no %s: Node is left out, and so are the ratios\n", *nodeBin)
+		all = all[1:]
 	}
 	if *impls != "" {
 		want := strings.Split(*impls, ",")
@@ -146,6 +156,15 @@ func main() {
 		os.WriteFile(*mdOut, []byte(md), 0o644)
 	}
 	fmt.Fprintf(os.Stderr, "benchrun: %d runs in %v; raw runs in %s\n", len(runs), time.Since(start).Round(time.Second), *jsonOut)
+	if *smoke {
+		for _, r := range runs {
+			if r.Error != "" {
+				fmt.Fprintf(os.Stderr, "benchrun: smoke: %s %s %s: %s\n", r.Arrangement, r.Workload, r.Impl, r.Error)
+				os.Exit(1)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "benchrun: smoke: every implementation ran every workload\n")
+	}
 }
 
 func setDefault(name, v string) {
@@ -199,7 +218,7 @@ func (c *child) next(deadline time.Time, prefixes ...string) (string, error) {
 		select {
 		case l, ok := <-c.lines:
 			if !ok {
-				return "", fmt.Errorf("%s exited: %s", filepath.Base(c.cmd.Path), strings.TrimSpace(c.errs.String()))
+				return "", fmt.Errorf("%s exited: %s", strings.Join(c.cmd.Args[1:], " "), strings.TrimSpace(c.errs.String()))
 			}
 			for _, p := range prefixes {
 				if strings.HasPrefix(l, p) {
@@ -207,7 +226,7 @@ func (c *child) next(deadline time.Time, prefixes ...string) (string, error) {
 				}
 			}
 		case <-t.C:
-			return "", fmt.Errorf("%s: no %v in time", filepath.Base(c.cmd.Path), prefixes)
+			return "", fmt.Errorf("%s: no %v in time", strings.Join(c.cmd.Args[1:], " "), prefixes)
 		}
 	}
 }
