@@ -51,41 +51,41 @@ const dgramx_error dgramx_errors[] = {
 };
 const int dgramx_nerrors = (int)(sizeof dgramx_errors / sizeof dgramx_errors[0]);
 
-void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, void *user_data)
+void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_data)
 {
-    fn(socket, user_data);
+    fn(socket, (void *)user_data);
 }
 
-void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, void *user_data)
+void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, uintptr_t user_data)
 {
-    fn(socket, exception, user_data);
+    fn(socket, exception, (void *)user_data);
 }
 
-void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, void *user_data)
+void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, uintptr_t user_data)
 {
-    fn(socket, user_data);
+    fn(socket, (void *)user_data);
 }
 
-void dgramx_call_message(dgram_message_cb fn, dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, void *user_data)
+void dgramx_call_message(dgram_message_cb fn, dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, uintptr_t user_data)
 {
-    fn(socket, msg, msg_length, rinfo, user_data);
+    fn(socket, msg, msg_length, rinfo, (void *)user_data);
 }
 
-void dgramx_call_send_callback(dgram_send_cb fn, dgram_socket socket, const struct dgram_error_info *error, int bytes, void *user_data)
+void dgramx_call_send_callback(dgram_send_cb fn, dgram_socket socket, const struct dgram_error_info *error, int bytes, uintptr_t user_data)
 {
-    fn(socket, error, bytes, user_data);
+    fn(socket, error, bytes, (void *)user_data);
 }
 
 dgram_socket dgram_create_socket(const struct dgram_socket_options *options, dgram_message_cb callback, void *user_data)
 {
     DGRAMX_ENTER("dgram_create_socket");
-    return dgramgo_create_socket((struct dgram_socket_options *)options, callback, user_data);
+    return dgramgo_create_socket((struct dgram_socket_options *)options, callback, (uintptr_t)user_data);
 }
 
 dgram_socket dgram_create_socket_type(const char *type, dgram_message_cb callback, void *user_data)
 {
     DGRAMX_ENTER("dgram_create_socket_type");
-    return dgramgo_create_socket_type((char *)type, callback, user_data);
+    return dgramgo_create_socket_type((char *)type, callback, (uintptr_t)user_data);
 }
 
 int dgram_add_membership(dgram_socket socket, const char *multicast_address, const char *multicast_interface)
@@ -103,19 +103,19 @@ int dgram_address(dgram_socket socket, struct dgram_address_info *out)
 int dgram_bind(dgram_socket socket, int port, const char *address, dgram_listening_cb bind_listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_bind");
-    return dgramgo_bind(socket, port, (char *)address, bind_listener, user_data);
+    return dgramgo_bind(socket, port, (char *)address, bind_listener, (uintptr_t)user_data);
 }
 
 int dgram_bind_options(dgram_socket socket, const struct dgram_bind_options *options, dgram_listening_cb bind_listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_bind_options");
-    return dgramgo_bind_options(socket, (struct dgram_bind_options *)options, bind_listener, user_data);
+    return dgramgo_bind_options(socket, (struct dgram_bind_options *)options, bind_listener, (uintptr_t)user_data);
 }
 
 int dgram_close(dgram_socket socket, dgram_close_cb close_listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_close");
-    return dgramgo_close(socket, close_listener, user_data);
+    return dgramgo_close(socket, close_listener, (uintptr_t)user_data);
 }
 
 int dgram_drop_membership(dgram_socket socket, const char *multicast_address, const char *multicast_interface)
@@ -127,19 +127,19 @@ int dgram_drop_membership(dgram_socket socket, const char *multicast_address, co
 int dgram_send(dgram_socket socket, const void *msg, size_t msg_length, int port, const char *address, dgram_send_cb send_listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_send");
-    return dgramgo_send(socket, (void *)msg, msg_length, port, (char *)address, send_listener, user_data);
+    return dgramgo_send(socket, (void *)msg, msg_length, port, (char *)address, send_listener, (uintptr_t)user_data);
 }
 
 int dgram_send_slice(dgram_socket socket, const void *msg, size_t msg_length, int offset, int length, int port, const char *address, dgram_send_cb send_listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_send_slice");
-    return dgramgo_send_slice(socket, (void *)msg, msg_length, offset, length, port, (char *)address, send_listener, user_data);
+    return dgramgo_send_slice(socket, (void *)msg, msg_length, offset, length, port, (char *)address, send_listener, (uintptr_t)user_data);
 }
 
 int dgram_sendto(dgram_socket socket, const void *msg, size_t msg_length, int offset, int length, int port, const char *address, dgram_send_cb send_listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_sendto");
-    return dgramgo_sendto(socket, (void *)msg, msg_length, offset, length, port, (char *)address, send_listener, user_data);
+    return dgramgo_sendto(socket, (void *)msg, msg_length, offset, length, port, (char *)address, send_listener, (uintptr_t)user_data);
 }
 
 int dgram_set_broadcast(dgram_socket socket, bool flag)
@@ -169,25 +169,25 @@ int dgram_set_ttl(dgram_socket socket, int ttl)
 int dgram_on_close(dgram_socket socket, dgram_close_cb listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_on_close");
-    return dgramgo_on_close(socket, listener, user_data);
+    return dgramgo_on_close(socket, listener, (uintptr_t)user_data);
 }
 
 int dgram_on_error(dgram_socket socket, dgram_error_cb listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_on_error");
-    return dgramgo_on_error(socket, listener, user_data);
+    return dgramgo_on_error(socket, listener, (uintptr_t)user_data);
 }
 
 int dgram_on_listening(dgram_socket socket, dgram_listening_cb listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_on_listening");
-    return dgramgo_on_listening(socket, listener, user_data);
+    return dgramgo_on_listening(socket, listener, (uintptr_t)user_data);
 }
 
 int dgram_on_message(dgram_socket socket, dgram_message_cb listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_on_message");
-    return dgramgo_on_message(socket, listener, user_data);
+    return dgramgo_on_message(socket, listener, (uintptr_t)user_data);
 }
 
 int dgram_live_handles(void)

@@ -12,11 +12,11 @@ import (
 #include "dgram.h"
 #include "shim.h"
 
-void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, void *user_data);
-void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, void *user_data);
-void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, void *user_data);
-void dgramx_call_message(dgram_message_cb fn, dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, void *user_data);
-void dgramx_call_send_callback(dgram_send_cb fn, dgram_socket socket, const struct dgram_error_info *error, int bytes, void *user_data);
+void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_data);
+void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, uintptr_t user_data);
+void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, uintptr_t user_data);
+void dgramx_call_message(dgram_message_cb fn, dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, uintptr_t user_data);
+void dgramx_call_send_callback(dgram_send_cb fn, dgram_socket socket, const struct dgram_error_info *error, int bytes, uintptr_t user_data);
 */
 import "C"
 
@@ -86,7 +86,7 @@ func cAddressInfo(out *C.struct_dgram_address_info, v dgram.AddressInfo) {
 
 // closeListener delivers the 'close' event to fn, in the socket's delivery
 // mode; nil when fn is NULL.
-func (e *entry) closeListener(fn C.dgram_close_cb, userData unsafe.Pointer) dgram.CloseListener {
+func (e *entry) closeListener(fn C.dgram_close_cb, userData C.uintptr_t) dgram.CloseListener {
 	if fn == nil {
 		return nil
 	}
@@ -99,7 +99,7 @@ func (e *entry) closeListener(fn C.dgram_close_cb, userData unsafe.Pointer) dgra
 
 // errorListener delivers the 'error' event to fn, in the socket's delivery
 // mode; nil when fn is NULL.
-func (e *entry) errorListener(fn C.dgram_error_cb, userData unsafe.Pointer) dgram.ErrorListener {
+func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.ErrorListener {
 	if fn == nil {
 		return nil
 	}
@@ -113,7 +113,7 @@ func (e *entry) errorListener(fn C.dgram_error_cb, userData unsafe.Pointer) dgra
 
 // listeningListener delivers the 'listening' event to fn, in the socket's
 // delivery mode; nil when fn is NULL.
-func (e *entry) listeningListener(fn C.dgram_listening_cb, userData unsafe.Pointer) dgram.ListeningListener {
+func (e *entry) listeningListener(fn C.dgram_listening_cb, userData C.uintptr_t) dgram.ListeningListener {
 	if fn == nil {
 		return nil
 	}
@@ -126,7 +126,7 @@ func (e *entry) listeningListener(fn C.dgram_listening_cb, userData unsafe.Point
 
 // messageListener delivers the 'message' event to fn, in the socket's
 // delivery mode; nil when fn is NULL.
-func (e *entry) messageListener(fn C.dgram_message_cb, userData unsafe.Pointer) dgram.MessageListener {
+func (e *entry) messageListener(fn C.dgram_message_cb, userData C.uintptr_t) dgram.MessageListener {
 	if fn == nil {
 		return nil
 	}
@@ -141,7 +141,7 @@ func (e *entry) messageListener(fn C.dgram_message_cb, userData unsafe.Pointer) 
 
 // sendCallback delivers the send callback to fn, in the socket's delivery
 // mode; nil when fn is NULL.
-func (e *entry) sendCallback(fn C.dgram_send_cb, userData unsafe.Pointer) dgram.SendCallback {
+func (e *entry) sendCallback(fn C.dgram_send_cb, userData C.uintptr_t) dgram.SendCallback {
 	if fn == nil {
 		return nil
 	}
@@ -154,7 +154,7 @@ func (e *entry) sendCallback(fn C.dgram_send_cb, userData unsafe.Pointer) dgram.
 }
 
 //export dgramgo_create_socket
-func dgramgo_create_socket(options *C.struct_dgram_socket_options, callback C.dgram_message_cb, userData unsafe.Pointer) (rc C.dgram_socket) {
+func dgramgo_create_socket(options *C.struct_dgram_socket_options, callback C.dgram_message_cb, userData C.uintptr_t) (rc C.dgram_socket) {
 	defer guard(&rc, "dgram_create_socket")
 	enter("dgram_create_socket")
 	if options == nil {
@@ -172,7 +172,7 @@ func dgramgo_create_socket(options *C.struct_dgram_socket_options, callback C.dg
 }
 
 //export dgramgo_create_socket_type
-func dgramgo_create_socket_type(typ *C.char, callback C.dgram_message_cb, userData unsafe.Pointer) (rc C.dgram_socket) {
+func dgramgo_create_socket_type(typ *C.char, callback C.dgram_message_cb, userData C.uintptr_t) (rc C.dgram_socket) {
 	defer guard(&rc, "dgram_create_socket_type")
 	enter("dgram_create_socket_type")
 	e, code := newEntry("dgram_create_socket_type", "delivery", C.int(0))
@@ -217,7 +217,7 @@ func dgramgo_address(socket C.dgram_socket, out *C.struct_dgram_address_info) (r
 }
 
 //export dgramgo_bind
-func dgramgo_bind(socket C.dgram_socket, port C.int, address *C.char, bindListener C.dgram_listening_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_bind(socket C.dgram_socket, port C.int, address *C.char, bindListener C.dgram_listening_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_bind")
 	enter("dgram_bind")
 	e, code := lookup(socket, "dgram_bind")
@@ -228,7 +228,7 @@ func dgramgo_bind(socket C.dgram_socket, port C.int, address *C.char, bindListen
 }
 
 //export dgramgo_bind_options
-func dgramgo_bind_options(socket C.dgram_socket, options *C.struct_dgram_bind_options, bindListener C.dgram_listening_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_bind_options(socket C.dgram_socket, options *C.struct_dgram_bind_options, bindListener C.dgram_listening_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_bind_options")
 	enter("dgram_bind_options")
 	e, code := lookup(socket, "dgram_bind_options")
@@ -242,7 +242,7 @@ func dgramgo_bind_options(socket C.dgram_socket, options *C.struct_dgram_bind_op
 }
 
 //export dgramgo_close
-func dgramgo_close(socket C.dgram_socket, closeListener C.dgram_close_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_close(socket C.dgram_socket, closeListener C.dgram_close_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_close")
 	enter("dgram_close")
 	e, code := lookup(socket, "dgram_close")
@@ -264,7 +264,7 @@ func dgramgo_drop_membership(socket C.dgram_socket, multicastAddress *C.char, mu
 }
 
 //export dgramgo_send
-func dgramgo_send(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, port C.int, address *C.char, sendListener C.dgram_send_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_send(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, port C.int, address *C.char, sendListener C.dgram_send_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_send")
 	enter("dgram_send")
 	e, code := lookup(socket, "dgram_send")
@@ -279,7 +279,7 @@ func dgramgo_send(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t,
 }
 
 //export dgramgo_send_slice
-func dgramgo_send_slice(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, offset C.int, length C.int, port C.int, address *C.char, sendListener C.dgram_send_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_send_slice(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, offset C.int, length C.int, port C.int, address *C.char, sendListener C.dgram_send_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_send_slice")
 	enter("dgram_send_slice")
 	e, code := lookup(socket, "dgram_send_slice")
@@ -294,7 +294,7 @@ func dgramgo_send_slice(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.s
 }
 
 //export dgramgo_sendto
-func dgramgo_sendto(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, offset C.int, length C.int, port C.int, address *C.char, sendListener C.dgram_send_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_sendto(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, offset C.int, length C.int, port C.int, address *C.char, sendListener C.dgram_send_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_sendto")
 	enter("dgram_sendto")
 	e, code := lookup(socket, "dgram_sendto")
@@ -353,7 +353,7 @@ func dgramgo_set_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 }
 
 //export dgramgo_on_close
-func dgramgo_on_close(socket C.dgram_socket, listener C.dgram_close_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_on_close(socket C.dgram_socket, listener C.dgram_close_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_on_close")
 	enter("dgram_on_close")
 	e, code := lookup(socket, "dgram_on_close")
@@ -368,7 +368,7 @@ func dgramgo_on_close(socket C.dgram_socket, listener C.dgram_close_cb, userData
 }
 
 //export dgramgo_on_error
-func dgramgo_on_error(socket C.dgram_socket, listener C.dgram_error_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_on_error(socket C.dgram_socket, listener C.dgram_error_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_on_error")
 	enter("dgram_on_error")
 	e, code := lookup(socket, "dgram_on_error")
@@ -383,7 +383,7 @@ func dgramgo_on_error(socket C.dgram_socket, listener C.dgram_error_cb, userData
 }
 
 //export dgramgo_on_listening
-func dgramgo_on_listening(socket C.dgram_socket, listener C.dgram_listening_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_on_listening(socket C.dgram_socket, listener C.dgram_listening_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_on_listening")
 	enter("dgram_on_listening")
 	e, code := lookup(socket, "dgram_on_listening")
@@ -398,7 +398,7 @@ func dgramgo_on_listening(socket C.dgram_socket, listener C.dgram_listening_cb, 
 }
 
 //export dgramgo_on_message
-func dgramgo_on_message(socket C.dgram_socket, listener C.dgram_message_cb, userData unsafe.Pointer) (rc C.int) {
+func dgramgo_on_message(socket C.dgram_socket, listener C.dgram_message_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_on_message")
 	enter("dgram_on_message")
 	e, code := lookup(socket, "dgram_on_message")

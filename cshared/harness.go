@@ -69,6 +69,9 @@ static void hx_reset(int slot) {
 	__atomic_store_n(&hx_last_send_error[slot], 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&hx_last_event_error[slot], 0, __ATOMIC_SEQ_CST);
 }
+static dgram_message_cb hx_msg_cb(void) { return hx_on_message; }
+static dgram_error_cb hx_err_cb(void) { return hx_on_error; }
+static dgram_send_cb hx_send_cb(void) { return hx_on_send; }
 static char hx_byte;
 static void *hx_dummy(void) { return &hx_byte; }
 static void *hx_ud(int slot) { return (void *)(uintptr_t)slot; }
@@ -173,7 +176,10 @@ static int hx_threads_send_close(dgram_socket s, int port, int nthreads, int cou
 import "C"
 
 import (
+	"net/netip"
 	"unsafe"
+
+	"github.com/dgramkit/dgramkit/dgram"
 )
 
 // The event kinds the harness counts.
@@ -372,4 +378,38 @@ func hxThreadsSendClose(h int32, port, nthreads, count, closeAfterUs, slot int) 
 	var s, st C.int
 	rc = int32(C.hx_threads_send_close(C.dgram_socket(h), C.int(port), C.int(nthreads), C.int(count), C.int(closeAfterUs), C.int(slot), &s, &st))
 	return rc, int(s), int(st)
+}
+
+// hxAdapterAtDepth runs the Go side of a 'message', 'error' and send
+// callback delivery (the adapters exports_gen.go generates) with a
+// user_data that is a small integer, as C code often passes
+// ((void *)(intptr_t)1), after depth frames of recursion on a new
+// goroutine: at some depth the goroutine's stack grows inside the
+// adapter, and the runtime then inspects every pointer-typed word of its
+// frames. It reports the events the C callbacks counted.
+func hxAdapterAtDepth(depth, slot int) int64 {
+	e := &entry{h: 1}
+	ud := C.uintptr_t(slot)
+	msg := e.messageListener(C.hx_msg_cb(), ud)
+	errl := e.errorListener(C.hx_err_cb(), ud)
+	send := e.sendCallback(C.hx_send_cb(), ud)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var recurse func(int) int
+		recurse = func(n int) int {
+			var pad [8]int64
+			if n == 0 {
+				msg([]byte("x"), dgram.RemoteInfo{Address: netip.MustParseAddr("127.0.0.1"), Family: "IPv4", Port: 9, Size: 1})
+				errl(&dgram.Error{Code: dgram.EINVAL, Kind: dgram.KindError, Message: "x EINVAL", Syscall: "x"})
+				send(nil, 1)
+				return int(pad[0])
+			}
+			pad[n%8] = int64(n)
+			return recurse(n-1) + int(pad[(n+1)%8])
+		}
+		recurse(depth)
+	}()
+	<-done
+	return hxCount(slot, hxEvMessage) + hxCount(slot, hxEvError) + hxCount(slot, hxEvSendOK)
 }

@@ -13,6 +13,13 @@ const cDgramPkg = "github.com/dgramkit/dgramkit/dgram"
 
 // cgoType is the Go type cgo gives a C parameter of the C model.
 func cgoType(p cParam) *Statement {
+	if p.Name == "user_data" {
+		// Opaque to the library: often a small integer cast to a pointer,
+		// which the Go runtime must never find in a pointer-typed word
+		// (an invalid pointer on a stack it grows is fatal). The C side
+		// passes it as uintptr_t, and the trampolines cast it back.
+		return Qual("C", "uintptr_t")
+	}
 	t := strings.TrimSpace(p.Type)
 	t = strings.TrimPrefix(t, "const ")
 	switch {
@@ -90,7 +97,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 	var pre []string
 	pre = append(pre, "#cgo CFLAGS: -I${SRCDIR}/../bindings/c", "#include \"dgram.h\"", "#include \"shim.h\"", "")
 	for _, cb := range m.Callbacks {
-		pre = append(pre, fmt.Sprintf("void %s(%s fn, %s);", cb.Trampoline, cb.Name, cbParams(cb)))
+		pre = append(pre, fmt.Sprintf("void %s(%s fn, %s);", cb.Trampoline, cb.Name, trampParams(cb)))
 	}
 	f.CgoPreamble(strings.Join(pre, "\n"))
 	f.ImportName(cDgramPkg, "dgram")
@@ -196,7 +203,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 			what = "the '" + cb.Event + "' event"
 		}
 		f.Comment(comment(fmt.Sprintf("%s delivers %s to fn, in the socket's delivery mode; nil when fn is NULL.", method, what)))
-		f.Func().Params(Id("e").Op("*").Id("entry")).Id(method).Params(Id("fn").Qual("C", cb.Name), Id("userData").Qual("unsafe", "Pointer")).Qual(cDgramPkg, cb.GoType).Block(
+		f.Func().Params(Id("e").Op("*").Id("entry")).Id(method).Params(Id("fn").Qual("C", cb.Name), Id("userData").Qual("C", "uintptr_t")).Qual(cDgramPkg, cb.GoType).Block(
 			If(Id("fn").Op("==").Nil()).Block(Return(Nil())),
 			Return(Func().Params(goParams...).Block(
 				Id("e").Dot("deliver").Call(Func().Params().Block(append(prep, Qual("C", cb.Trampoline).Call(args...))...)))))

@@ -21,14 +21,16 @@ var cMapTemplate string
 
 // cFuncs are the helpers of the C templates.
 var cFuncs = template.FuncMap{
-	"cdoc":     cdoc,
-	"cdocs":    cdocs,
-	"cdocbody": cdocbody,
-	"cstr":     cstr,
-	"pad":      func(s string, n int) string { return s + strings.Repeat(" ", max(0, n-len(s))) },
-	"cbparams": cbParams,
-	"cbargs":   cbArgs,
-	"goargs":   goArgs,
+	"cdoc":       cdoc,
+	"cdocs":      cdocs,
+	"cdocbody":   cdocbody,
+	"cstr":       cstr,
+	"pad":        func(s string, n int) string { return s + strings.Repeat(" ", max(0, n-len(s))) },
+	"cbparams":   cbParams,
+	"cbargs":     cbArgs,
+	"goargs":     goArgs,
+	"tramparams": trampParams,
+	"trampargs":  trampArgs,
 }
 
 var (
@@ -148,12 +150,31 @@ func cbArgs(cb cCallback) string {
 	return strings.Join(append(as, "user_data"), ", ")
 }
 
+// trampParams are a trampoline's parameters after fn: the callback's,
+// with user_data as the uintptr_t the Go side holds it as.
+func trampParams(cb cCallback) string {
+	ps := strings.Split(cbParams(cb), ", ")
+	ps[len(ps)-1] = "uintptr_t user_data"
+	return strings.Join(ps, ", ")
+}
+
+// trampArgs are a trampoline's arguments to the callback: user_data cast
+// back to the pointer it was.
+func trampArgs(cb cCallback) string {
+	as := strings.Split(cbArgs(cb), ", ")
+	as[len(as)-1] = "(void *)user_data"
+	return strings.Join(as, ", ")
+}
+
 // goArgs are a C function's parameters as arguments of its Go export;
-// cgo declares those without const, so const pointers are cast.
+// cgo declares those without const, so const pointers are cast, and
+// user_data goes as uintptr_t (see cgoType).
 func goArgs(f cFunc) string {
 	var as []string
 	for _, p := range f.Params {
-		if t, ok := strings.CutPrefix(p.Type, "const "); ok && strings.HasSuffix(t, "*") {
+		if p.Name == "user_data" {
+			as = append(as, "(uintptr_t)user_data")
+		} else if t, ok := strings.CutPrefix(p.Type, "const "); ok && strings.HasSuffix(t, "*") {
 			as = append(as, "("+strings.TrimSpace(t)+")"+p.Name)
 		} else {
 			as = append(as, p.Name)
