@@ -9,6 +9,7 @@ DEMOS := demo-go
 -include cshared/c.mk
 -include bindings/js/js.mk
 -include examples/bench/bench.mk
+-include tools/reliability.mk
 
 .PHONY: all demo test test-go demo-go vet fmt-check check-generated generate build examples clean
 
