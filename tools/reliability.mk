@@ -27,8 +27,9 @@ test-reliability:
 
 ## soak: the long soak and leak checks, in Go and through the C library
 soak:
-	DGRAM_SOAK=1 $(GO) test -count=1 -timeout 60m -v -run 'Soak|ThreadsSendWhileClose' ./dgram ./cshared \
-	  | grep -E '^(=== RUN|--- |ok|FAIL|PASS)|soak|cycles|echoed|rounds|leak'
+	@mkdir -p $(BUILD)
+	@DGRAM_SOAK=1 $(GO) test -count=1 -timeout 60m -v -run 'Soak|ThreadsSendWhileClose' ./dgram ./cshared > $(BUILD)/soak.log 2>&1; \
+	  rc=$$?; grep -E '^(--- |ok|FAIL|PASS)|soak|cycles|echoed|rounds|leak|panic' $(BUILD)/soak.log; exit $$rc
 
 ## fuzz: every fuzz target for FUZZTIME each (the sandbox is off: the targets send nothing off the host)
 fuzz:
