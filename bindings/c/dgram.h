@@ -37,6 +37,10 @@
  *     the number of bytes sent, or with the error.
  *   - A close() requested while an implicit bind is pending runs after the
  *     queued datagrams are sent.
+ *   - A listener or callback that panics (Go) or throws (JavaScript) is not
+ *     caught: it ends the program, as an uncaught exception does in Node.
+ *     The C library never lets a panic of its own Go code reach its host
+ *     (ERR_INTERNAL).
  * - The Go runtime lives in the process: load one Go c-shared library per
  *   process, never unload it, follow fork by exec only (calls in a forked
  *   child return DGRAM_ERR_FORKED), and install signal handlers with
@@ -55,7 +59,7 @@
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "eb10fc0ece7031c28cd80abf12af1470b8f2e3e4851c6ed00bec22f5b5b14ddc"
+#define DGRAM_SPEC_HASH "786f9af254c98667a0daa944d76715e50442abe491151a2dbdb72e727df91dac"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
