@@ -62,6 +62,12 @@ func TestBadInput(t *testing.T) {
 			skipped++
 			continue
 		}
+		if c.Int != nil && int64(int(*c.Int)) != *c.Int {
+			// Beyond a 32-bit host's int: the Go API cannot be given it.
+			t.Logf("%s: %d does not fit this host's int", c.ID, *c.Int)
+			skipped++
+			continue
+		}
 		ran++
 		t.Run(c.ID, func(t *testing.T) {
 			runBadCase(t, c, port, events)

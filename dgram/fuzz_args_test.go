@@ -2,6 +2,7 @@ package dgram
 
 import (
 	"bytes"
+	"math"
 	"net/netip"
 	"strings"
 	"testing"
@@ -27,8 +28,8 @@ func FuzzArgs(f *testing.F) {
 	f.Add(uint8(5), []byte("ab"), "cd", 0, 0, 1, "256.1.1.1", 1)
 	f.Add(uint8(6), []byte("ab"), "cd", 0, 0, 1, "[::1]", 1)
 	f.Add(uint8(7), []byte("ab"), "", 0, 0, 1, "", 1)
-	f.Add(uint8(8), []byte("ab"), "cd", 9223372036854775807, 9223372036854775807, 9223372036854775807, "0.0.0.0", -9223372036854775808)
-	f.Add(uint8(9), []byte("ab"), "cd", 1, 9223372036854775807, 1, "::", 1)
+	f.Add(uint8(8), []byte("ab"), "cd", math.MaxInt, math.MaxInt, math.MaxInt, "0.0.0.0", math.MinInt)
+	f.Add(uint8(9), []byte("ab"), "cd", 1, math.MaxInt, 1, "::", 1)
 
 	s4, _ := CreateSocketType("udp4", nil)
 	s6, _ := CreateSocketType("udp6", nil)
