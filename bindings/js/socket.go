@@ -18,6 +18,36 @@ type module struct {
 	handle        *goja.Symbol  // the key of a socket's *socket
 	errorToString goja.Value    // the toString of coded errors
 	sockets       map[*socket]bool
+
+	// The per-event work of post, done once: the event names' values, and
+	// EventEmitter.prototype.emit as a Go function (a socket whose emit is
+	// another function gets that one, looked up per event as in Node).
+	eventNames map[string]goja.Value
+	emitValue  goja.Value
+	emitFn     goja.Callable
+}
+
+// eventName is the JavaScript string of an event's name.
+func (m *module) eventName(event string) goja.Value {
+	v, ok := m.eventNames[event]
+	if !ok {
+		v = m.vm.ToValue(event)
+		m.eventNames[event] = v
+	}
+	return v
+}
+
+// emitOf is obj.emit as a Go function.
+func (m *module) emitOf(obj *goja.Object) goja.Callable {
+	v := obj.Get("emit")
+	if v == m.emitValue {
+		return m.emitFn
+	}
+	fn, ok := goja.AssertFunction(v)
+	if !ok {
+		panic(m.vm.NewTypeError("socket.emit is not a function"))
+	}
+	return fn
 }
 
 // state is where a socket is as the JavaScript side sees it; it decides
@@ -47,8 +77,10 @@ type socket struct {
 // newModule builds the dgram module's exports for host h.
 func newModule(h *host, exports *goja.Object) *module {
 	vm := h.vm
-	m := &module{h: h, vm: vm, handle: goja.NewSymbol("dgram.socket"), sockets: map[*socket]bool{}}
+	m := &module{h: h, vm: vm, handle: goja.NewSymbol("dgram.socket"), sockets: map[*socket]bool{}, eventNames: map[string]goja.Value{}}
 	events := h.require("events").(*goja.Object)
+	m.emitValue = events.Get("prototype").ToObject(vm).Get("emit")
+	m.emitFn, _ = goja.AssertFunction(m.emitValue)
 	m.eventEmitter, _ = goja.AssertFunction(events)
 	ab := vm.Get("ArrayBuffer").(*goja.Object)
 	m.isView, _ = goja.AssertFunction(ab.Get("isView"))
@@ -177,8 +209,8 @@ func (s *socket) post(event string, vals func() []goja.Value) {
 		if event == "listening" {
 			s.bindListeners = nil
 		}
-		emit, _ := goja.AssertFunction(s.obj.Get("emit"))
-		_, err := emit(s.obj, append([]goja.Value{s.m.vm.ToValue(event)}, vals()...)...)
+		args := append(make([]goja.Value, 0, 3), s.m.eventName(event))
+		_, err := s.m.emitOf(s.obj)(s.obj, append(args, vals()...)...)
 		return err
 	})
 }

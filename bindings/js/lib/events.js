@@ -64,11 +64,10 @@ EventEmitter.prototype.getMaxListeners = function () {
   return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners;
 };
 
-EventEmitter.prototype.emit = function (type) {
-  var args = Array.prototype.slice.call(arguments, 1);
+EventEmitter.prototype.emit = function (type, a, b) {
   var list = events(this)[type];
   if (type === 'error' && (list === undefined || list.length === 0)) {
-    var er = args[0];
+    var er = a;
     if (er instanceof Error) {
       throw er; // Unhandled 'error' event
     }
@@ -80,11 +79,24 @@ EventEmitter.prototype.emit = function (type) {
   if (list === undefined) {
     return false;
   }
-  // A copy: listeners added or removed while emitting do not change this
-  // emit, as in Node.
-  list = list.slice();
+  // Listeners added or removed while emitting do not change this emit, as
+  // in Node: addListener and removeListener replace the list, never change
+  // it, so this one needs no copy. Up to two arguments are passed without
+  // building an array (every dgram event has at most two).
+  var n = arguments.length, args;
   for (var i = 0; i < list.length; i++) {
-    list[i].apply(this, args);
+    if (n === 3) {
+      list[i].call(this, a, b);
+    } else if (n === 2) {
+      list[i].call(this, a);
+    } else if (n === 1) {
+      list[i].call(this);
+    } else {
+      if (args === undefined) {
+        args = Array.prototype.slice.call(arguments, 1);
+      }
+      list[i].apply(this, args);
+    }
   }
   return true;
 };
