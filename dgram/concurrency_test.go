@@ -2,9 +2,11 @@ package dgram
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // Many goroutines send on one socket at once, the first ones racing its
@@ -35,13 +37,27 @@ func TestManyGoroutinesSendOnOneSocket(t *testing.T) {
 	a, _ := srv.Address()
 
 	cli := newSocket(t, SocketOptions{Type: "udp4", SendBufferSize: 1 << 22})
-	var callbacks, failed atomic.Int64
+	var callbacks, failed, sent atomic.Int64
+	// At most window datagrams ahead of the receiver, so that the kernel
+	// (whose SO_RCVBUF is capped by rmem_max) never has to drop one.
+	const window = 256
+	paced := func() {
+		for deadline := time.Now().Add(waitLimit); sent.Load()-arrived.Load() >= window; {
+			if time.Now().After(deadline) {
+				t.Errorf("the receiver stopped at %d of %d", arrived.Load(), sent.Load())
+				return
+			}
+			runtime.Gosched()
+		}
+	}
 	var wg sync.WaitGroup
 	for g := 0; g < goroutines; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := 0; i < each; i++ {
+				paced()
+				sent.Add(1)
 				msg := fmt.Sprintf("g%d-%d", g, i)
 				err := cli.Send(msg, a.Port, "127.0.0.1", func(err error, n int) {
 					if err != nil || n != len(msg) {

@@ -88,7 +88,10 @@ func TestFaultCloseDuringReceiveFlood(t *testing.T) {
 			a, _ := s.Address()
 			stop := make(chan struct{})
 			sent := flood(t, a.Port, stop)
-			for got.Load() < 200 {
+			for deadline := time.Now().Add(waitLimit); got.Load() < 200; {
+				if time.Now().After(deadline) {
+					t.Fatalf("only %d datagrams of the flood arrived", got.Load())
+				}
 				time.Sleep(time.Millisecond)
 			}
 			start := time.Now()
