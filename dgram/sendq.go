@@ -40,8 +40,10 @@ type sendQueue struct {
 	cond    sync.Cond // broadcast when the flusher takes a batch or stops
 	items   []outgoing
 	data    []byte
-	running bool // a flusher goroutine writes the queue
-	short   int  // consecutive sends that started within streamGap
+	running bool         // a flusher goroutine writes the queue
+	short   int          // consecutive sends that started within streamGap
+	held    int          // HoldSends calls not yet released
+	conn    *net.UDPConn // where the queued datagrams go
 
 	spareItems []outgoing
 	spareData  []byte
@@ -66,7 +68,7 @@ func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, addre
 	} else if q.short < streak {
 		q.short++
 	}
-	if !q.running && q.short < streak {
+	if !q.running && q.short < streak && q.held == 0 {
 		q.mu.Unlock()
 		n, err := conn.WriteToUDPAddrPort(msg, to)
 		q.last.Store(monoNow())
@@ -78,13 +80,49 @@ func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, addre
 	for len(q.items) > 0 && (len(q.items) >= maxQueued || len(q.data)+len(msg) > maxQueuedB) {
 		q.cond.Wait()
 	}
+	q.conn = conn
 	q.items = append(q.items, outgoing{to: to, off: len(q.data), n: len(msg), cb: cb, address: address, port: port})
 	q.data = append(q.data, msg...)
-	if !q.running { // the flusher may have emptied the queue and gone while we waited
+	if !q.running && (q.held == 0 || len(q.items) >= maxQueued || len(q.data) >= maxQueuedB) {
+		// (the flusher may have emptied the queue and gone while we
+		// waited; a held queue that is full is written meanwhile)
 		q.running = true
 		go s.flush(conn)
 	}
 	q.mu.Unlock()
+}
+
+// HoldSends queues the datagrams this socket sends from now on until the
+// matching ReleaseSends, which writes them together (several per system
+// call, sendmmsg on Linux). It is for a caller that knows it is about to
+// send a burst with work in between, such as a binding running several
+// 'message' events on its event loop; a Go program that sends in a loop
+// batches without it. Datagrams keep their order, their callbacks come
+// after the write, and close writes held datagrams first. Holds nest; a
+// full queue is written without waiting for the release.
+func (s *Socket) HoldSends() {
+	s.out.mu.Lock()
+	s.out.held++
+	s.out.mu.Unlock()
+}
+
+// ReleaseSends ends a HoldSends: when it is the last hold, the held
+// datagrams are written before it returns.
+func (s *Socket) ReleaseSends() {
+	q := &s.out
+	q.mu.Lock()
+	if q.held > 0 {
+		q.held--
+	}
+	if q.held > 0 || q.running || len(q.items) == 0 {
+		q.mu.Unlock()
+		return
+	}
+	q.running = true
+	conn := q.conn
+	q.mu.Unlock()
+	// Close waits for a running flush: the connection is still open.
+	s.flush(conn)
 }
 
 // sent posts a write's outcome to its callback. Without a callback an
@@ -142,13 +180,21 @@ func (s *Socket) flush(conn *net.UDPConn) {
 	}
 }
 
-// drain waits until the flusher has written everything queued: close
-// calls it before closing the connection, holding s.mu, so no send can
-// queue more meanwhile.
-func (q *sendQueue) drain() {
+// drain writes everything queued, held or not, and waits for the flusher:
+// close calls it before closing the connection, holding s.mu, so no send
+// can queue more meanwhile.
+func (s *Socket) drain() {
+	q := &s.out
 	q.mu.Lock()
 	for q.running {
 		q.cond.Wait()
 	}
+	q.held = 0
+	if len(q.items) == 0 {
+		q.mu.Unlock()
+		return
+	}
+	q.running = true
 	q.mu.Unlock()
+	s.flush(s.conn)
 }

@@ -255,7 +255,7 @@ func (s *Socket) shutdown() {
 // the dispatcher to emit 'close' once the reader is gone.
 func (s *Socket) shutdownLocked() {
 	s.stopped.Store(true)
-	s.out.drain() // the datagrams sent before close go out first
+	s.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
 	}

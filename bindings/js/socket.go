@@ -2,6 +2,7 @@ package dgramjs
 
 import (
 	"net/netip"
+	"sync"
 
 	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
@@ -70,6 +71,9 @@ type socket struct {
 
 	state state
 	held  bool // holds a reference on the loop
+	// bmu guards batch, the open run of 'message' events (queueMessage).
+	bmu   sync.Mutex
+	batch *batch
 	// bindListeners are the bind callbacks to drop if the bind fails.
 	bindListeners []goja.Value
 }
@@ -184,40 +188,98 @@ func (s *socket) release() {
 
 // post emits event on the loop, with the arguments vals builds there; the
 // core calls it from its goroutines, one event at a time and in order,
-// and the loop keeps that order.
+// and the loop keeps that order. Consecutive 'message' events share one
+// loop job (see batch).
 func (s *socket) post(event string, vals func() []goja.Value) {
-	s.m.h.post(func() error {
-		switch event {
-		case "listening":
-			if s.state == binding {
-				s.state = bound
-			}
-			s.hold()
-		case "error":
-			if s.state == binding { // the bind failed: Node drops the bind callbacks
-				s.state = unbound
-				for _, fn := range s.bindListeners {
-					s.on("removeListener", "listening", fn)
-				}
-				s.release()
-			}
-		case "close":
-			s.state = closed
-			delete(s.m.sockets, s)
-			defer s.release()
+	if event == "message" {
+		s.queueMessage(vals)
+		return
+	}
+	s.endBatch()
+	s.m.h.post(func() error { return s.emit(event, vals) })
+}
+
+// emit runs on the loop: it moves the state, then emits event.
+func (s *socket) emit(event string, vals func() []goja.Value) error {
+	switch event {
+	case "listening":
+		if s.state == binding {
+			s.state = bound
 		}
-		if event == "listening" {
-			s.bindListeners = nil
+		s.hold()
+	case "error":
+		if s.state == binding { // the bind failed: Node drops the bind callbacks
+			s.state = unbound
+			for _, fn := range s.bindListeners {
+				s.on("removeListener", "listening", fn)
+			}
+			s.release()
 		}
-		args := append(make([]goja.Value, 0, 3), s.m.eventName(event))
-		_, err := s.m.emitOf(s.obj)(s.obj, append(args, vals()...)...)
-		return err
-	})
+	case "close":
+		s.state = closed
+		delete(s.m.sockets, s)
+		defer s.release()
+	}
+	if event == "listening" {
+		s.bindListeners = nil
+	}
+	args := append(make([]goja.Value, 0, 3), s.m.eventName(event))
+	_, err := s.m.emitOf(s.obj)(s.obj, append(args, vals()...)...)
+	return err
+}
+
+// batch is a run of 'message' events that arrived with no other event of
+// the socket between them: one loop job emits them all, as Node emits the
+// datagrams of one read of the socket, with the nextTick queue run after
+// each, and holds the socket's sends meanwhile, so that the replies they
+// send go out together (dgram.Socket.HoldSends).
+type batch struct {
+	vals  []func() []goja.Value
+	taken bool // the loop job has started: later messages start a new batch
+}
+
+// queueMessage adds a 'message' event to the open batch, or opens one and
+// posts its job.
+func (s *socket) queueMessage(vals func() []goja.Value) {
+	s.bmu.Lock()
+	b := s.batch
+	open := b == nil || b.taken
+	if open {
+		b = &batch{}
+		s.batch = b
+	}
+	b.vals = append(b.vals, vals)
+	s.bmu.Unlock()
+	if open {
+		s.m.h.post(func() error { return s.emitBatch(b) })
+	}
+}
+
+// endBatch closes the open batch: the events that follow come after it.
+func (s *socket) endBatch() {
+	s.bmu.Lock()
+	s.batch = nil
+	s.bmu.Unlock()
+}
+
+// emitBatch is a batch's loop job.
+func (s *socket) emitBatch(b *batch) error {
+	s.bmu.Lock()
+	b.taken = true
+	vals := b.vals
+	s.bmu.Unlock()
+	s.s.HoldSends()
+	defer s.s.ReleaseSends()
+	for _, v := range vals {
+		s.m.h.invoke(func() error { return s.emit("message", v) })
+	}
+	return nil
 }
 
 // callback calls fn on the loop with the arguments vals builds there.
 func (s *socket) callback(fn goja.Value, vals func() []goja.Value) {
 	f, _ := goja.AssertFunction(fn)
+	s.endBatch()
 	s.m.h.post(func() error {
 		_, err := f(s.obj, vals()...)
 		return err
