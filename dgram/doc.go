@@ -20,6 +20,20 @@
 // before any 'message', send callbacks come after send returns, and 'close'
 // comes last. A 'message' listener owns the msg slice it is given.
 //
+// # Performance
+//
+// On Linux a socket receives up to 32 datagrams per recvmmsg(2) call and
+// delivers each with a direct call of its 'message' listeners. A listener
+// owns the msg it is given (one allocation per datagram), unless the socket
+// was created with SocketOptions.PooledReceive: then msg is the socket's
+// own buffer, valid until the listener returns, and receiving allocates
+// nothing. A socket that sends in quick succession (a loop, or replies to a
+// batch of datagrams) has its datagrams copied into a queue and written
+// several per sendmmsg(2) call by a flusher goroutine, in order; one that
+// sends now and then writes each datagram in the calling goroutine.
+// HoldSends and ReleaseSends bracket a burst explicitly, for bindings that
+// run listeners on an event loop. docs/PERFORMANCE.md has the numbers.
+//
 // # Errors
 //
 // Every error is an *Error with a Code from the spec. Argument errors are
