@@ -9,7 +9,8 @@ import (
 // send is the core of send and sendto: arguments are valid and msg is the
 // datagram. On a bound socket the datagram is written at once and the
 // callback posted; before bind it is copied and queued behind an implicit
-// bind to the family's wildcard address and a random port, as in Node.
+// bind to the family's wildcard address and a random port, as in Node (and
+// it joins that queue while the queue is being written, to keep its place).
 func (s *Socket) send(msg []byte, port int, address string, sendListener SendCallback) error {
 	s.mu.RLock()
 	switch s.state {
@@ -17,9 +18,11 @@ func (s *Socket) send(msg []byte, port int, address string, sendListener SendCal
 		s.mu.RUnlock()
 		return notRunning()
 	case bound:
-		s.write(s.conn, msg, port, address, sendListener)
-		s.mu.RUnlock()
-		return nil
+		if s.queue == nil {
+			s.write(s.conn, msg, port, address, sendListener)
+			s.mu.RUnlock()
+			return nil
+		}
 	}
 	s.mu.RUnlock()
 
@@ -28,9 +31,11 @@ func (s *Socket) send(msg []byte, port int, address string, sendListener SendCal
 	switch s.state {
 	case closed:
 		return notRunning()
-	case bound: // bound meanwhile
-		s.write(s.conn, msg, port, address, sendListener)
-		return nil
+	case bound: // bound meanwhile, or still writing what was queued
+		if s.queue == nil {
+			s.write(s.conn, msg, port, address, sendListener)
+			return nil
+		}
 	case unbound:
 		s.state = binding
 		s.dispatcher.post(func() { s.open(0, s.family.bindAddress) })

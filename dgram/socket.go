@@ -131,17 +131,28 @@ func (s *Socket) open(port int, address string) {
 	if s.state == binding {
 		s.state = bound
 	}
-	queue := s.queue
-	s.queue = nil
 	s.readerDone = make(chan struct{})
 	s.mu.Unlock()
 
 	go s.read(conn, s.readerDone)
 	// The queued datagrams go out first; their callbacks are posted, so
 	// they run after 'listening', and a close() from a 'listening'
-	// listener cannot cut the queue short.
-	for _, work := range queue {
-		work()
+	// listener cannot cut the queue short. The queue stays open (non-nil)
+	// until it is empty: a send or a close() that comes while it is being
+	// written joins it, behind the datagrams sent before.
+	for {
+		s.mu.Lock()
+		queue := s.queue
+		if len(queue) == 0 {
+			s.queue = nil
+			s.mu.Unlock()
+			break
+		}
+		s.queue = queue[len(queue):]
+		s.mu.Unlock()
+		for _, work := range queue {
+			work()
+		}
 	}
 	s.emitListening()
 }
