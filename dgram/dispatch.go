@@ -122,6 +122,7 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			}
 			continue
 		}
+		s.reads.Add(1)
 		d.emitMu.Lock()
 		for i := 0; i < n && !s.stopped.Load(); i++ {
 			if len(s.events.message.load()) == 0 {

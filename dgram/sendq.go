@@ -11,8 +11,8 @@ import (
 
 // Sends that come faster than one system call each can carry are batched:
 // while a socket streams (streak sends in a row each started within
-// streamGap of the previous one's end, or a batch is being written), its
-// datagrams are copied into a queue and a flusher goroutine writes them several per system call
+// streamGap of the previous one's end with no read in between, or a batch
+// is being written), its datagrams are copied into a queue and a flusher goroutine writes them several per system call
 // (sendmmsg on Linux), in order. A socket that sends now and then writes
 // each datagram at once, in the caller, as before: no hop, no added
 // latency. Either way the send callback is posted after the write, so the
@@ -43,6 +43,7 @@ type sendQueue struct {
 	running bool         // a flusher goroutine writes the queue
 	short   int          // consecutive sends that started within streamGap
 	held    int          // HoldSends calls not yet released
+	reads   uint64       // the socket's read batches at the last send
 	conn    *net.UDPConn // where the queued datagrams go
 
 	spareItems []outgoing
@@ -63,11 +64,16 @@ func monoNow() int64 { return int64(time.Since(epoch)) }
 func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, address string, port int, cb SendCallback) {
 	q := &s.out
 	q.mu.Lock()
-	if monoNow()-q.last.Load() > int64(streamGap) {
+	// A send that follows a new read is an answer, not part of a stream:
+	// in ping-pong the reply can come before sendto returns, so the gap
+	// alone would mistake it for one.
+	reads := s.reads.Load()
+	if monoNow()-q.last.Load() > int64(streamGap) || reads != q.reads {
 		q.short = 0
 	} else if q.short < streak {
 		q.short++
 	}
+	q.reads = reads
 	if !q.running && q.short < streak && q.held == 0 {
 		q.mu.Unlock()
 		n, err := conn.WriteToUDPAddrPort(msg, to)

@@ -52,6 +52,7 @@ type Socket struct {
 
 	dispatcher  dispatcher
 	stopped     atomic.Bool   // set once close runs: the reader drops what it reads
+	reads       atomic.Uint64 // read batches so far (the send queue's stream test)
 	readerDone  chan struct{} // closed when the reader has returned
 	bindListnID uint64        // the bindListener to drop if bind fails
 }
