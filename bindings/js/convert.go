@@ -50,10 +50,22 @@ type intArg struct {
 }
 
 // replacement rewrites the message of a Go error with code: the first
-// from in it becomes to.
+// from in it becomes to. An integer's is worded only when an error needs
+// it (integer): "Received type int (n)" becomes "Received <v described>".
 type replacement struct {
 	code     dgram.Code
 	from, to string
+	n        int64
+	v        goja.Value
+	integer  bool // n and v make from and to
+}
+
+// texts are a replacement's from and to.
+func (r *replacement) texts() (string, string) {
+	if r.integer {
+		return "Received type int (" + strconv.FormatInt(r.n, 10) + ")", "Received " + describe(r.v)
+	}
+	return r.from, r.to
 }
 
 // pendingListener is a listener argument, added to its event once the Go
@@ -69,9 +81,14 @@ type args struct {
 	call      string
 	repl      []replacement
 	listeners []pendingListener
+	replBuf   [4]replacement // repl's first ones, without an allocation
 }
 
-func (m *module) args(call string) *args { return &args{m: m, call: call} }
+func (m *module) args(call string) *args {
+	x := &args{m: m, call: call}
+	x.repl = x.replBuf[:0]
+	return x
+}
 
 // arg is argument i, or undefined.
 func arg(a []goja.Value, i int) goja.Value {
@@ -172,7 +189,7 @@ func (x *args) integer(v goja.Value, a intArg) int {
 	}
 	n := int(f)
 	if a.code != "" {
-		x.repl = append(x.repl, replacement{a.code, "Received type int (" + strconv.Itoa(n) + ")", "Received " + describe(v)})
+		x.repl = append(x.repl, replacement{code: a.code, n: int64(n), v: v, integer: true})
 	}
 	return n
 }
@@ -190,7 +207,7 @@ func (x *args) poison(v goja.Value, a intArg) int {
 	default:
 		x.throwTypeError(a.name, "an integer", v)
 	}
-	x.repl = append(x.repl, replacement{a.code, "Received type int (" + strconv.FormatInt(n, 10) + ")", "Received " + describe(v)})
+	x.repl = append(x.repl, replacement{code: a.code, n: n, v: v, integer: true})
 	return int(n)
 }
 
@@ -200,7 +217,7 @@ func (x *args) enum(v goja.Value, name string) string {
 	if goja.IsString(v) {
 		return v.String()
 	}
-	x.repl = append(x.repl, replacement{"", "Received type string ('')", "Received " + describe(v)})
+	x.repl = append(x.repl, replacement{from: "Received type string ('')", to: "Received " + describe(v)})
 	return ""
 }
 
@@ -245,7 +262,7 @@ func (x *args) platform(v goja.Value, name string) dgram.Platform {
 		if p, ok := platformNames[strings.ToLower(v.String())]; ok {
 			return p
 		}
-		x.repl = append(x.repl, replacement{dgram.ErrNotSupportedOnPlatform, badPlatform.String(), v.String()})
+		x.repl = append(x.repl, replacement{code: dgram.ErrNotSupportedOnPlatform, from: badPlatform.String(), to: v.String()})
 		return badPlatform
 	}
 	x.throwTypeError(name, "string", v)
@@ -338,9 +355,10 @@ func (x *args) errorValue(err error) goja.Value {
 	var de *dgram.Error
 	if errors.As(err, &de) {
 		c := *de
-		for _, r := range x.repl {
-			if (r.code == "" || r.code == c.Code) && strings.Contains(c.Message, r.from) {
-				c.Message = strings.Replace(c.Message, r.from, r.to, 1)
+		for i := range x.repl {
+			r := &x.repl[i]
+			if from, to := r.texts(); (r.code == "" || r.code == c.Code) && strings.Contains(c.Message, from) {
+				c.Message = strings.Replace(c.Message, from, to, 1)
 				break
 			}
 		}

@@ -27,6 +27,9 @@ type module struct {
 	eventNames map[string]goja.Value
 	emitValue  goja.Value
 	emitFn     goja.Callable
+	// The last address ipValue made (it runs on the loop only).
+	lastIP      netip.Addr
+	lastIPValue goja.Value
 }
 
 // eventName is the JavaScript string of an event's name.
@@ -290,12 +293,16 @@ func (s *socket) callback(fn goja.Value, vals func() []goja.Value) {
 // buffer is a Buffer over b (the core gives each datagram its own copy).
 func (m *module) buffer(b []byte) goja.Value { return buffer.WrapBytes(m.vm, b) }
 
-// ipValue is an address as Node gives it: a string.
+// ipValue is an address as Node gives it: a string. The last one is kept:
+// a server mostly hears from the same few peers.
 func (m *module) ipValue(a netip.Addr) goja.Value {
 	if !a.IsValid() {
 		return goja.Undefined()
 	}
-	return m.vm.ToValue(a.String())
+	if a != m.lastIP || m.lastIPValue == nil {
+		m.lastIP, m.lastIPValue = a, m.vm.ToValue(a.String())
+	}
+	return m.lastIPValue
 }
 
 // bytesType is what a Uint8Array (a Buffer) exports as.
