@@ -70,6 +70,7 @@ var (
 	blastN   = flag.Int("blast", 1000000, "datagrams sent by blast")
 	lifetime = flag.Duration("lifetime", 90*time.Second, "the longest any child may run")
 	smoke    = flag.Bool("smoke", false, "one tiny run of everything, failing on any error (make test)")
+	before   = flag.String("before", "", "a -bin directory built from an earlier commit: its dgramkit Go (copying), C and JS rows are added, for before/after")
 )
 
 func main() {
@@ -94,6 +95,12 @@ func main() {
 		{"dgramkit-c", "dgramkit C API, thread delivery", []string{filepath.Join(*binDir, "bench_c"), "delivery=thread"}},
 		{"dgramkit-c-poll", "dgramkit C API, poll delivery", []string{filepath.Join(*binDir, "bench_c"), "delivery=poll"}},
 		{"dgramkit-js", "dgramkit JS host (dgramjs)", []string{filepath.Join(*binDir, "dgramjs"), *script}},
+	}
+	if *before != "" {
+		all = append(all,
+			impl{"before-go", "before: dgramkit Go API (copying listener)", []string{filepath.Join(*before, "benchgo"), "dgramkit-copy"}},
+			impl{"before-c", "before: dgramkit C API, thread delivery", []string{filepath.Join(*before, "bench_c"), "delivery=thread"}},
+			impl{"before-js", "before: dgramkit JS host", []string{filepath.Join(*before, "dgramjs"), *script}})
 	}
 	if _, err := exec.LookPath(*nodeBin); err != nil {
 		fmt.Fprintf(os.Stderr, "benchrun: no %s: Node is left out, and so are the ratios\n", *nodeBin)
