@@ -388,13 +388,14 @@ type metric struct {
 	key, title string
 	ratio      bool // also the ratio to Node within each repetition
 	format     string
+	vsRaw      bool // and the ratio to raw Go (go-raw) within each repetition
 }
 
 var columns = map[string][]metric{
-	"echo64":   {{"msgs_per_s", "msgs/s", true, "%.0f"}, {"server_cpu_us", "server CPU µs/msg", true, "%.2f"}},
-	"echo1200": {{"msgs_per_s", "msgs/s", true, "%.0f"}, {"server_cpu_us", "server CPU µs/msg", true, "%.2f"}},
-	"ping":     {{"p50_us", "p50 µs", true, "%.1f"}, {"p99_us", "p99 µs", false, "%.1f"}, {"mean_us", "mean µs", false, "%.1f"}},
-	"blast":    {{"recv_per_s", "received/s", true, "%.0f"}, {"loss_pct", "loss %", false, "%.2f"}, {"sent_per_s", "sent/s", false, "%.0f"}},
+	"echo64":   {{"msgs_per_s", "msgs/s", true, "%.0f", false}, {"server_cpu_us", "server CPU µs/msg", true, "%.2f", true}},
+	"echo1200": {{"msgs_per_s", "msgs/s", true, "%.0f", false}, {"server_cpu_us", "server CPU µs/msg", true, "%.2f", true}},
+	"ping":     {{"p50_us", "p50 µs", true, "%.1f", false}, {"p99_us", "p99 µs", false, "%.1f", false}, {"mean_us", "mean µs", false, "%.1f", false}},
+	"blast":    {{"recv_per_s", "received/s", true, "%.0f", false}, {"loss_pct", "loss %", false, "%.2f", false}, {"sent_per_s", "sent/s", false, "%.0f", false}},
 }
 
 // stat is "median (min–max)" of vals.
@@ -430,19 +431,28 @@ func report(runs []run, all []impl, works []workload, oneCore []string) string {
 					fmt.Fprintf(&b, " %s ÷ Node |", c.title)
 					sep += "---|"
 				}
+				if c.vsRaw {
+					fmt.Fprintf(&b, " %s ÷ raw Go |", c.title)
+					sep += "---|"
+				}
 			}
 			fmt.Fprintf(&b, "\n%s\n", sep)
-			node := map[int]run{}
+			node, raw := map[int]run{}, map[int]run{}
 			for _, r := range runs {
-				if r.Arrangement == arr && r.Workload == w.name && r.Impl == "node" && r.Error == "" {
-					node[r.Rep] = r
+				if r.Arrangement == arr && r.Workload == w.name && r.Error == "" {
+					switch r.Impl {
+					case "node":
+						node[r.Rep] = r
+					case "go-raw":
+						raw[r.Rep] = r
+					}
 				}
 			}
 			for _, im := range all {
 				fmt.Fprintf(&b, "| %s |", im.label)
 				errs := 0
 				for _, c := range cols {
-					var vals, ratios []float64
+					var vals, ratios, rawRatios []float64
 					for _, r := range runs {
 						if r.Arrangement != arr || r.Workload != w.name || r.Impl != im.name {
 							continue
@@ -459,10 +469,16 @@ func report(runs []run, all []impl, works []workload, oneCore []string) string {
 						if n, ok := node[r.Rep].Metrics[c.key]; ok && n != 0 {
 							ratios = append(ratios, v/n)
 						}
+						if n, ok := raw[r.Rep].Metrics[c.key]; ok && n != 0 {
+							rawRatios = append(rawRatios, v/n)
+						}
 					}
 					fmt.Fprintf(&b, " %s |", stat(vals, c.format))
 					if c.ratio {
 						fmt.Fprintf(&b, " %s |", stat(ratios, "%.2f"))
+					}
+					if c.vsRaw {
+						fmt.Fprintf(&b, " %s |", stat(rawRatios, "%.2f"))
 					}
 				}
 				if errs > 0 {
