@@ -2,7 +2,8 @@
 # profile.sh BIN: make bench-profile. CPU and allocation profiles of the
 # servers under load, as pprof files and top-20 texts in BIN/prof:
 #   go-<impl>-echo64-server.{cpu,mem}  the echo server of raw, xnet and
-#       dgramkit (pooled and copying) under its own echo64 client
+#       dgramkit (pooled and copying) under its own echo64 client (a run for
+#       each profile)
 #   go-dgramkit-blast-{sink,sender}.cpu  both ends of blast
 #   js-echo64-server.{cpu,mem}  the JavaScript host's echo server (jsprof
 #       is dgramjs with profiles) under a Node client
@@ -22,19 +23,24 @@ port_of() { # waits for the PORT line of a server's output file
     echo "profile.sh: no port in $1" >&2; exit 1
 }
 
-top() { # pprof's top 20 of a profile into a text file beside it
-    go tool pprof -top -nodecount=20 "$@" > "$2.txt" 2>/dev/null || true
+top() { # top OUT.txt pprof-args...: pprof's top 20 into a text file
+    out=$1; shift
+    go tool pprof -top -nodecount=20 "$@" > "$out" 2>/dev/null || true
 }
 
+# CPU and allocations in separate runs: recording every allocation slows
+# the allocating paths down.
 for impl in raw xnet dgramkit dgramkit-copy; do
     name=$OUT/go-$impl-echo64-server
-    "$BIN/benchgo" "$impl" echo-server cpuprofile="$name.cpu" memprofile="$name.mem" $LIFE > "$OUT/server.out" &
-    srv=$!
-    port=$(port_of "$OUT/server.out")
-    "$BIN/benchgo" "$impl" echo-client port="$port" size=64 measure=3000 $LIFE | grep RESULT
-    kill -TERM $srv; wait $srv || true
-    top "$BIN/benchgo" "$name.cpu"
-    top -sample_index=alloc_objects "$BIN/benchgo" "$name.mem"
+    for prof in cpuprofile="$name.cpu" memprofile="$name.mem"; do
+        "$BIN/benchgo" "$impl" echo-server "$prof" $LIFE > "$OUT/server.out" &
+        srv=$!
+        port=$(port_of "$OUT/server.out")
+        "$BIN/benchgo" "$impl" echo-client port="$port" size=64 measure=3000 $LIFE | grep RESULT
+        kill -TERM $srv; wait $srv || true
+    done
+    top "$name.cpu.txt" "$BIN/benchgo" "$name.cpu"
+    top "$name.mem.txt" -sample_index=alloc_objects "$BIN/benchgo" "$name.mem"
 done
 
 name=$OUT/go-dgramkit-blast
@@ -43,17 +49,20 @@ srv=$!
 port=$(port_of "$OUT/server.out")
 "$BIN/benchgo" dgramkit blast port="$port" cpuprofile="$name-sender.cpu" $LIFE | grep RESULT
 wait $srv; grep RESULT "$OUT/server.out"
-top "$BIN/benchgo" "$name-sink.cpu"
-top "$BIN/benchgo" "$name-sender.cpu"
+top "$name-sink.cpu.txt" "$BIN/benchgo" "$name-sink.cpu"
+top "$name-sender.cpu.txt" "$BIN/benchgo" "$name-sender.cpu"
 
 name=$OUT/js-echo64-server
-"$BIN/jsprof" -cpuprofile "$name.cpu" -memprofile "$name.mem" examples/bench/node/bench.js echo-server $LIFE > "$OUT/server.out" &
-srv=$!
-port=$(port_of "$OUT/server.out")
-node examples/bench/node/bench.js echo-client port="$port" size=64 measure=3000 $LIFE | grep RESULT
-kill -TERM $srv; wait $srv || true
-top "$BIN/jsprof" "$name.cpu"
-top -sample_index=alloc_objects "$BIN/jsprof" "$name.mem"
+for prof in "-cpuprofile $name.cpu" "-memprofile $name.mem"; do
+    # shellcheck disable=SC2086
+    "$BIN/jsprof" $prof examples/bench/node/bench.js echo-server $LIFE > "$OUT/server.out" &
+    srv=$!
+    port=$(port_of "$OUT/server.out")
+    node examples/bench/node/bench.js echo-client port="$port" size=64 measure=3000 $LIFE | grep RESULT
+    kill -TERM $srv; wait $srv || true
+done
+top "$name.cpu.txt" "$BIN/jsprof" "$name.cpu"
+top "$name.mem.txt" -sample_index=alloc_objects "$BIN/jsprof" "$name.mem"
 
 rm -f "$OUT/server.out"
 echo "profile.sh: profiles and their top-20 texts in $OUT"
