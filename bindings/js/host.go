@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -38,15 +39,22 @@ type Options struct {
 	Stdout, Stderr io.Writer
 }
 
-// TuneGC sets the garbage collector's target for a JavaScript host, unless
-// the GOGC environment variable sets it: the heap may grow to five times
-// what is live (GOGC=400) before a collection, instead of twice. goja
-// allocates a few dozen small objects per event; with the default, a busy
-// socket spends about half of its time collecting (docs/PERFORMANCE.md).
-// Like GOGC, it is for a program's main, which dgramjs is.
-func TuneGC() {
+// TuneRuntime sets the Go runtime up for a JavaScript host, as a
+// program's main would (dgramjs does): unless the GOGC environment variable
+// sets it, the heap may grow to five times what is live before a
+// collection (GOGC=400), because goja allocates a few dozen small objects
+// per event and with the default a busy socket spends about half of its
+// time collecting; and unless GOMAXPROCS is set, the host runs on one
+// processor, as Node does: its JavaScript is single-threaded, and with more
+// processors every hand-off between a socket's reader and the loop wakes
+// another thread (a third of the CPU time per message on a 2-processor
+// machine). docs/PERFORMANCE.md has the measurements.
+func TuneRuntime() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
 	}
 }
 

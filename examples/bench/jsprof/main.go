@@ -50,7 +50,7 @@ func main() {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, os.Interrupt)
 	go func() { <-sig; finish(0) }()
-	dgramjs.TuneGC() // as dgramjs
+	dgramjs.TuneRuntime() // as dgramjs
 	code, err := dgramjs.Run(flag.Arg(0), dgramjs.Options{Args: flag.Args()[1:]})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "jsprof:", err)

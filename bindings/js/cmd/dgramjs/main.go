@@ -21,7 +21,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: dgramjs script.js [args...]")
 		os.Exit(2)
 	}
-	dgramjs.TuneGC()
+	dgramjs.TuneRuntime()
 	code, err := dgramjs.Run(os.Args[1], dgramjs.Options{Args: os.Args[2:]})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dgramjs:", err)
