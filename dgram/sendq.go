@@ -12,11 +12,12 @@ import (
 // Sends that come faster than one system call each can carry are batched:
 // while a socket streams (streak sends in a row each started within
 // streamGap of the previous one's end with no read in between, or a batch
-// is being written), its datagrams are copied into a queue and a flusher goroutine writes them several per system call
-// (sendmmsg on Linux), in order. A socket that sends now and then writes
-// each datagram at once, in the caller, as before: no hop, no added
-// latency. Either way the send callback is posted after the write, so the
-// ordering guarantees do not change, and close waits for the queue.
+// is being written), its datagrams are copied into a queue and a flusher
+// goroutine writes them several per system call (sendmmsg on Linux), in
+// order. A socket that sends now and then writes each datagram at once, in
+// the caller, as before: no hop, no added latency. Either way the send
+// callback is posted after the write, so the ordering guarantees do not
+// change, and close waits for the queue.
 const (
 	streamGap   = 5 * time.Microsecond
 	streak      = 4       // one short gap is no stream: on loopback a reply can beat sendto's return
@@ -59,8 +60,9 @@ var epoch = time.Now()
 func monoNow() int64 { return int64(time.Since(epoch)) }
 
 // writeTo sends one datagram to to and posts its outcome to the
-// callback, at once or through the queue. The caller holds s.mu shared
-// and the socket is bound.
+// callback, at once or through the queue. The socket is bound, and close
+// cannot run meanwhile (the caller holds s.mu shared, or is the dispatcher
+// writing the implicit bind's queue).
 func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, address string, port int, cb SendCallback) {
 	q := &s.out
 	q.mu.Lock()
