@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "786f9af254c98667a0daa944d76715e50442abe491151a2dbdb72e727df91dac";
+    return "abb2ab851e4d0682ad92f7d4401284ff042c0f46cef70193d03b908824e06adf";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -31,6 +31,7 @@ const dgramx_error dgramx_errors[] = {
     {-7, "ERR_MISSING_ARGS", "TypeError", "The \"{arg}\" argument must be specified"},
     {-8, "ERR_OUT_OF_RANGE", "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
     {-9, "ERR_NOT_SUPPORTED_ON_PLATFORM", "Error", "{call} is not supported on {platform}"},
+    {-27, "ERR_INVALID_THIS", "TypeError", "Value of \"this\" must be of type Socket"},
     {-10, "EADDRINUSE", "Error", ""},
     {-11, "EADDRNOTAVAIL", "Error", ""},
     {-12, "EACCES", "Error", ""},
@@ -43,6 +44,8 @@ const dgramx_error dgramx_errors[] = {
     {-19, "EPERM", "Error", ""},
     {-20, "ENOTFOUND", "Error", ""},
     {-21, "EUNKNOWN", "Error", ""},
+    {-28, "EMFILE", "Error", ""},
+    {-29, "ENFILE", "Error", ""},
     {-22, "ERR_INVALID_HANDLE", "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
     {-23, "ERR_NULL_POINTER", "TypeError", "The \"{arg}\" argument must not be NULL"},
     {-24, "ERR_FORKED", "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},

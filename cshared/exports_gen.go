@@ -31,6 +31,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrMissingArgs:            {-7, "TypeError", "The \"{arg}\" argument must be specified"},
 	dgram.ErrOutOfRange:             {-8, "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
 	dgram.ErrNotSupportedOnPlatform: {-9, "Error", "{call} is not supported on {platform}"},
+	dgram.ErrInvalidThis:            {-27, "TypeError", "Value of \"this\" must be of type Socket"},
 	dgram.EADDRINUSE:                {-10, "Error", ""},
 	dgram.EADDRNOTAVAIL:             {-11, "Error", ""},
 	dgram.EACCES:                    {-12, "Error", ""},
@@ -43,6 +44,8 @@ var cErrors = map[dgram.Code]cError{
 	dgram.EPERM:                     {-19, "Error", ""},
 	dgram.ENOTFOUND:                 {-20, "Error", ""},
 	dgram.EUNKNOWN:                  {-21, "Error", ""},
+	dgram.EMFILE:                    {-28, "Error", ""},
+	dgram.ENFILE:                    {-29, "Error", ""},
 	dgram.ErrInvalidHandle:          {-22, "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
 	dgram.ErrNullPointer:            {-23, "TypeError", "The \"{arg}\" argument must not be NULL"},
 	dgram.ErrForked:                 {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -124,14 +127,14 @@ func (e *entry) listeningListener(fn C.dgram_listening_cb, userData C.uintptr_t)
 	}
 }
 
-// messageListener delivers the 'message' event to fn, in the socket's
-// delivery mode; nil when fn is NULL.
+// messageListener delivers the 'message' event (bounded, and dropped after
+// dgram_close) to fn, in the socket's delivery mode; nil when fn is NULL.
 func (e *entry) messageListener(fn C.dgram_message_cb, userData C.uintptr_t) dgram.MessageListener {
 	if fn == nil {
 		return nil
 	}
 	return func(msg []byte, rinfo dgram.RemoteInfo) {
-		e.deliver(func() {
+		e.deliverBounded(func() {
 			var cArgRinfo C.struct_dgram_remote_info
 			cRemoteInfo(&cArgRinfo, rinfo)
 			C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &cArgRinfo, userData)

@@ -26,6 +26,8 @@ import (
 	"unsafe"
 
 	"github.com/dgramkit/dgramkit/dgram"
+	"github.com/dgramkit/dgramkit/internal/backpressure"
+	"github.com/dgramkit/dgramkit/internal/corehooks"
 	"golang.org/x/sys/unix"
 )
 
@@ -54,6 +56,12 @@ type entry struct {
 	h    C.dgram_socket
 	sock *dgram.Socket
 	poll bool
+	// gate bounds a poll-delivery socket's 'message' callbacks queued for
+	// dgram_poll: its reader waits for a slot, so a host that falls behind
+	// stops the reading instead of growing the queue; the socket's close
+	// closes it, and the callbacks still queued are dropped (nil in thread
+	// delivery, where the reader runs the callback itself).
+	gate *backpressure.Gate
 }
 
 // handles maps live handles to their entries. Handles count up from 1 and
@@ -80,7 +88,11 @@ func newEntry(call, arg string, delivery C.int) (*entry, C.int) {
 			return nil, code
 		}
 	}
-	return &entry{poll: mode == deliveryPoll}, 0
+	e := &entry{poll: mode == deliveryPoll}
+	if e.poll {
+		e.gate = backpressure.New(backpressure.Slots)
+	}
+	return e, 0
 }
 
 // register gives the entry of a created socket its handle. The handle is
@@ -99,6 +111,9 @@ func (e *entry) register(sock *dgram.Socket) C.dgram_socket {
 	e.h, e.sock = C.dgram_socket(handles.next), sock
 	handles.m[handles.next] = e
 	handles.Unlock()
+	if e.gate != nil {
+		corehooks.OnClosing(sock, e.gate.Close)
+	}
 	sock.OnClose(func() {
 		handles.Lock()
 		delete(handles.m, int32(e.h))
@@ -128,6 +143,29 @@ func (e *entry) deliver(fn func()) {
 	runCallback(fn)
 }
 
+// deliverBounded is deliver for an event the spec marks bounded (a
+// 'message' callback). In poll delivery it
+// waits for a slot of the socket's gate (dropping the datagram once
+// dgram_close was called), and dgram_poll runs it only if the socket was
+// not closed meanwhile: no 'message' callback starts after dgram_close
+// returned.
+func (e *entry) deliverBounded(fn func()) {
+	if !e.poll {
+		runCallback(fn)
+		return
+	}
+	if !e.gate.Acquire() {
+		return
+	}
+	queue.push(func() {
+		defer e.gate.Release()
+		if !e.gate.Closed() {
+			fn()
+		}
+	})
+}
+
+
 // runCallback runs fn, which calls a C callback; a panic of the Go side
 // never crosses into the host.
 func runCallback(fn func()) {
@@ -141,11 +179,12 @@ func runCallback(fn func()) {
 
 // pollQueue holds the callbacks of DGRAM_DELIVERY_POLL sockets until
 // dgram_poll runs them; its eventfd is readable exactly while it is not
-// empty.
+// empty. Its length is bounded: 'message' callbacks by each socket's
+// gate, the others by the calls the host made.
 type pollQueue struct {
-	once sync.Once
-	efd  int
-	err  error
+	init sync.Mutex // guards efd's creation
+	efd  int        // 0 until created
+	made atomic.Bool
 
 	mu     sync.Mutex
 	events []func()
@@ -154,14 +193,24 @@ type pollQueue struct {
 
 var queue pollQueue
 
-// ready creates the eventfd once; its error is the call's.
+// ready creates the eventfd on first use; its error is the call's, and a
+// later call tries again (the descriptor table may have been full only for
+// a moment).
 func (q *pollQueue) ready(call string) C.int {
-	q.once.Do(func() {
-		q.efd, q.err = unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
-	})
-	if q.err != nil {
-		return fail(sysError(call, "eventfd", q.err))
+	if q.made.Load() {
+		return 0
 	}
+	q.init.Lock()
+	defer q.init.Unlock()
+	if q.made.Load() {
+		return 0
+	}
+	efd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
+	if err != nil {
+		return fail(sysError(call, "eventfd", err))
+	}
+	q.efd = efd
+	q.made.Store(true)
 	return 0
 }
 

@@ -114,6 +114,7 @@ type socketEvents struct {
 // closed with close(). Once triggered, no new 'message' events will be
 // emitted on this socket.
 func (s *Socket) OnClose(listener CloseListener) {
+	s.mustListen("OnClose", listener == nil)
 	s.events.close.add(listener)
 }
 
@@ -128,6 +129,7 @@ func (s *Socket) emitClose() {
 // occurs that is not reported to a callback: a failed bind (explicit or
 // implicit), a failed receive. A single error is passed to the handler.
 func (s *Socket) OnError(listener ErrorListener) {
+	s.mustListen("OnError", listener == nil)
 	s.events.error.add(listener)
 }
 
@@ -142,6 +144,7 @@ func (s *Socket) emitError(exception error) {
 // socket begins listening for datagram messages, after a successful bind
 // (explicit, or implicit through send).
 func (s *Socket) OnListening(listener ListeningListener) {
+	s.mustListen("OnListening", listener == nil)
 	s.events.listening.add(listener)
 }
 
@@ -156,6 +159,7 @@ func (s *Socket) emitListening() {
 // datagram is received by the socket. msg contains the message data and
 // rinfo its properties.
 func (s *Socket) OnMessage(listener MessageListener) {
+	s.mustListen("OnMessage", listener == nil)
 	s.events.message.add(listener)
 }
 
@@ -206,7 +210,7 @@ func CreateSocketType(typ string, callback MessageListener) (*Socket, error) {
 //
 // Form: addMembership(multicastAddress[, multicastInterface]).
 func (s *Socket) AddMembership(multicastAddress string, multicastInterface string) error {
-	if err := checkSupport(s.platform, CallAddMembership); err != nil {
+	if err := s.check(CallAddMembership); err != nil {
 		return err
 	}
 	if multicastAddress == "" {
@@ -220,7 +224,7 @@ func (s *Socket) AddMembership(multicastAddress string, multicastInterface strin
 //
 // Form: address().
 func (s *Socket) Address() (AddressInfo, error) {
-	if err := checkSupport(s.platform, CallAddress); err != nil {
+	if err := s.check(CallAddress); err != nil {
 		return AddressInfo{}, err
 	}
 	return s.address()
@@ -228,11 +232,13 @@ func (s *Socket) Address() (AddressInfo, error) {
 
 // Bind is dgram.Socket.bind: binds the socket to port and address, and
 // starts listening. The optional bindListener is attached to the 'listening'
-// event. A failure is emitted as an 'error' event.
+// event. The operating-system socket is bound within the call; a failure is
+// the call's error in Go and C and an 'error' event in JavaScript, as in
+// Node.
 //
 // Form: bind([port][, address][, bindListener]).
 func (s *Socket) Bind(port int, address string, bindListener ListeningListener) error {
-	if err := checkSupport(s.platform, CallBind); err != nil {
+	if err := s.check(CallBind); err != nil {
 		return err
 	}
 	if v := int64(port); v < 0 || v > 65535 {
@@ -246,11 +252,13 @@ func (s *Socket) Bind(port int, address string, bindListener ListeningListener) 
 
 // BindOptions is dgram.Socket.bind: binds the socket to port and address,
 // and starts listening. The optional bindListener is attached to the
-// 'listening' event. A failure is emitted as an 'error' event.
+// 'listening' event. The operating-system socket is bound within the call; a
+// failure is the call's error in Go and C and an 'error' event in
+// JavaScript, as in Node.
 //
 // Form: bind(options[, bindListener]).
 func (s *Socket) BindOptions(options BindOptions, bindListener ListeningListener) error {
-	if err := checkSupport(s.platform, CallBind); err != nil {
+	if err := s.check(CallBind); err != nil {
 		return err
 	}
 	if v := int64(options.Port); v < 0 || v > 65535 {
@@ -268,7 +276,7 @@ func (s *Socket) BindOptions(options BindOptions, bindListener ListeningListener
 //
 // Form: close([closeListener]).
 func (s *Socket) Close(closeListener CloseListener) error {
-	if err := checkSupport(s.platform, CallClose); err != nil {
+	if err := s.check(CallClose); err != nil {
 		return err
 	}
 	return s.close(closeListener)
@@ -279,7 +287,7 @@ func (s *Socket) Close(closeListener CloseListener) error {
 //
 // Form: dropMembership(multicastAddress[, multicastInterface]).
 func (s *Socket) DropMembership(multicastAddress string, multicastInterface string) error {
-	if err := checkSupport(s.platform, CallDropMembership); err != nil {
+	if err := s.check(CallDropMembership); err != nil {
 		return err
 	}
 	if multicastAddress == "" {
@@ -290,12 +298,13 @@ func (s *Socket) DropMembership(multicastAddress string, multicastInterface stri
 
 // Send is dgram.Socket.send: sends a datagram to port at address (127.0.0.1
 // or ::1 when omitted). msg is bytes, a UTF-8 string, or a list of either,
-// sent as one datagram. An unbound socket is bound to a random port first,
-// and the datagram waits for 'listening'. sendListener gets the outcome.
+// sent as one datagram. An unbound socket is first bound, within the call,
+// to a random port (a failure is reported as bind's is). sendListener gets
+// the outcome.
 //
 // Form: send(msg, port[, address][, sendListener]).
 func (s *Socket) Send(msg any, port int, address string, sendListener SendCallback) error {
-	if err := checkSupport(s.platform, CallSend); err != nil {
+	if err := s.check(CallSend); err != nil {
 		return err
 	}
 	msgBytes, err := toMessage(ErrInvalidArgType, "send", "msg", msg)
@@ -313,13 +322,13 @@ func (s *Socket) Send(msg any, port int, address string, sendListener SendCallba
 
 // SendSlice is dgram.Socket.send: sends a datagram to port at address
 // (127.0.0.1 or ::1 when omitted). msg is bytes, a UTF-8 string, or a list
-// of either, sent as one datagram. An unbound socket is bound to a random
-// port first, and the datagram waits for 'listening'. sendListener gets the
-// outcome.
+// of either, sent as one datagram. An unbound socket is first bound, within
+// the call, to a random port (a failure is reported as bind's is).
+// sendListener gets the outcome.
 //
 // Form: send(msg, offset, length, port[, address][, sendListener]).
 func (s *Socket) SendSlice(msg any, offset int, length int, port int, address string, sendListener SendCallback) error {
-	if err := checkSupport(s.platform, CallSend); err != nil {
+	if err := s.check(CallSend); err != nil {
 		return err
 	}
 	msgBytes, err := toMessage(ErrInvalidArgType, "send", "msg", msg)
@@ -348,7 +357,7 @@ func (s *Socket) SendSlice(msg any, offset int, length int, port int, address st
 //
 // Form: sendto(msg, offset, length, port[, address][, sendListener]).
 func (s *Socket) SendTo(msg any, offset int, length int, port int, address string, sendListener SendCallback) error {
-	if err := checkSupport(s.platform, CallSendto); err != nil {
+	if err := s.check(CallSendto); err != nil {
 		return err
 	}
 	msgBytes, err := toMessage(ErrInvalidArgType, "sendto", "msg", msg)
@@ -377,7 +386,7 @@ func (s *Socket) SendTo(msg any, offset int, length int, port int, address strin
 //
 // Form: setBroadcast(flag).
 func (s *Socket) SetBroadcast(flag bool) error {
-	if err := checkSupport(s.platform, CallSetBroadcast); err != nil {
+	if err := s.check(CallSetBroadcast); err != nil {
 		return err
 	}
 	return s.setBroadcast(flag)
@@ -389,7 +398,7 @@ func (s *Socket) SetBroadcast(flag bool) error {
 //
 // Form: setMulticastLoopback(flag).
 func (s *Socket) SetMulticastLoopback(flag bool) error {
-	if err := checkSupport(s.platform, CallSetMulticastLoopback); err != nil {
+	if err := s.check(CallSetMulticastLoopback); err != nil {
 		return err
 	}
 	return s.setMulticastLoopback(flag)
@@ -401,7 +410,7 @@ func (s *Socket) SetMulticastLoopback(flag bool) error {
 //
 // Form: setMulticastTTL(ttl).
 func (s *Socket) SetMulticastTTL(ttl int) error {
-	if err := checkSupport(s.platform, CallSetMulticastTTL); err != nil {
+	if err := s.check(CallSetMulticastTTL); err != nil {
 		return err
 	}
 	if v := int64(ttl); v < 0 || v > 255 {
@@ -416,7 +425,7 @@ func (s *Socket) SetMulticastTTL(ttl int) error {
 //
 // Form: setTTL(ttl).
 func (s *Socket) SetTTL(ttl int) error {
-	if err := checkSupport(s.platform, CallSetTTL); err != nil {
+	if err := s.check(CallSetTTL); err != nil {
 		return err
 	}
 	if v := int64(ttl); v < 1 || v > 255 {

@@ -31,16 +31,29 @@
 // batch of datagrams) has its datagrams copied into a queue and written
 // several per sendmmsg(2) call by a flusher goroutine, in order; one that
 // sends now and then writes each datagram in the calling goroutine.
-// HoldSends and ReleaseSends bracket a burst explicitly, for bindings that
-// run listeners on an event loop. docs/PERFORMANCE.md has the numbers.
+// The bindings bracket a burst explicitly (internal/corehooks) when they run
+// listeners on an event loop. docs/PERFORMANCE.md has the numbers.
 //
 // # Errors
 //
-// Every error is an *Error with a Code from the spec. Argument errors are
-// returned at once, by the call; failures of the operating system are
-// returned by the setters, passed to the send callback, or emitted as
-// 'error' (bind). errors.Is matches both the Code and the cause:
+// Every error is an *Error with a Code from the spec. Argument errors and
+// failures of the operating system are returned by the call: Bind creates
+// and binds the operating-system socket before it returns, so a failed bind
+// (EADDRINUSE) is Bind's error, and a failed implicit bind is Send's; only
+// 'listening' comes later. A datagram's own failure goes to its send
+// callback, and 'error' carries what no call returns (a failed receive).
+// errors.Is matches both the Code and the cause:
 // errors.Is(err, dgram.EADDRINUSE), errors.Is(err, syscall.EADDRINUSE).
+// A system error is named by its errno (EMFILE, ENOBUFS, ...) whether or
+// not the spec lists it.
+//
+// # Listeners
+//
+// On* adds a listener. A nil listener, or a method called on a nil or zero
+// Socket, is a mistake in the program: On* panics at the call, naming it,
+// and the other methods return ERR_INVALID_THIS. No 'message' listener
+// starts after Close returned; one already running when Close is called
+// from another goroutine finishes.
 //
 // # Differences from Node
 //
@@ -48,5 +61,6 @@
 // option setters, instead of binding implicitly (Node's implicit bind there
 // makes a later bind fail with EINVAL). A send error with no callback is
 // dropped, as in Node. An 'error' with no listener is dropped, where
-// JavaScript would throw it.
+// JavaScript would throw it. Bind reports a failure as its result, where
+// Node emits 'error' (the JavaScript host does as Node).
 package dgram

@@ -176,13 +176,14 @@ func sysError(syscall string, err error, address string, port int) *Error {
 	return &Error{Code: code, Kind: KindError, Message: msg, Syscall: syscall, Address: address, Port: port, Err: err}
 }
 
-// codeOf names the system error in err by its errno, ENOTFOUND for a
+// codeOf names the system error in err by its errno (any errno with a
+// name, listed in the spec or not: EMFILE, ENOBUFS), ENOTFOUND for a
 // failed name lookup, or EUNKNOWN.
 func codeOf(err error) Code {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
-		if c := Code(unix.ErrnoName(errno)); errorInfos[c].system {
-			return c
+		if name := unix.ErrnoName(errno); name != "" {
+			return Code(name)
 		}
 		return EUNKNOWN
 	}

@@ -25,6 +25,10 @@ const (
 	// ErrNotSupportedOnPlatform: the call is marked X for the socket's platform
 	// profile (IoT.js asserts and crashes here; dgramkit refuses the call).
 	ErrNotSupportedOnPlatform Code = "ERR_NOT_SUPPORTED_ON_PLATFORM"
+	// ErrInvalidThis: a method was called on something that is not a socket: in
+	// Go a nil *Socket or a zero Socket that CreateSocket did not make, in
+	// JavaScript a method called with another this.
+	ErrInvalidThis Code = "ERR_INVALID_THIS"
 	// EADDRINUSE: the address is in use (bind without reuseAddr; joining a group
 	// twice).
 	EADDRINUSE Code = "EADDRINUSE"
@@ -51,8 +55,17 @@ const (
 	EPERM Code = "EPERM"
 	// ENOTFOUND: a host name could not be resolved.
 	ENOTFOUND Code = "ENOTFOUND"
-	// EUNKNOWN: any other operating-system error; the cause carries the errno.
+	// EUNKNOWN: an operating-system error with no errno name. Every errno that
+	// has a name is reported by that name (EMFILE, ENOBUFS, ...): in Go and
+	// JavaScript as the code itself; in C with this number when the code has
+	// none of its own, the name in dgram_error_info.name and the errno in
+	// sys_errno.
 	EUNKNOWN Code = "EUNKNOWN"
+	// EMFILE: the process has no file descriptor left for a socket (bind, or
+	// send's implicit bind).
+	EMFILE Code = "EMFILE"
+	// ENFILE: the system has no file descriptor left for a socket.
+	ENFILE Code = "ENFILE"
 	// ErrInvalidHandle: a C call named a socket handle that is 0, was never
 	// returned by dgram_create_socket, or was released when its 'close' event
 	// was emitted.
@@ -83,6 +96,7 @@ var errorInfos = map[Code]errorInfo{
 	ErrMissingArgs:            {kind: KindTypeError, message: "The \"{arg}\" argument must be specified"},
 	ErrOutOfRange:             {kind: KindRangeError, message: "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
 	ErrNotSupportedOnPlatform: {kind: KindError, message: "{call} is not supported on {platform}"},
+	ErrInvalidThis:            {kind: KindTypeError, message: "Value of \"this\" must be of type Socket"},
 	EADDRINUSE:                {kind: KindError, system: true},
 	EADDRNOTAVAIL:             {kind: KindError, system: true},
 	EACCES:                    {kind: KindError, system: true},
@@ -95,6 +109,8 @@ var errorInfos = map[Code]errorInfo{
 	EPERM:                     {kind: KindError, system: true},
 	ENOTFOUND:                 {kind: KindError, system: true},
 	EUNKNOWN:                  {kind: KindError, system: true},
+	EMFILE:                    {kind: KindError, system: true},
+	ENFILE:                    {kind: KindError, system: true},
 	ErrInvalidHandle:          {kind: KindError, message: "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
 	ErrNullPointer:            {kind: KindTypeError, message: "The \"{arg}\" argument must not be NULL"},
 	ErrForked:                 {kind: KindError, message: "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -113,6 +129,7 @@ var Codes = []Code{
 	ErrMissingArgs,
 	ErrOutOfRange,
 	ErrNotSupportedOnPlatform,
+	ErrInvalidThis,
 	EADDRINUSE,
 	EADDRNOTAVAIL,
 	EACCES,
@@ -125,6 +142,8 @@ var Codes = []Code{
 	EPERM,
 	ENOTFOUND,
 	EUNKNOWN,
+	EMFILE,
+	ENFILE,
 	ErrInvalidHandle,
 	ErrNullPointer,
 	ErrForked,

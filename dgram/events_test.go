@@ -1,7 +1,9 @@
 package dgram
 
 import (
+	"errors"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -149,26 +151,25 @@ func TestCloseDuringBind(t *testing.T) {
 	r.quiet(t)
 }
 
-// A bind error is an 'error' event; the bind listener is dropped and the
-// socket can bind again.
+// A bind error is Bind's result, not an 'error' event; the bind listener
+// is dropped and the socket can bind again.
 func TestBindErrorThenRebind(t *testing.T) {
 	_, _, port := boundSocket(t, "udp4", "127.0.0.1")
 	s := newSocket(t, SocketOptions{Type: "udp4"})
 	r := record(s)
-	errCh := make(chan error, 1)
-	s.OnError(func(err error) { errCh <- err })
 	bindListenerRan := make(chan struct{}, 2)
-	if err := s.Bind(port, "127.0.0.1", func() { bindListenerRan <- struct{}{} }); err != nil {
-		t.Fatal(err)
-	}
-	r.expect(t, "error:EADDRINUSE")
-	if err, want := recv(t, errCh), "bind EADDRINUSE 127.0.0.1:"+itoa(port); err.Error() != want {
+	err := s.Bind(port, "127.0.0.1", func() { bindListenerRan <- struct{}{} })
+	wantCode(t, "Bind to a port in use", err, EADDRINUSE)
+	if want := "bind EADDRINUSE 127.0.0.1:" + itoa(port); err.Error() != want {
 		t.Fatalf("error %q, want %q", err, want)
+	}
+	if !errors.Is(err, syscall.EADDRINUSE) {
+		t.Fatalf("errors.Is(%v, syscall.EADDRINUSE) = false", err)
 	}
 	if err := s.Bind(0, "127.0.0.1", nil); err != nil {
 		t.Fatal(err)
 	}
-	r.expect(t, "listening")
+	r.expect(t, "listening") // and no 'error' before it
 	if len(bindListenerRan) != 0 {
 		t.Fatal("the failed bind's listener ran")
 	}

@@ -189,24 +189,24 @@ func TestFaultCloseDuringImplicitBind(t *testing.T) {
 		mu.Lock()
 		got := strings.Join(order, ",")
 		mu.Unlock()
-		if got != "listening,sent:<nil>,close" {
-			t.Fatalf("events %s; want listening,sent:<nil>,close", got)
+		// The datagram sent before close goes out, its callback before
+		// 'close'. 'listening' comes first, or not at all when the close
+		// came before it was emitted (as in Node).
+		if got != "sent:<nil>,close" && got != "listening,sent:<nil>,close" {
+			t.Fatalf("events %s; want [listening,]sent:<nil>,close", got)
 		}
 		r.expect(t, "message:"+msg)
 	}
 	goroutinesBack(t, base, 0)
 }
 
-// EADDRINUSE without reuseAddr: the second bind's 'error' event, and the
-// socket binds elsewhere afterwards; with reuseAddr on both, no error.
+// EADDRINUSE without reuseAddr: the second Bind's result, and the socket
+// binds elsewhere afterwards; with reuseAddr on both, no error.
 func TestFaultAddressInUse(t *testing.T) {
 	_, _, port := boundSocket(t, "udp4", "127.0.0.1")
 	s := newSocket(t, SocketOptions{Type: "udp4"})
 	r := record(s)
-	if err := s.Bind(port, "127.0.0.1", nil); err != nil {
-		t.Fatal(err)
-	}
-	r.expect(t, "error:EADDRINUSE")
+	wantCode(t, "Bind to a port in use", s.Bind(port, "127.0.0.1", nil), EADDRINUSE)
 	if err := s.Bind(0, "127.0.0.1", nil); err != nil {
 		t.Fatalf("bind after EADDRINUSE: %v", err)
 	}

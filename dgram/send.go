@@ -3,14 +3,14 @@ package dgram
 import (
 	"net"
 	"net/netip"
-	"slices"
 )
 
 // send is the core of send and sendto: arguments are valid and msg is the
-// datagram. On a bound socket the datagram is written at once and the
-// callback posted; before bind it is copied and queued behind an implicit
-// bind to the family's wildcard address and a random port, as in Node (and
-// it joins that queue while the queue is being written, to keep its place).
+// datagram. An unbound socket is first bound, within the call, to the
+// family's wildcard address and a random port, as in Node; a failure of
+// that bind is the call's error (JavaScript emits it, see the spec's
+// reporting). The datagram is then written, and the callback posted after
+// 'listening'.
 func (s *Socket) send(msg []byte, port int, address string, sendListener SendCallback) error {
 	s.mu.RLock()
 	switch s.state {
@@ -18,11 +18,9 @@ func (s *Socket) send(msg []byte, port int, address string, sendListener SendCal
 		s.mu.RUnlock()
 		return notRunning()
 	case bound:
-		if s.queue == nil {
-			s.write(s.conn, msg, port, address, sendListener)
-			s.mu.RUnlock()
-			return nil
-		}
+		s.write(s.conn, msg, port, address, sendListener)
+		s.mu.RUnlock()
+		return nil
 	}
 	s.mu.RUnlock()
 
@@ -31,20 +29,12 @@ func (s *Socket) send(msg []byte, port int, address string, sendListener SendCal
 	switch s.state {
 	case closed:
 		return notRunning()
-	case bound: // bound meanwhile, or still writing what was queued
-		if s.queue == nil {
-			s.write(s.conn, msg, port, address, sendListener)
-			return nil
-		}
 	case unbound:
-		s.state = binding
-		s.dispatcher.post(func() { s.open(0, s.family.bindAddress) })
+		if err := s.openLocked(0, s.family.bindAddress); err != nil {
+			return err
+		}
 	}
-	data := slices.Clone(msg)
-	if data == nil {
-		data = []byte{}
-	}
-	s.queue = append(s.queue, func() { s.write(s.conn, data, port, address, sendListener) })
+	s.write(s.conn, msg, port, address, sendListener)
 	return nil
 }
 

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/dgramkit/dgramkit/internal/corehooks"
 )
 
 // Sends that come faster than one system call each can carry are batched:
@@ -19,11 +21,11 @@ import (
 // callback is posted after the write, so the ordering guarantees do not
 // change, and close waits for the queue.
 const (
-	streamGap   = 5 * time.Microsecond
-	streak      = 4       // one short gap is no stream: on loopback a reply can beat sendto's return
-	maxQueued   = 256     // datagrams waiting; a sender waits beyond this
-	maxQueuedB  = 1 << 20 // bytes waiting; at least one datagram is always let in
-	maxPerFlush = 64      // datagrams per system call
+	streamGap   = 2 * time.Microsecond // below a loopback round trip (3 µs here): a ping-pong is no stream
+	streak      = 4                    // one short gap is no stream: on loopback a reply can beat sendto's return
+	maxQueued   = 256                  // datagrams waiting; a sender waits beyond this
+	maxQueuedB  = 1 << 20              // bytes waiting; at least one datagram is always let in
+	maxPerFlush = 64                   // datagrams per system call
 )
 
 // outgoing is a queued datagram: its bytes are data[off:off+n].
@@ -83,9 +85,14 @@ func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, addre
 		s.sent(cb, n, err, address, port)
 		return
 	}
-	// A full queue has a flusher (items are only ever queued with one
-	// running), which makes room.
+	// A datagram that does not fit waits for the flusher, which is
+	// started here if it is not running (a held queue has none), so the
+	// wait always ends.
 	for len(q.items) > 0 && (len(q.items) >= maxQueued || len(q.data)+len(msg) > maxQueuedB) {
+		if !q.running {
+			q.running = true
+			go s.flush(q.conn)
+		}
 		q.cond.Wait()
 	}
 	q.conn = conn
@@ -100,23 +107,29 @@ func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, addre
 	q.mu.Unlock()
 }
 
-// HoldSends queues the datagrams this socket sends from now on until the
-// matching ReleaseSends, which writes them together (several per system
-// call, sendmmsg on Linux). It is for a caller that knows it is about to
-// send a burst with work in between, such as a binding running several
-// 'message' events on its event loop; a Go program that sends in a loop
+func init() {
+	corehooks.HoldSends = func(socket any) { socket.(*Socket).holdSends() }
+	corehooks.ReleaseSends = func(socket any) { socket.(*Socket).releaseSends() }
+	corehooks.OnClosing = func(socket any, fn func()) { socket.(*Socket).onClosing(fn) }
+}
+
+// holdSends queues the datagrams this socket sends from now on until the
+// matching releaseSends, which writes them together (several per system
+// call, sendmmsg on Linux). It is for a binding that knows it is about to
+// send a burst with work in between, such as several 'message' events on
+// its event loop (internal/corehooks); a Go program that sends in a loop
 // batches without it. Datagrams keep their order, their callbacks come
 // after the write, and close writes held datagrams first. Holds nest; a
 // full queue is written without waiting for the release.
-func (s *Socket) HoldSends() {
+func (s *Socket) holdSends() {
 	s.out.mu.Lock()
 	s.out.held++
 	s.out.mu.Unlock()
 }
 
-// ReleaseSends ends a HoldSends: when it is the last hold, the held
+// releaseSends ends a holdSends: when it is the last hold, the held
 // datagrams are written before it returns.
-func (s *Socket) ReleaseSends() {
+func (s *Socket) releaseSends() {
 	q := &s.out
 	q.mu.Lock()
 	if q.held > 0 {

@@ -110,15 +110,15 @@ func TestStreamedSendError(t *testing.T) {
 	}
 }
 
-// Held sends wait for ReleaseSends, which writes them in order; their
+// Held sends wait for releaseSends, which writes them in order; their
 // callbacks come after; a close while sends are held writes them first.
 func TestHoldSends(t *testing.T) {
 	srv, r, port := boundSocket(t, "udp4", "127.0.0.1")
 	_ = srv
 	cli, _, _ := boundSocket(t, "udp4", "127.0.0.1")
 	cbs := make(chan int, 16)
-	cli.HoldSends()
-	cli.HoldSends() // holds nest
+	cli.holdSends()
+	cli.holdSends() // holds nest
 	for i := 0; i < 3; i++ {
 		if err := cli.Send(strconv.Itoa(i), port, "127.0.0.1", func(err error, n int) {
 			if err != nil || n != 1 {
@@ -129,25 +129,25 @@ func TestHoldSends(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cli.ReleaseSends()
+	cli.releaseSends()
 	r.quiet(t) // still held
 	if len(cbs) != 0 {
 		t.Fatal("a callback ran while its datagram was held")
 	}
-	cli.ReleaseSends()
+	cli.releaseSends()
 	r.expect(t, "message:0", "message:1", "message:2")
 	for i := 0; i < 3; i++ {
 		if got := recv(t, cbs); got != i {
 			t.Fatalf("callback %d came as number %d", got, i)
 		}
 	}
-	cli.ReleaseSends() // an extra release does nothing
+	cli.releaseSends() // an extra release does nothing
 
-	cli.HoldSends()
+	cli.holdSends()
 	cli.Send("held", port, "127.0.0.1", nil)
 	closed := make(chan struct{})
 	cli.Close(func() { close(closed) })
 	recv(t, closed)
 	r.expect(t, "message:held")
-	cli.ReleaseSends() // after close: nothing left to write
+	cli.releaseSends() // after close: nothing left to write
 }

@@ -189,15 +189,14 @@ func TestSoakCycles(t *testing.T) {
 		switch i % 4 {
 		case 0, 3:
 			listening := make(chan struct{})
-			errs := make(chan error, 1)
-			s.OnError(func(err error) { errs <- err })
-			s.Bind(0, addr, func() { close(listening) })
-			select {
-			case <-listening:
-			case err := <-errs:
-				if typ != "udp6" {
+			if err := s.Bind(0, addr, func() { close(listening) }); err != nil {
+				if typ != "udp6" { // a machine without IPv6
 					t.Fatal(err)
 				}
+				break
+			}
+			select {
+			case <-listening:
 			case <-time.After(waitLimit):
 				t.Fatal("no 'listening'")
 			}

@@ -18,9 +18,8 @@ type state int
 
 const (
 	unbound state = iota // created; no operating-system socket yet
-	binding              // bind requested; 'listening' not yet emitted
-	bound                // bound and receiving
-	closed               // close requested (maybe queued behind pending sends)
+	bound                // bound (within bind or send) and receiving
+	closed               // close requested
 )
 
 // Socket is a UDP socket with Node's dgram semantics. Create one with
@@ -44,17 +43,20 @@ type Socket struct {
 	conn  *net.UDPConn
 	p4    *ipv4.PacketConn // udp4 options
 	p6    *ipv6.PacketConn // udp6 options
-	// queue holds the work that waits for 'listening' (sends made before
-	// the socket was bound, and a close requested meanwhile); nil when no
-	// work waits.
-	queue []func()
-	out   sendQueue // batched sends (sendq.go)
+	out   sendQueue        // batched sends (sendq.go)
 
-	dispatcher  dispatcher
-	stopped     atomic.Bool   // set once close runs: the reader drops what it reads
-	reads       atomic.Uint64 // read batches so far (the send queue's stream test)
-	readerDone  chan struct{} // closed when the reader has returned
-	bindListnID uint64        // the bindListener to drop if bind fails
+	dispatcher dispatcher
+	stopped    atomic.Bool   // set once close runs: the reader drops what it reads
+	reads      atomic.Uint64 // read batches so far (the send queue's stream test)
+	readerDone chan struct{} // closed when the reader has returned (or will never start)
+	closing    []func()      // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+}
+
+// onClosing adds fn to what close runs before it returns.
+func (s *Socket) onClosing(fn func()) {
+	s.mu.Lock()
+	s.closing = append(s.closing, fn)
+	s.mu.Unlock()
 }
 
 // createSocket is the core of createSocket: arguments are valid here.
@@ -75,53 +77,62 @@ func createSocket(typ string, reuseAddr bool, recvBufferSize int, sendBufferSize
 	return s, nil
 }
 
-// bind is the core of bind and the implicit bind of send: it checks the
-// state and hands the work to the dispatcher, so that 'listening' (or
-// 'error') comes after bind returns.
+// check is the first check of every method: the socket must be one that
+// CreateSocket made (not nil, not a zero Socket), and the call supported
+// on its platform.
+func (s *Socket) check(c Call) error {
+	if s == nil || s.family == nil {
+		return codeError(ErrInvalidThis, "")
+	}
+	return checkSupport(s.platform, c)
+}
+
+// mustListen refuses, at the call, a listener that could only fail later
+// on a library goroutine: a nil listener, or a socket CreateSocket did not
+// make. Like net/http's Handle with a nil handler, it panics, naming the
+// method: it is a mistake in the program, not a condition to handle.
+func (s *Socket) mustListen(method string, nilListener bool) {
+	switch {
+	case s == nil || s.family == nil:
+		panic("dgram: " + method + " on a nil or zero Socket; make sockets with CreateSocket")
+	case nilListener:
+		panic("dgram: " + method + " with a nil listener")
+	}
+}
+
+// bind is the core of bind: it creates and binds the operating-system
+// socket within the call, so a datagram sent after bind returns reaches
+// it, and returns the failure (Go and C report it from the call;
+// JavaScript emits it, see the spec's reporting). 'listening' comes
+// after bind returns.
 func (s *Socket) bind(port int, address string, bindListener ListeningListener) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch s.state {
 	case closed:
 		return notRunning()
-	case binding, bound:
+	case bound:
 		return codeError(ErrSocketAlreadyBound, "")
 	}
-	s.state = binding
-	if bindListener != nil {
-		s.bindListnID = s.events.listening.add(bindListener)
+	var id uint64
+	if bindListener != nil { // before the bind posts 'listening'
+		id = s.events.listening.add(bindListener)
 	}
-	s.dispatcher.post(func() { s.open(port, address) })
+	if err := s.openLocked(port, address); err != nil {
+		s.events.listening.remove(id) // a failed bind's listener never runs
+		return err
+	}
 	return nil
 }
 
-// open creates and binds the operating-system socket, on the dispatcher.
-// Success runs the queued work and emits 'listening'; failure emits
-// 'error' and drops the queue, as Node does. A socket closed meanwhile
-// emits neither.
-func (s *Socket) open(port int, address string) {
+// openLocked creates and binds the operating-system socket and posts
+// 'listening'; the reader starts once 'listening' was emitted, so that no
+// 'message' comes before it. A socket closed before then emits neither.
+// The caller holds mu exclusively and the socket is unbound.
+func (s *Socket) openLocked(port int, address string) error {
 	conn, err := s.listen(port, address)
-	s.mu.Lock()
-	if s.state == closed && s.queue == nil {
-		s.mu.Unlock()
-		if conn != nil {
-			conn.Close()
-		}
-		return
-	}
 	if err != nil {
-		// Node drops the queued sends, and their callbacks are never
-		// called. A close that was queued still happens, after the error.
-		s.queue = nil
-		s.events.listening.remove(s.bindListnID)
-		if s.state == closed {
-			s.shutdownLocked()
-		} else {
-			s.state = unbound
-		}
-		s.mu.Unlock()
-		s.emitError(err)
-		return
+		return err
 	}
 	s.conn = conn
 	if s.family.family == "IPv4" {
@@ -129,33 +140,18 @@ func (s *Socket) open(port int, address string) {
 	} else {
 		s.p6 = ipv6.NewPacketConn(conn)
 	}
-	if s.state == binding {
-		s.state = bound
-	}
-	s.readerDone = make(chan struct{})
-	s.mu.Unlock()
-
-	go s.read(conn, s.readerDone)
-	// The queued datagrams go out first; their callbacks are posted, so
-	// they run after 'listening', and a close() from a 'listening'
-	// listener cannot cut the queue short. The queue stays open (non-nil)
-	// until it is empty: a send or a close() that comes while it is being
-	// written joins it, behind the datagrams sent before.
-	for {
-		s.mu.Lock()
-		queue := s.queue
-		if len(queue) == 0 {
-			s.queue = nil
-			s.mu.Unlock()
-			break
+	s.state = bound
+	done := make(chan struct{})
+	s.readerDone = done
+	s.dispatcher.post(func() {
+		if s.stopped.Load() {
+			close(done)
+			return
 		}
-		s.queue = queue[len(queue):]
-		s.mu.Unlock()
-		for _, work := range queue {
-			work()
-		}
-	}
-	s.emitListening()
+		s.emitListening()
+		go s.read(conn, done)
+	})
+	return nil
 }
 
 // listen resolves the address and binds a socket with the socket's
@@ -235,8 +231,9 @@ func notFound(address string, cause error) *Error {
 		Syscall: "getaddrinfo", Address: address, Err: cause}
 }
 
-// close is the core of close. Work still queued behind an implicit bind
-// runs first, as in Node: the close joins the queue.
+// close is the core of close: the datagrams sent before it go out, the
+// reader stops at once (no 'message' listener starts after close
+// returns), and 'close' is emitted once the work posted before it ran.
 func (s *Socket) close(closeListener CloseListener) error {
 	if closeListener != nil {
 		s.OnClose(closeListener) // before the state check, as in Node
@@ -247,31 +244,16 @@ func (s *Socket) close(closeListener CloseListener) error {
 		return notRunning()
 	}
 	s.state = closed
-	if s.queue != nil {
-		s.queue = append(s.queue, s.shutdown)
-		return nil
-	}
-	s.shutdownLocked()
-	return nil
-}
-
-// shutdown runs a queued close.
-func (s *Socket) shutdown() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.shutdownLocked()
-}
-
-// shutdownLocked writes what sends queued, closes the connection, which
-// ends the reader, and asks
-// the dispatcher to emit 'close' once the reader is gone.
-func (s *Socket) shutdownLocked() {
 	s.stopped.Store(true)
+	for _, fn := range s.closing {
+		fn()
+	}
 	s.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
 	}
 	s.dispatcher.stop(s.readerDone)
+	return nil
 }
 
 // address is the core of address.
@@ -303,7 +285,7 @@ func (s *Socket) String() string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.conn == nil || s.state == closed {
-		return s.family.typ + " (" + [...]string{"unbound", "binding", "bound", "closed"}[s.state] + ")"
+		return s.family.typ + " (" + [...]string{"unbound", "bound", "closed"}[s.state] + ")"
 	}
 	ap := s.conn.LocalAddr().(*net.UDPAddr).AddrPort()
 	return s.family.typ + " " + net.JoinHostPort(ap.Addr().Unmap().String(), strconv.Itoa(int(ap.Port())))

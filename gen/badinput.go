@@ -25,7 +25,7 @@ type BadCase struct {
 	Form  string `json:"form"`          // the form's Go name
 	Arg   string `json:"arg,omitempty"` // the bad argument, "options.port" for a field
 	Kind  string `json:"kind"`          // see badKinds
-	State string `json:"state"`         // the socket's state: unbound, binding, bound, closed; "" for module calls
+	State string `json:"state"`         // the socket's state: unbound, bound, closed; "" for module calls
 	Type  string `json:"type"`          // the socket type the case runs on
 	// The bad value: an integer, a string, a C NULL, or a message of Size
 	// bytes. Go and C use these; JavaScript uses JS.
@@ -44,8 +44,9 @@ type BadCase struct {
 	// when its 'close' event is emitted, and is ERR_INVALID_HANDLE after.
 	CCode string `json:"cCode,omitempty"`
 	// How the code is reported: "throw" (returned by the call in Go and C,
-	// thrown in JavaScript), "event" (the 'error' event) or "callback"
-	// (the send callback).
+	// thrown in JavaScript), "emitted" (returned by the call in Go and C,
+	// an 'error' event after the call returns in JavaScript: the call's
+	// system_errors is emitted) or "callback" (the send callback).
 	How string `json:"how"`
 	// Listed tells whether Code is in the call's errors: list in the spec;
 	// false marks a gap in that list.
@@ -73,11 +74,11 @@ var badRules = []string{
 	"string with enum: any value not in the set (a wrong value, \"\", a missing argument, a C NULL, a JavaScript non-string) fails with the argument's error:.",
 	"string with required: \"\", a missing argument and a C NULL fail with the argument's error:; a JavaScript non-string that is truthy is ERR_INVALID_ARG_TYPE.",
 	"optional string: a JavaScript value that is neither a string nor null/undefined is ERR_INVALID_ARG_TYPE.",
-	"an address argument (default: bindAddress or sendAddress) of the other family is EINVAL (EINVAL: a wrong-family address); a malformed IP literal is ENOTFOUND, as a name that does not resolve (dgramkit, like Node, resolves whatever is not an IP literal); both come after the call returns: bind's as an 'error' event, send's to the send callback.",
+	"an address argument (default: bindAddress or sendAddress) of the other family is EINVAL (EINVAL: a wrong-family address); a malformed IP literal is ENOTFOUND, as a name that does not resolve (dgramkit, like Node, resolves whatever is not an IP literal); bind's are reported as the spec's reporting says for a call whose system_errors is emitted (returned in Go and C, an 'error' event in JavaScript), send's go to the send callback.",
 	"a multicast group that is not an IP address is EINVAL (EINVAL: a malformed address); a group of the other family is ENOPROTOOPT; an interface address that is not an IP is EINVAL and one no interface has is ENODEV. The socket must be bound (before that the call is EBADF).",
 	"message: a value that is not bytes, a string or a list of them fails with the argument's error:; a datagram longer than the family's maxDatagram is EMSGSIZE, to the send callback. In C a NULL message with a length is ERR_NULL_POINTER.",
 	"platform: a value that names no platform is ERR_NOT_SUPPORTED_ON_PLATFORM (no call is supported there).",
-	"state: a call whose errors list ERR_SOCKET_DGRAM_NOT_RUNNING fails with it after close; one that lists EBADF fails with it before bind and while binding (EBADF: not bound yet); bind fails with ERR_SOCKET_ALREADY_BOUND while binding and once bound (ERR_SOCKET_ALREADY_BOUND: bound or binding). Any other call in those states succeeds (send binds implicitly). In C a closed socket's handle is released with its 'close' event, so a call after it is ERR_INVALID_HANDLE (cCode).",
+	"state: a call whose errors list ERR_SOCKET_DGRAM_NOT_RUNNING fails with it after close; one that lists EBADF fails with it before bind (EBADF: not bound yet); bind fails with ERR_SOCKET_ALREADY_BOUND once bound (bind binds the operating-system socket within the call, so there is no state in between). Any other call in those states succeeds (send binds implicitly). In C a closed socket's handle is released with its 'close' event, so a call after it is ERR_INVALID_HANDLE (cCode).",
 	"boolean and function arguments have no bad value: JavaScript reads a flag by truthiness and ignores a callback that is not a function, as Node does.",
 }
 
@@ -107,12 +108,11 @@ const (
 	jsNoNull       = "JavaScript has no NULL pointer"
 	noMissing      = "a Go or C argument cannot be left out, and its zero value is in range"
 	noMissingBelow = "a Go or C argument cannot be left out; its zero value is the below case"
-	jsBindSt       = "JavaScript cannot hold a socket in the binding state: bind's work runs at once on the core's goroutine, so the socket may be bound by the next statement (Go holds it with a blocked listener)"
 )
 
 // BadInput writes testdata/badinput_gen.json: the bad-input table, every
 // call x every argument x every kind of bad value, and every socket call
-// in the states before bind, while binding, after bind (bind only) and
+// in the states before bind, after bind (bind only) and
 // after close, with the code the spec names.
 func BadInput(s *spec.Spec) ([]byte, error) {
 	if len(s.Families) == 0 {
@@ -290,9 +290,9 @@ func (g *badGen) form(c spec.Call, f spec.Form) {
 				add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
 				switch {
 				case isAddress(a):
-					how := "event"
-					if c.Name == "send" || c.Name == "sendto" {
-						how = "callback"
+					how := "callback"
+					if c.SystemErrors == "emitted" && !(c.Name == "send" || c.Name == "sendto") {
+						how = "emitted"
 					}
 					add(kindMalformed, BadCase{Str: str("256.1.1.1"), JS: "'256.1.1.1'", Code: "ENOTFOUND", How: how})
 					other := g.other()
@@ -342,16 +342,16 @@ func (g *badGen) other() otherFamily {
 func (g *badGen) states(c spec.Call) {
 	f := c.Forms[0]
 	ebadf, notRunning, already := g.listed(c, "EBADF"), g.listed(c, "ERR_SOCKET_DGRAM_NOT_RUNNING"), g.listed(c, "ERR_SOCKET_ALREADY_BOUND")
-	for _, st := range []string{"unbound", "binding", "bound", "closed"} {
+	for _, st := range []string{"unbound", "bound", "closed"} {
 		code := ""
 		switch {
 		case st == "closed" && notRunning:
 			code = "ERR_SOCKET_DGRAM_NOT_RUNNING"
 		case st == "closed" && c.Name == "close":
 			code = "ERR_SOCKET_DGRAM_NOT_RUNNING"
-		case (st == "binding" || st == "bound") && already:
+		case st == "bound" && already:
 			code = "ERR_SOCKET_ALREADY_BOUND"
-		case (st == "unbound" || st == "binding") && ebadf:
+		case st == "unbound" && ebadf:
 			code = "EBADF"
 		case st == "bound":
 			continue // a valid call on a bound socket is the happy path, tested elsewhere
@@ -362,10 +362,6 @@ func (g *badGen) states(c spec.Call) {
 		}
 		if st == "closed" {
 			bc.CCode = "ERR_INVALID_HANDLE"
-		}
-		if st == "binding" && code != "ERR_SOCKET_ALREADY_BOUND" && code != "" {
-			bc.JSSkip = jsBindSt
-			bc.CSkip = "C cannot hold a socket in the binding state either (see jsSkip); Go runs it"
 		}
 		if bc.JSSkip == "" {
 			bc.JS = g.jsCall(c, f, "", "")

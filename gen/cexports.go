@@ -202,11 +202,15 @@ func CExports(s *spec.Spec) ([]byte, error) {
 		if cb.Event != "" {
 			what = "the '" + cb.Event + "' event"
 		}
+		deliver := "deliver"
+		if cb.Bounded {
+			deliver, what = "deliverBounded", what+" (bounded, and dropped after dgram_close)"
+		}
 		f.Comment(comment(fmt.Sprintf("%s delivers %s to fn, in the socket's delivery mode; nil when fn is NULL.", method, what)))
 		f.Func().Params(Id("e").Op("*").Id("entry")).Id(method).Params(Id("fn").Qual("C", cb.Name), Id("userData").Qual("C", "uintptr_t")).Qual(cDgramPkg, cb.GoType).Block(
 			If(Id("fn").Op("==").Nil()).Block(Return(Nil())),
 			Return(Func().Params(goParams...).Block(
-				Id("e").Dot("deliver").Call(Func().Params().Block(append(prep, Qual("C", cb.Trampoline).Call(args...))...)))))
+				Id("e").Dot(deliver).Call(Func().Params().Block(append(prep, Qual("C", cb.Trampoline).Call(args...))...)))))
 		f.Line()
 	}
 

@@ -119,6 +119,7 @@ type cCallback struct {
 	Name       string // dgram_message_cb
 	Trampoline string // dgramx_call_message
 	Event      string // the event's name, or ""
+	Bounded    bool   // the event's spec.Event.Bounded
 	SpecName   string
 	GoType     string // dgram.MessageListener
 	Args       []spec.Arg
@@ -407,7 +408,7 @@ func buildC(s *spec.Spec) (*cModel, error) {
 
 	seenCB := map[string]bool{}
 	for _, e := range s.Events {
-		cb := cCallback{Name: "dgram_" + snake(e.Name) + "_cb", Trampoline: "dgramx_call_" + snake(e.Name), Event: e.Name, SpecName: e.Name,
+		cb := cCallback{Name: "dgram_" + snake(e.Name) + "_cb", Trampoline: "dgramx_call_" + snake(e.Name), Event: e.Name, SpecName: e.Name, Bounded: e.Bounded,
 			GoType: exported(e.Name) + "Listener", Args: e.Args, Params: cEventParams(e.Args), Doc: fmt.Sprintf("A listener of the '%s' event, %s", e.Name, sentence(cSentence(e.Doc)))}
 		seenCB[cb.Name] = true
 		m.Callbacks = append(m.Callbacks, cb)

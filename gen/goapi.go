@@ -170,7 +170,7 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 	}
 	var body []Code
 	if !c.Module {
-		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(Id("s").Dot("platform"), Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
+		body = append(body, If(Err().Op(":=").Id("s").Dot("check").Call(Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
 	}
 	values := map[string]*Statement{} // core argument name: its value in this form
 	var platform Code = Id("Native")
@@ -354,7 +354,8 @@ func GoAPI(s *spec.Spec) ([]byte, error) {
 	for _, e := range s.Events {
 		field := Id("s").Dot("events").Dot(unexported(e.Name))
 		f.Comment(comment(fmt.Sprintf("On%s adds listener to the '%s' event: %s", exported(e.Name), e.Name, sentence(e.Doc))))
-		f.Func().Params(Id("s").Op("*").Id("Socket")).Id("On" + exported(e.Name)).Params(Id("listener").Id(exported(e.Name) + "Listener")).Block(
+		f.Func().Params(Id("s").Op("*").Id("Socket")).Id("On"+exported(e.Name)).Params(Id("listener").Id(exported(e.Name)+"Listener")).Block(
+			Id("s").Dot("mustListen").Call(Lit("On"+exported(e.Name)), Id("listener").Op("==").Nil()),
 			Add(field).Dot("add").Call(Id("listener")))
 		f.Line()
 		var args []Code

@@ -372,6 +372,16 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.Var().Id("platformNames").Op("=").Map(String()).Add(dq("Platform")).Add(lines(platforms...))
 	f.Line()
 
+	var emitted []Code
+	for _, c := range s.Calls {
+		if c.SystemErrors == "emitted" {
+			emitted = append(emitted, Lit(c.Name).Op(":").True())
+		}
+	}
+	f.Comment(comment("emitsSystemErrors are the calls whose operating-system errors are an 'error' event after the call returns (the spec's system_errors: emitted), as in Node; the others throw them."))
+	f.Var().Id("emitsSystemErrors").Op("=").Map(String()).Bool().Add(lines(emitted...))
+	f.Line()
+
 	var modFns, methods []Code
 	for _, c := range s.Calls {
 		entry := Values(Lit(c.Name), Parens(Op("*").Id("module")).Dot(dispatchName(c)))
@@ -408,10 +418,14 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("event %s: %w", e.Name, err)
 		}
+		post := "post"
+		if e.Bounded {
+			post = "postBounded"
+		}
 		hops = append(hops, Id("s").Dot("s").Dot("On"+exported(e.Name)).Call(Func().Params(goParams(e.Args)...).Block(
-			Id("s").Dot("post").Call(Lit(e.Name), vals))))
+			Id("s").Dot(post).Call(Lit(e.Name), vals))))
 	}
-	f.Comment(comment("listen adds the socket's Go listeners: each event hops onto the loop, in the order the core emits them, and is emitted on the JavaScript socket."))
+	f.Comment(comment("listen adds the socket's Go listeners: each event hops onto the loop, in the order the core emits them, and is emitted on the JavaScript socket; a bounded event (spec: bounded) waits for room and is dropped after close()."))
 	f.Func().Params(Id("m").Op("*").Id("module")).Id("listen").Params(Id("s").Op("*").Id("socket")).Block(hops...)
 	f.Line()
 

@@ -260,6 +260,16 @@ func (c *checker) check() {
 		c.args("event "+e.Name, e.Args, false)
 	}
 	seen = map[string]bool{}
+	for _, r := range s.Reporting {
+		c.unique(seen, "reporting binding", r.Binding, r.Line)
+		if r.Binding != "go" && r.Binding != "c" && r.Binding != "js" {
+			c.failf(r.Line, "reporting: binding %q must be go, c or js", r.Binding)
+		}
+		if r.Rule == "" {
+			c.failf(r.Line, "reporting: binding %s has no rule", r.Binding)
+		}
+	}
+	seen = map[string]bool{}
 	for _, cb := range s.Callbacks {
 		c.unique(seen, "callback", cb.Name, cb.Line)
 		c.args("callback "+cb.Name, cb.Args, false)
@@ -275,6 +285,9 @@ func (c *checker) calls() {
 		c.unique(seen, "call", call.Name, call.Line)
 		if call.Title == "" {
 			c.failf(call.Line, "call %s has no title", call.Name)
+		}
+		if call.SystemErrors != "" && call.SystemErrors != "emitted" {
+			c.failf(call.Line, "call %s: system_errors %q must be emitted or absent", call.Name, call.SystemErrors)
 		}
 		switch {
 		case call.Returns == "", call.Returns == "socket":

@@ -17,6 +17,7 @@ type Spec struct {
 	Objects   []Object   `yaml:"objects"`
 	Events    []Event    `yaml:"events"`
 	Ordering  []string   `yaml:"ordering"`
+	Reporting []Rule     `yaml:"reporting"`
 	Callbacks []Callback `yaml:"callbacks"`
 	Calls     []Call     `yaml:"calls"`
 
@@ -79,8 +80,19 @@ type Object struct {
 type Event struct {
 	Name string `yaml:"name"`
 	Doc  string `yaml:"doc"`
-	Args []Arg  `yaml:"args"`
-	Line int    `yaml:"-"`
+	// Bounded marks an event that peers cause (a received datagram): a
+	// binding that hands it to a host thread bounds how many wait there
+	// (the spec's ordering) and drops those still waiting at close.
+	Bounded bool  `yaml:"bounded"`
+	Args    []Arg `yaml:"args"`
+	Line    int   `yaml:"-"`
+}
+
+// Rule says how one binding reports errors.
+type Rule struct {
+	Binding string `yaml:"binding"` // go, c or js
+	Rule    string `yaml:"rule"`
+	Line    int    `yaml:"-"`
 }
 
 // Callback is a completion callback that is not an event listener.
@@ -99,13 +111,17 @@ type Call struct {
 	Returns string `yaml:"returns"`
 	// Core names another call whose core this one shares; such a call has
 	// that call's support and no row of its own in the matrix.
-	Core    string   `yaml:"core"`
-	Doc     string   `yaml:"doc"`
-	Support Cells    `yaml:"support"`
-	Native  Cells    `yaml:"native"`
-	Forms   []Form   `yaml:"forms"`
-	Errors  []string `yaml:"errors"`
-	Line    int      `yaml:"-"`
+	Core string `yaml:"core"`
+	Doc  string `yaml:"doc"`
+	// SystemErrors is "emitted" for a call whose operating-system errors
+	// JavaScript emits as an 'error' event after the call returns (Go and
+	// C return them from the call; see Spec.Reporting), "" otherwise.
+	SystemErrors string   `yaml:"system_errors"`
+	Support      Cells    `yaml:"support"`
+	Native       Cells    `yaml:"native"`
+	Forms        []Form   `yaml:"forms"`
+	Errors       []string `yaml:"errors"`
+	Line         int      `yaml:"-"`
 }
 
 // Form is one way of calling a Call.

@@ -30,13 +30,23 @@
  *   Either way a socket's callbacks come in the order of its events:
  *   - Events are delivered one at a time, in order; a listener never runs
  *     inside the call that caused it.
- *   - 'listening' comes before any 'message' and before the send callbacks
- *     of datagrams queued by an implicit bind.
+ *   - bind(), and the implicit bind of a send on an unbound socket, create
+ *     and bind the operating-system socket within the call: a datagram that
+ *     any socket sends after that call returned reaches it. 'listening' is
+ *     emitted afterwards.
+ *   - 'listening' comes before any 'message' and before the callback of the
+ *     send that bound the socket implicitly. A socket closed before its
+ *     'listening' was emitted emits none, as in Node.
  *   - 'close' comes last: no 'message', and no other event, after it.
+ *   - No 'message' listener starts after close() returned, in any binding:
+ *     datagrams the core read that the host had not yet delivered are
+ *     dropped.
+ *   - What waits between the core and a host (the JavaScript loop, the C
+ *     poll queue) is bounded per socket: when a host falls behind, the
+ *     socket stops reading and the kernel's receive buffer fills and drops,
+ *     as in Node. Memory does not grow with what peers send.
  *   - A send callback is always called after send returns, with no error and
  *     the number of bytes sent, or with the error.
- *   - A close() requested while an implicit bind is pending runs after the
- *     queued datagrams are sent.
  *   - A listener or callback that panics (Go) or throws (JavaScript) is not
  *     caught: it ends the program, as an uncaught exception does in Node.
  *     The C library never lets a panic of its own Go code reach its host
@@ -59,7 +69,7 @@
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "786f9af254c98667a0daa944d76715e50442abe491151a2dbdb72e727df91dac"
+#define DGRAM_SPEC_HASH "abb2ab851e4d0682ad92f7d4401284ff042c0f46cef70193d03b908824e06adf"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -98,6 +108,12 @@ typedef enum dgram_error_code {
      */
     DGRAM_ERR_NOT_SUPPORTED_ON_PLATFORM = -9,
     /**
+     * A method was called on something that is not a socket: in Go a nil
+     * *Socket or a zero Socket that CreateSocket did not make, in JavaScript
+     * a method called with another this.
+     */
+    DGRAM_ERR_INVALID_THIS = -27,
+    /**
      * The address is in use (bind without reuseAddr; joining a group twice).
      */
     DGRAM_EADDRINUSE = -10,
@@ -127,8 +143,21 @@ typedef enum dgram_error_code {
     DGRAM_EPERM = -19,
     /** A host name could not be resolved. */
     DGRAM_ENOTFOUND = -20,
-    /** Any other operating-system error; the cause carries the errno. */
+    /**
+     * An operating-system error with no errno name. Every errno that has a
+     * name is reported by that name (EMFILE, ENOBUFS, ...): in Go and
+     * JavaScript as the code itself; in C with this number when the code has
+     * none of its own, the name in dgram_error_info.name and the errno in
+     * sys_errno.
+     */
     DGRAM_EUNKNOWN = -21,
+    /**
+     * The process has no file descriptor left for a socket (bind, or send's
+     * implicit bind).
+     */
+    DGRAM_EMFILE = -28,
+    /** The system has no file descriptor left for a socket. */
+    DGRAM_ENFILE = -29,
     /**
      * A C call named a socket handle that is 0, was never returned by
      * dgram_create_socket, or was released when its 'close' event was
@@ -575,7 +604,8 @@ int dgram_address(dgram_socket socket, struct dgram_address_info *out);
 /**
  * dgram.Socket.bind: Binds the socket to port and address, and starts
  * listening. The optional bindListener is attached to the 'listening' event.
- * A failure is emitted as an 'error' event.
+ * The operating-system socket is bound within the call; a failure is the
+ * call's error in Go and C and an 'error' event in JavaScript, as in Node.
  *
  * Form: bind([port][, address][, bindListener]).
  *
@@ -600,7 +630,8 @@ int dgram_bind(dgram_socket socket, int port, const char *address, dgram_listeni
 /**
  * dgram.Socket.bind: Binds the socket to port and address, and starts
  * listening. The optional bindListener is attached to the 'listening' event.
- * A failure is emitted as an 'error' event.
+ * The operating-system socket is bound within the call; a failure is the
+ * call's error in Go and C and an 'error' event in JavaScript, as in Node.
  *
  * Form: bind(options[, bindListener]).
  *
@@ -666,8 +697,9 @@ int dgram_drop_membership(dgram_socket socket, const char *multicast_address, co
 /**
  * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
  * when omitted). msg is bytes, a UTF-8 string, or a list of either, sent as
- * one datagram. An unbound socket is bound to a random port first, and the
- * datagram waits for 'listening'. sendListener gets the outcome.
+ * one datagram. An unbound socket is first bound, within the call, to a
+ * random port (a failure is reported as bind's is). sendListener gets the
+ * outcome.
  *
  * Form: send(msg, port[, address][, sendListener]).
  *
@@ -697,8 +729,9 @@ int dgram_send(dgram_socket socket, const void *msg, size_t msg_length, int port
 /**
  * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
  * when omitted). msg is bytes, a UTF-8 string, or a list of either, sent as
- * one datagram. An unbound socket is bound to a random port first, and the
- * datagram waits for 'listening'. sendListener gets the outcome.
+ * one datagram. An unbound socket is first bound, within the call, to a
+ * random port (a failure is reported as bind's is). sendListener gets the
+ * outcome.
  *
  * Form: send(msg, offset, length, port[, address][, sendListener]).
  *

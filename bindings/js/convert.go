@@ -324,16 +324,23 @@ func (x *args) listen(s *socket, event string, fn goja.Value) {
 // success adds the pending listeners and moves the socket's state.
 func (x *args) done(s *socket, err error) {
 	if err != nil {
+		var de *dgram.Error
+		if emitsSystemErrors[x.call] && errors.As(err, &de) && de.Syscall != "" {
+			// The spec's reporting: an operating-system error of bind (or
+			// of send's implicit bind) is an 'error' event after the call
+			// returns, as in Node; the call's callback is never called.
+			e := x.errorValue(err)
+			x.m.h.ticks = append(x.m.h.ticks, func() error { return s.emit("error", func() []goja.Value { return []goja.Value{e} }) })
+			return
+		}
 		panic(x.errorValue(err))
 	}
 	for _, l := range x.listeners {
+		how := "on"
 		if l.event == "listening" {
-			// Node's bind callback: once, and dropped if the bind fails.
-			s.on("once", l.event, l.fn)
-			s.bindListeners = append(s.bindListeners, l.fn)
-			continue
+			how = "once" // Node's bind callback
 		}
-		s.on("on", l.event, l.fn)
+		s.on(how, l.event, l.fn)
 	}
 	s.called(x.call)
 }

@@ -21,6 +21,15 @@ var platformNames = map[string]dgram.Platform{
 	"tizenrt":  dgram.TizenRT,
 }
 
+// emitsSystemErrors are the calls whose operating-system errors are an
+// 'error' event after the call returns (the spec's system_errors: emitted),
+// as in Node; the others throw them.
+var emitsSystemErrors = map[string]bool{
+	"bind":   true,
+	"send":   true,
+	"sendto": true,
+}
+
 // moduleFunctions are the functions of the dgram module, in spec order.
 var moduleFunctions = []method{
 	{"createSocket", (*module).jsCreateSocket},
@@ -288,7 +297,8 @@ func (m *module) jsSetTTL(call goja.FunctionCall) goja.Value {
 }
 
 // listen adds the socket's Go listeners: each event hops onto the loop, in
-// the order the core emits them, and is emitted on the JavaScript socket.
+// the order the core emits them, and is emitted on the JavaScript socket; a
+// bounded event (spec: bounded) waits for room and is dropped after close().
 func (m *module) listen(s *socket) {
 	s.s.OnClose(func() {
 		s.post("close", func() []goja.Value {
@@ -306,7 +316,7 @@ func (m *module) listen(s *socket) {
 		})
 	})
 	s.s.OnMessage(func(msg []byte, rinfo dgram.RemoteInfo) {
-		s.post("message", func() []goja.Value {
+		s.postBounded("message", func() []goja.Value {
 			return []goja.Value{m.buffer(msg), m.remoteInfoValue(rinfo)}
 		})
 	})

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/dgramkit/dgramkit/dgram"
+	"github.com/dgramkit/dgramkit/internal/backpressure"
+	"github.com/dgramkit/dgramkit/internal/corehooks"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
 )
@@ -75,11 +77,13 @@ type socket struct {
 
 	state state
 	held  bool // holds a reference on the loop
+	// gate bounds the 'message' events read and not yet emitted: the
+	// reader waits for a slot, so a script that falls behind stops the
+	// reading instead of growing the queue; close() closes it.
+	gate *backpressure.Gate
 	// bmu guards batch, the open run of 'message' events (queueMessage).
 	bmu   sync.Mutex
 	batch *batch
-	// bindListeners are the bind callbacks to drop if the bind fails.
-	bindListeners []goja.Value
 }
 
 // newModule builds the dgram module's exports for host h.
@@ -124,11 +128,12 @@ func (m *module) newSocket(x *args, gs *dgram.Socket, err error) goja.Value {
 	if err != nil {
 		panic(x.errorValue(err))
 	}
-	s := &socket{m: m, s: gs, obj: m.vm.CreateObject(m.proto)}
+	s := &socket{m: m, s: gs, obj: m.vm.CreateObject(m.proto), gate: backpressure.New(backpressure.Slots)}
 	if _, err := m.eventEmitter(s.obj); err != nil {
 		panic(err)
 	}
 	s.obj.DefineDataPropertySymbol(m.handle, m.vm.ToValue(s), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	corehooks.OnClosing(gs, s.gate.Close) // no 'message' listener starts after close()
 	m.sockets[s] = true
 	m.listen(s)
 	for _, l := range x.listeners {
@@ -192,13 +197,8 @@ func (s *socket) release() {
 
 // post emits event on the loop, with the arguments vals builds there; the
 // core calls it from its goroutines, one event at a time and in order,
-// and the loop keeps that order. Consecutive 'message' events share one
-// loop job (see batch).
+// and the loop keeps that order.
 func (s *socket) post(event string, vals func() []goja.Value) {
-	if event == "message" {
-		s.queueMessage(vals)
-		return
-	}
 	s.endBatch()
 	s.m.h.post(func() error { return s.emit(event, vals) })
 }
@@ -211,21 +211,10 @@ func (s *socket) emit(event string, vals func() []goja.Value) error {
 			s.state = bound
 		}
 		s.hold()
-	case "error":
-		if s.state == binding { // the bind failed: Node drops the bind callbacks
-			s.state = unbound
-			for _, fn := range s.bindListeners {
-				s.on("removeListener", "listening", fn)
-			}
-			s.release()
-		}
 	case "close":
 		s.state = closed
 		delete(s.m.sockets, s)
 		defer s.release()
-	}
-	if event == "listening" {
-		s.bindListeners = nil
 	}
 	args := append(make([]goja.Value, 0, 3), s.m.eventName(event))
 	_, err := s.m.emitOf(s.obj)(s.obj, append(args, vals()...)...)
@@ -238,18 +227,25 @@ func (s *socket) emit(event string, vals func() []goja.Value) error {
 // each, and holds the socket's sends meanwhile, so that the replies they
 // send go out together (dgram.Socket.HoldSends).
 type batch struct {
+	event string
 	vals  []func() []goja.Value
 	taken bool // the loop job has started: later messages start a new batch
 }
 
-// queueMessage adds a 'message' event to the open batch, or opens one and
-// posts its job.
-func (s *socket) queueMessage(vals func() []goja.Value) {
+// postBounded is post for an event the spec marks bounded ('message'): it
+// joins the open batch, or opens one and posts its job (consecutive
+// events share one loop job, see batch). It runs on the socket's reader,
+// which waits here while the script has backpressure.Slots events
+// waiting; after close() the event is dropped.
+func (s *socket) postBounded(event string, vals func() []goja.Value) {
+	if !s.gate.Acquire() {
+		return
+	}
 	s.bmu.Lock()
 	b := s.batch
-	open := b == nil || b.taken
+	open := b == nil || b.taken || b.event != event
 	if open {
-		b = &batch{}
+		b = &batch{event: event}
 		s.batch = b
 	}
 	b.vals = append(b.vals, vals)
@@ -266,16 +262,21 @@ func (s *socket) endBatch() {
 	s.bmu.Unlock()
 }
 
-// emitBatch is a batch's loop job.
+// emitBatch is a batch's loop job. A message that comes after the
+// script's close() is dropped: no 'message' listener starts after close
+// returned.
 func (s *socket) emitBatch(b *batch) error {
 	s.bmu.Lock()
 	b.taken = true
 	vals := b.vals
 	s.bmu.Unlock()
-	s.s.HoldSends()
-	defer s.s.ReleaseSends()
+	corehooks.HoldSends(s.s)
+	defer corehooks.ReleaseSends(s.s)
 	for _, v := range vals {
-		s.m.h.invoke(func() error { return s.emit("message", v) })
+		if s.state < closing {
+			s.m.h.invoke(func() error { return s.emit(b.event, v) })
+		}
+		s.gate.Release()
 	}
 	return nil
 }

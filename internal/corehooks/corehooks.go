@@ -1,0 +1,23 @@
+// Package corehooks carries what the dgram package offers to dgramkit's own
+// bindings (the JavaScript host, the C library) and keeps out of its
+// public API, which is the spec's. Package dgram sets these when it is
+// initialised; a binding that imports dgram can call them.
+package corehooks
+
+// HoldSends makes the *dgram.Socket queue the datagrams it sends until the
+// matching ReleaseSends, which writes them together (several per system
+// call). A binding brackets a burst with it, such as the replies of a run
+// of 'message' events on its loop. Holds nest; a held queue that is full
+// is written without waiting for the release, so a hold never blocks a
+// send for long.
+var HoldSends func(socket any)
+
+// ReleaseSends ends a HoldSends of the *dgram.Socket: the last release
+// writes the held datagrams before it returns.
+var ReleaseSends func(socket any)
+
+// OnClosing adds fn to what the *dgram.Socket's close runs before it
+// returns (once, whoever calls close): a binding that queues events for a
+// host closes its queue there, so that no 'message' callback starts after
+// close returned.
+var OnClosing func(socket any, fn func())
