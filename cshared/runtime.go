@@ -165,7 +165,6 @@ func (e *entry) deliverBounded(fn func()) {
 	})
 }
 
-
 // runCallback runs fn, which calls a C callback; a panic of the Go side
 // never crosses into the host.
 func runCallback(fn func()) {

@@ -21,7 +21,7 @@ import (
 // callback is posted after the write, so the ordering guarantees do not
 // change, and close waits for the queue.
 const (
-	streamGap   = 2 * time.Microsecond // below a loopback round trip (3 µs here): a ping-pong is no stream
+	streamGap   = 2 * time.Microsecond // below a loopback round trip (3 µs here), so a ping-pong is no stream
 	streak      = 4                    // one short gap is no stream: on loopback a reply can beat sendto's return
 	maxQueued   = 256                  // datagrams waiting; a sender waits beyond this
 	maxQueuedB  = 1 << 20              // bytes waiting; at least one datagram is always let in
