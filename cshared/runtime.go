@@ -379,10 +379,8 @@ func outOfRange(call, arg string, got, min, max int) C.int {
 func sysError(call, op string, err error) *dgram.Error {
 	code := dgram.EUNKNOWN
 	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		if c := dgram.Code(unix.ErrnoName(errno)); cErrors[c].number != 0 {
-			code = c
-		}
+	if errors.As(err, &errno) && unix.ErrnoName(errno) != "" {
+		code = dgram.Code(unix.ErrnoName(errno))
 	}
 	return &dgram.Error{Code: code, Kind: dgram.KindError, Message: op + " " + string(code), Syscall: op, Err: err}
 }
@@ -414,7 +412,12 @@ func errorInfo(out *C.struct_dgram_error_info, err error) *C.struct_dgram_error_
 		de = codeError(dgram.ErrInternal, "", "{received}", err.Error())
 	}
 	ce, ok := cErrors[de.Code]
-	if !ok {
+	switch {
+	case !ok && de.Syscall != "":
+		// A system error the spec gives no number of its own (ENOBUFS):
+		// EUNKNOWN's number, with its errno name in name and sys_errno.
+		ce = cErrors[dgram.EUNKNOWN]
+	case !ok:
 		ce = cErrors[dgram.ErrInternal]
 	}
 	out.code = C.int(ce.number)
