@@ -265,3 +265,36 @@ func TestGROSplit(t *testing.T) {
 		}
 	}
 }
+
+// A route whose MTU is below a GSO run's datagram size refuses the run
+// (EMSGSIZE, or EINVAL on older kernels, which ends GSO): its datagrams
+// go plain (the kernel fragments each), datagrams that large go plain
+// from then on, and smaller runs still go as one. Sent from the
+// sandbox's dg0 (MTU 1500) to an address nobody has.
+func TestGSORouteMTU(t *testing.T) {
+	needSandbox(t)
+	withOffload(t, true, false)
+	src, err := net.ListenUDP("udp4", net.UDPAddrFromAddrPort(netip.AddrPortFrom(netSandboxIP, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	w := newBatchWriter(src)
+	if !w.gso.on {
+		t.Skip("the kernel has no UDP_SEGMENT")
+	}
+	msgs := append(numbered(8, 2000, 2000), numbered(8, 1000, 1000)...)
+	msgs = append(msgs, numbered(8, 2000, 2000)...)
+	items, data := queueOf(msgs, []netip.AddrPort{netip.MustParseAddrPort("10.200.0.2:9")})
+	for i, err := range writeAll(t, w, items, data) {
+		if err != nil {
+			t.Fatalf("datagram %d: %v", i, err)
+		}
+	}
+	if !w.gso.on {
+		t.Skip("this kernel refuses such a run with EINVAL, which turns GSO off")
+	}
+	if w.gso.maxSeg != 1999 || !w.gso.worked {
+		t.Fatalf("after the refused run: %+v, want GSO for datagrams up to 1999 bytes, and used", w.gso)
+	}
+}
