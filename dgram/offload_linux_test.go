@@ -298,3 +298,55 @@ func TestGSORouteMTU(t *testing.T) {
 		t.Fatalf("after the refused run: %+v, want GSO for datagrams up to 1999 bytes, and used", w.gso)
 	}
 }
+
+// Splitting coalesced buffers keeps the pooled receive path free of
+// allocations: rounds of 64 datagrams sent as one GSO run (by a batch
+// writer, which allocates nothing either) to a PooledReceive socket.
+func TestGROPooledAllocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation counts need a quiet process")
+	}
+	withOffload(t, true, true)
+	const per = 64
+	got := make(chan int, 1)
+	count := 0
+	srv, err := CreateSocket(SocketOptions{Type: "udp4", PooledReceive: true, RecvBufferSize: 1 << 20}, func(msg []byte, _ RemoteInfo) {
+		if count++; count%per == 0 {
+			got <- count
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close(nil)
+	listening := make(chan struct{})
+	srv.Bind(0, "127.0.0.1", func() { close(listening) })
+	recv(t, listening)
+	a, _ := srv.Address()
+	w := newBatchWriter(listenLoopback(t))
+	if !w.gso.on {
+		t.Skip("the kernel has no UDP_SEGMENT")
+	}
+	items, data := queueOf(numbered(per, 64, 64), []netip.AddrPort{netip.AddrPortFrom(a.Address, uint16(a.Port))})
+	deadline := time.NewTimer(waitLimit) // one for the whole test: a timer per wait would allocate
+	defer deadline.Stop()
+	round := func() {
+		if k, err := w.write(items, data); k != per || err != nil {
+			t.Fatalf("wrote %d of %d: %v", k, per, err)
+		}
+		select {
+		case <-got:
+		case <-deadline.C:
+			t.Fatal("datagrams were lost")
+		}
+	}
+	for i := 0; i < 4; i++ {
+		round()
+	}
+	if a := testing.AllocsPerRun(100, round); a != 0 {
+		t.Errorf("%v allocations per %d datagrams received as one GSO run, want 0", a, per)
+	}
+	if !w.gso.worked {
+		t.Error("no GSO send")
+	}
+}
