@@ -129,7 +129,8 @@ func (r *batchReader) next() (int, error) {
 		count = 0
 		for i := 0; i < n; i++ {
 			h := &r.hdrs[i]
-			seg, size := groSegment(r.oob[i*groSpace:i*groSpace+int(h.hdr.Controllen)]), int(h.len)
+			oob := r.oob[i*groSpace : i*groSpace+min(int(h.hdr.Controllen), groSpace)]
+			seg, size := groSegment(oob), int(h.len)
 			if seg <= 0 || seg >= size {
 				seg = 0
 				count++
