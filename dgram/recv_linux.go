@@ -18,6 +18,8 @@ import (
 // its batch when a call fills it, up to maxBatch: a socket that sees one
 // datagram at a time keeps one buffer, a busy one spends at most
 // maxBatch*64 KiB (of which the kernel touches only what it writes).
+// With UDP_GRO (gro_linux.go) a buffer may hold several datagrams of one
+// sender, which are split back by their segment size.
 const maxBatch = 32
 
 // recvBufSize holds the largest UDP payload of either family (65527 bytes
@@ -40,7 +42,15 @@ type batchReader struct {
 	bufs  [][]byte
 	vlen  int // the batch in use: len(bufs) grows to maxBatch
 
-	n     int           // datagrams the last call read
+	gro  bool   // UDP_GRO is on
+	oob  []byte // groSpace bytes of control messages per buffer, with gro
+	segs []int  // the last batch's segment size per buffer: 0 when it is one datagram
+	// The cursor of datagram over the last batch, when some buffer of it
+	// holds several datagrams (split): datagram cur is in buffer msg at off.
+	split         bool
+	cur, msg, off int
+
+	n     int           // buffers the last call read
 	errno syscall.Errno // the last call's error
 	read  func(fd uintptr) bool
 }
@@ -50,7 +60,7 @@ func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &batchReader{rc: rc}
+	r := &batchReader{rc: rc, gro: groEnable(rc)}
 	r.grow(1)
 	// One closure for the socket's life: RawConn.Read with a fresh one
 	// would allocate per call.
@@ -58,6 +68,9 @@ func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
 		for i := 0; i < r.vlen; i++ {
 			r.hdrs[i].hdr.Namelen = uint32(unsafe.Sizeof(r.names[i]))
 			r.hdrs[i].hdr.Flags = 0
+			if r.gro {
+				r.hdrs[i].hdr.SetControllen(groSpace)
+			}
 		}
 		n, _, e := unix.Syscall6(unix.SYS_RECVMMSG, fd, uintptr(unsafe.Pointer(&r.hdrs[0])), uintptr(r.vlen), 0, 0, 0)
 		if e == unix.EAGAIN || e == unix.EWOULDBLOCK {
@@ -79,6 +92,10 @@ func (r *batchReader) grow(k int) {
 	r.hdrs = append(r.hdrs, make([]mmsghdr, k-old)...)
 	r.iovs = append(r.iovs, make([]unix.Iovec, k-old)...)
 	r.names = append(r.names, make([]unix.RawSockaddrAny, k-old)...)
+	r.segs = append(r.segs, make([]int, k-old)...)
+	if r.gro {
+		r.oob = append(r.oob, make([]byte, (k-old)*groSpace)...)
+	}
 	for i := old; i < k; i++ {
 		r.bufs = append(r.bufs, make([]byte, recvBufSize))
 	}
@@ -89,6 +106,9 @@ func (r *batchReader) grow(k int) {
 		r.hdrs[i].hdr.Name = (*byte)(unsafe.Pointer(&r.names[i]))
 		r.hdrs[i].hdr.Iov = &r.iovs[i]
 		r.hdrs[i].hdr.SetIovlen(1)
+		if r.gro {
+			r.hdrs[i].hdr.Control = &r.oob[i*groSpace]
+		}
 	}
 	r.vlen = k
 }
@@ -103,15 +123,55 @@ func (r *batchReader) next() (int, error) {
 		return 0, os.NewSyscallError("recvmmsg", r.errno)
 	}
 	n := r.n
+	count := n
+	r.split = false
+	if r.gro {
+		count = 0
+		for i := 0; i < n; i++ {
+			h := &r.hdrs[i]
+			oob := r.oob[i*groSpace : i*groSpace+min(int(h.hdr.Controllen), groSpace)]
+			seg, size := groSegment(oob), int(h.len)
+			if seg <= 0 || seg >= size {
+				seg = 0
+				count++
+			} else {
+				count += (size + seg - 1) / seg
+				r.split = true
+			}
+			r.segs[i] = seg
+		}
+		r.cur, r.msg, r.off = 0, 0, 0
+	}
 	if n == r.vlen && r.vlen < maxBatch {
 		r.grow(2 * r.vlen)
 	}
-	return n, nil
+	return count, nil
 }
 
-// datagram is the i-th datagram of the last batch and its sender.
+// datagram is the i-th datagram of the last batch and its sender. Where a
+// buffer holds several, each is its own slice of it, with no room beyond
+// its end (an append must not reach the next one); they are asked for in
+// order, so the cursor only moves forward.
 func (r *batchReader) datagram(i int) ([]byte, netip.AddrPort) {
-	return r.bufs[i][:r.hdrs[i].len], sockaddrPort(&r.names[i])
+	if !r.split {
+		return r.bufs[i][:r.hdrs[i].len], sockaddrPort(&r.names[i])
+	}
+	if i < r.cur {
+		r.cur, r.msg, r.off = 0, 0, 0
+	}
+	for ; r.cur < i; r.cur++ {
+		if seg := r.segs[r.msg]; seg > 0 && r.off+seg < int(r.hdrs[r.msg].len) {
+			r.off += seg
+		} else {
+			r.msg, r.off = r.msg+1, 0
+		}
+	}
+	buf := r.bufs[r.msg][:r.hdrs[r.msg].len]
+	if seg := r.segs[r.msg]; seg > 0 {
+		end := min(r.off+seg, len(buf))
+		buf = buf[r.off:end:end]
+	}
+	return buf, sockaddrPort(&r.names[r.msg])
 }
 
 // sockaddrPort decodes a sender address as net's ReadFromUDPAddrPort

@@ -9,23 +9,32 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// batchWriter writes queued datagrams with sendmmsg(2).
+// batchWriter writes queued datagrams with sendmmsg(2), up to maxPerFlush
+// messages per call; with GSO (gso_linux.go) one message carries a run of
+// datagrams to one destination.
 type batchWriter struct {
-	conn  *net.UDPConn
-	rc    syscall.RawConn
-	hdrs  []mmsghdr
-	iovs  []unix.Iovec
-	names []unix.RawSockaddrInet6 // large enough for either family
-	vlen  int
-	n     int
-	errno syscall.Errno
-	send  func(fd uintptr) bool
+	conn   *net.UDPConn
+	rc     syscall.RawConn
+	hdrs   []mmsghdr
+	iovs   []unix.Iovec
+	names  []unix.RawSockaddrInet6 // large enough for either family
+	oob    []byte                  // gsoSpace bytes per message
+	counts []int                   // datagrams per message
+	gso    gsoState
+	vlen   int
+	n      int
+	errno  syscall.Errno
+	send   func(fd uintptr) bool
 }
 
 func newBatchWriter(conn *net.UDPConn) *batchWriter {
 	w := &batchWriter{conn: conn, hdrs: make([]mmsghdr, maxPerFlush), iovs: make([]unix.Iovec, maxPerFlush),
-		names: make([]unix.RawSockaddrInet6, maxPerFlush)}
+		names: make([]unix.RawSockaddrInet6, maxPerFlush), counts: make([]int, maxPerFlush)}
 	w.rc, _ = conn.SyscallConn()
+	w.gso = gsoProbe(w.rc)
+	if w.gso.on {
+		w.oob = make([]byte, maxPerFlush*gsoSpace)
+	}
 	for i := range w.hdrs {
 		w.hdrs[i].hdr.Name = (*byte)(unsafe.Pointer(&w.names[i]))
 		w.hdrs[i].hdr.Iov = &w.iovs[i]
@@ -42,9 +51,9 @@ func newBatchWriter(conn *net.UDPConn) *batchWriter {
 	return w
 }
 
-// write sends the first datagrams of items (at most maxPerFlush) and
-// returns how many went; a non-nil error is that of items[k]. An address
-// with a zone is written alone, through net, which knows its interface.
+// write sends the first datagrams of items and returns how many went; a
+// non-nil error is that of items[k]. An address with a zone is written
+// alone, through net, which knows its interface.
 func (w *batchWriter) write(items []outgoing, data []byte) (int, error) {
 	if items[0].to.Addr().Zone() != "" {
 		it := items[0]
@@ -53,40 +62,79 @@ func (w *batchWriter) write(items []outgoing, data []byte) (int, error) {
 		}
 		return 1, nil
 	}
-	k := 0
-	for ; k < len(items) && items[k].to.Addr().Zone() == ""; k++ {
-		it := &items[k]
-		h := &w.hdrs[k].hdr
-		if it.n > 0 {
-			w.iovs[k].Base = &data[it.off]
-		} else {
-			w.iovs[k].Base = nil
+	return w.sendmmsg(items, data, w.gso.on)
+}
+
+// sendmmsg writes one sendmmsg(2) call of the first datagrams of items,
+// with GSO where gso allows it. A GSO message the kernel refuses is sent
+// again plain, so that every datagram gets the outcome a plain send gives
+// it.
+func (w *batchWriter) sendmmsg(items []outgoing, data []byte, gso bool) (int, error) {
+	m, k := 0, 0
+	for k < len(items) && m < maxPerFlush && items[k].to.Addr().Zone() == "" {
+		c := 1
+		if gso {
+			c = w.gso.group(items[k:])
 		}
-		w.iovs[k].SetLen(it.n)
-		sa := &w.names[k]
-		*sa = unix.RawSockaddrInet6{}
-		ip, port := it.to.Addr(), it.to.Port()
-		if ip.Is4() {
-			in := (*unix.RawSockaddrInet4)(unsafe.Pointer(sa))
-			in.Family = unix.AF_INET
-			in.Port = htons(port)
-			in.Addr = ip.As4()
-			h.Namelen = unix.SizeofSockaddrInet4
-		} else {
-			sa.Family = unix.AF_INET6
-			sa.Port = htons(port)
-			sa.Addr = ip.As16()
-			h.Namelen = unix.SizeofSockaddrInet6
-		}
+		w.fill(m, items[k:k+c], data)
+		w.counts[m] = c
+		m++
+		k += c
 	}
-	w.vlen = k
+	w.vlen = m
 	if err := w.rc.Write(w.send); err != nil {
 		return 0, err
 	}
 	if w.errno != 0 {
+		if c := w.counts[0]; c > 1 {
+			w.gso.failed(w.errno, items[0].n)
+			return w.sendmmsg(items[:c], data, false)
+		}
 		return 0, os.NewSyscallError("sendmmsg", w.errno)
 	}
-	return w.n, nil
+	sent := 0
+	for _, c := range w.counts[:w.n] {
+		sent += c
+		if c > 1 {
+			w.gso.worked = true
+		}
+	}
+	return sent, nil
+}
+
+// fill makes message m of the datagrams run (one, or a GSO run, which
+// lies in one piece in data).
+func (w *batchWriter) fill(m int, run []outgoing, data []byte) {
+	first, last := &run[0], &run[len(run)-1]
+	h := &w.hdrs[m].hdr
+	if n := last.off + last.n - first.off; n > 0 {
+		w.iovs[m].Base = &data[first.off]
+		w.iovs[m].SetLen(n)
+	} else {
+		w.iovs[m].Base = nil
+		w.iovs[m].SetLen(0)
+	}
+	if len(run) > 1 {
+		setSegment(h, w.oob[m*gsoSpace:(m+1)*gsoSpace], first.n)
+	} else {
+		h.Control = nil
+		h.SetControllen(0)
+	}
+	sa := &w.names[m]
+	*sa = unix.RawSockaddrInet6{}
+	ip, port := first.to.Addr(), first.to.Port()
+	if ip.Is4() {
+		in := (*unix.RawSockaddrInet4)(unsafe.Pointer(sa))
+		in.Family = unix.AF_INET
+		in.Port = htons(port)
+		in.Addr = ip.As4()
+		h.Namelen = unix.SizeofSockaddrInet4
+	} else {
+		sa.Family = unix.AF_INET6
+		sa.Port = htons(port)
+		sa.Addr = ip.As16()
+		h.Namelen = unix.SizeofSockaddrInet6
+	}
 }
 
 // htons writes a port in network byte order.

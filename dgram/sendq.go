@@ -25,7 +25,7 @@ const (
 	streak      = 4                    // one short gap is no stream: on loopback a reply can beat sendto's return
 	maxQueued   = 256                  // datagrams waiting; a sender waits beyond this
 	maxQueuedB  = 1 << 20              // bytes waiting; at least one datagram is always let in
-	maxPerFlush = 64                   // datagrams per system call
+	maxPerFlush = 64                   // messages per system call (a GSO one carries several datagrams)
 )
 
 // outgoing is a queued datagram: its bytes are data[off:off+n].
@@ -183,7 +183,7 @@ func (s *Socket) flush(conn *net.UDPConn) {
 			q.w = newBatchWriter(conn)
 		}
 		for i := 0; i < len(items); {
-			k, err := q.w.write(items[i:min(len(items), i+maxPerFlush)], data)
+			k, err := q.w.write(items[i:], data) // as many as one system call takes
 			for _, it := range items[i : i+k] {
 				s.sent(it.cb, it.n, nil, "", 0)
 			}
