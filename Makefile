@@ -11,7 +11,7 @@ DEMOS := demo-go
 -include examples/bench/bench.mk
 -include tools/reliability.mk
 
-.PHONY: all demo test test-go demo-go vet fmt-check check-generated generate build examples clean
+.PHONY: all demo test test-go demo-go vet vet-cross fmt-check check-generated generate build examples clean
 
 all: build
 
@@ -19,7 +19,7 @@ all: build
 demo: $(DEMOS)
 
 ## test: everything CI runs (network tests put themselves in a private netns)
-test: vet fmt-check check-generated $(TESTS)
+test: vet vet-cross fmt-check check-generated $(TESTS)
 
 test-go:
 	$(GO) test -race -count=1 ./...
@@ -37,6 +37,21 @@ check-generated:
 
 vet:
 	$(GO) vet ./...
+
+# The operating systems the Go packages must build on besides Linux: a Go
+# program for a board is often written on a Mac or a Windows laptop.
+CROSS_GOOS := darwin freebsd windows
+
+## vet-cross: go vet (which type-checks the tests too) for each of CROSS_GOOS on amd64.
+## Packages with cgo files are skipped: cshared is the C library, built with
+## -buildmode=c-shared and a Linux version script, and a cross build of cgo
+## needs each system's C compiler and headers (listed with CGO_ENABLED=1, so that its cgo files show).
+vet-cross:
+	@for os in $(CROSS_GOOS); do \
+	  pkgs=$$(GOOS=$$os GOARCH=amd64 CGO_ENABLED=1 $(GO) list -e -f '{{if not .CgoFiles}}{{.ImportPath}}{{end}}' ./...) || exit 1; \
+	  echo "vet-cross: GOOS=$$os GOARCH=amd64 go vet ($$(echo $$pkgs | wc -w) packages; cgo-only cshared skipped)"; \
+	  GOOS=$$os GOARCH=amd64 CGO_ENABLED=0 $(GO) vet $$pkgs || exit 1; \
+	done
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

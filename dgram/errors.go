@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // Code is an error code from spec/dgram.yaml: Node's code where Node has
@@ -181,7 +179,7 @@ func sysError(syscall string, err error, address string, port int) *Error {
 func codeOf(err error) Code {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
-		if c := Code(unix.ErrnoName(errno)); errorInfos[c].system {
+		if c := Code(errnoName(errno)); errorInfos[c].system {
 			return c
 		}
 		return EUNKNOWN
@@ -200,10 +198,8 @@ func codeOf(err error) Code {
 // errnoOf is the errno a system code names, for errors we detect before
 // the kernel would (a TTL out of range, a family mismatch).
 func errnoOf(code Code) error {
-	for e := syscall.Errno(1); e < 256; e++ {
-		if unix.ErrnoName(e) == string(code) {
-			return e
-		}
+	if e, ok := errnoValue(string(code)); ok {
+		return e
 	}
 	return code
 }
