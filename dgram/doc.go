@@ -40,7 +40,39 @@
 // returned at once, by the call; failures of the operating system are
 // returned by the setters, passed to the send callback, or emitted as
 // 'error' (bind). errors.Is matches both the Code and the cause:
-// errors.Is(err, dgram.EADDRINUSE), errors.Is(err, syscall.EADDRINUSE).
+// errors.Is(err, dgram.EADDRINUSE), errors.Is(err, syscall.EADDRINUSE). A
+// call on a closed socket (ERR_SOCKET_DGRAM_NOT_RUNNING) is also
+// net.ErrClosed, as with a closed net.Conn. errors.As(err, &e) with e an
+// *Error gives the code, the syscall and the address.
+//
+// Codes lists the spec's whole error table, which the bindings share. Five
+// of its codes belong to the C library and are never returned by this
+// package: ErrInvalidHandle, ErrNullPointer, ErrForked, ErrInternal and
+// ErrPollReentered (a bad handle, a NULL pointer, a call after fork, a
+// recovered panic, a re-entered dgram_poll: mistakes Go's types and runtime
+// rule out or report otherwise).
+//
+// # Removing a listener
+//
+// OnMessage, OnListening, OnError and OnClose add a listener for the life
+// of the socket. AddMessageListener and its kin add one and return the
+// function that removes it (Node's removeListener; Go cannot compare
+// functions, so the removal is handed back instead):
+//
+//	remove := s.AddMessageListener(func(msg []byte, rinfo dgram.RemoteInfo) { ... })
+//	defer remove()
+//
+// # Portability
+//
+// The package builds on Linux, macOS, the BSDs and Windows (make vet-cross
+// checks darwin, freebsd and windows). Socket options go through
+// golang.org/x/net/ipv4 and ipv6 and each system's own SOL_SOCKET options;
+// reuseAddr is SO_REUSEADDR on Linux and Windows and SO_REUSEPORT on macOS
+// and the BSDs, as libuv sets it for Node. Winsock errors carry their POSIX
+// names (WSAEADDRINUSE is EADDRINUSE). An option the system lacks fails
+// with "<call> ENOPROTOOPT". recvmmsg and sendmmsg batching is Linux's;
+// elsewhere each datagram is one system call. The platform matrix's Native
+// column is measured on Linux (HostPlatform).
 //
 // # Differences from Node
 //

@@ -66,8 +66,13 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is reports whether target is e's Code.
+// Is reports whether target is e's Code. An ERR_SOCKET_DGRAM_NOT_RUNNING
+// error (a call on a closed socket) is also net.ErrClosed, as a call on a
+// closed net.Conn is: errors.Is(err, net.ErrClosed).
 func (e *Error) Is(target error) bool {
+	if target == net.ErrClosed {
+		return e.Code == ErrSocketDgramNotRunning
+	}
 	c, ok := target.(Code)
 	return ok && c == e.Code
 }
