@@ -48,12 +48,12 @@ TESTS += test-c
 ifeq ($(HAVE_ARM),yes)
 TESTS += test-arm
 else
-SKIPPED += test-arm: no $(ARM_CC) or $(ARM_QEMU) (Debian: gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-user);
+SKIPPED += 'test-arm (linux/arm): no $(ARM_CC) or $(ARM_QEMU) (Debian: gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-user)'
 endif
 ifeq ($(HAVE_ARM64),yes)
 TESTS += test-arm64
 else
-SKIPPED += test-arm64: no $(ARM64_CC) or $(ARM64_QEMU) (Debian: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user);
+SKIPPED += 'test-arm64 (linux/arm64): no $(ARM64_CC) or $(ARM64_QEMU) (Debian: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)'
 endif
 DEMOS += demo-c
 
