@@ -72,7 +72,8 @@ CROSS_GOOS := darwin freebsd windows
 vet-cross:
 	@for os in $(CROSS_GOOS); do \
 	  pkgs=$$(GOOS=$$os GOARCH=amd64 CGO_ENABLED=1 $(GO) list -e -f '{{if not .CgoFiles}}{{.ImportPath}}{{end}}' ./...) || exit 1; \
-	  echo "vet-cross: GOOS=$$os GOARCH=amd64 go vet ($$(echo $$pkgs | wc -w) packages; cgo-only cshared skipped)"; \
+	  cgo=$$(GOOS=$$os GOARCH=amd64 CGO_ENABLED=1 $(GO) list -e -f '{{if .CgoFiles}}{{.Dir}}{{end}}' ./... | sed "s|$(CURDIR)/||"); \
+	  echo "vet-cross: GOOS=$$os GOARCH=amd64 go vet: $$(echo $$pkgs | wc -w) packages; skipped, cgo: $$cgo"; \
 	  GOOS=$$os GOARCH=amd64 CGO_ENABLED=0 $(GO) vet $$pkgs || exit 1; \
 	done
 
