@@ -45,7 +45,17 @@
 // errors.Is matches both the Code and the cause:
 // errors.Is(err, dgram.EADDRINUSE), errors.Is(err, syscall.EADDRINUSE).
 // A system error is named by its errno (EMFILE, ENOBUFS, ...) whether or
-// not the spec lists it.
+// not the spec lists it. A call on a closed socket
+// (ERR_SOCKET_DGRAM_NOT_RUNNING) is also net.ErrClosed, as with a closed
+// net.Conn. errors.As(err, &e) with e an *Error gives the code, the syscall
+// and the address.
+//
+// Codes lists the spec's whole error table, which the bindings share. Five
+// of its codes belong to the C library and are never returned by this
+// package: ErrInvalidHandle, ErrNullPointer, ErrForked, ErrInternal and
+// ErrPollReentered (a bad handle, a NULL pointer, a call after fork, a
+// recovered panic, a re-entered dgram_poll: mistakes Go's types and runtime
+// rule out or report otherwise).
 //
 // # Listeners
 //
@@ -54,6 +64,28 @@
 // and the other methods return ERR_INVALID_THIS. No 'message' listener
 // starts after Close returned; one already running when Close is called
 // from another goroutine finishes.
+//
+// # Removing a listener
+//
+// OnMessage, OnListening, OnError and OnClose add a listener for the life
+// of the socket. AddMessageListener and its kin add one and return the
+// function that removes it (Node's removeListener; Go cannot compare
+// functions, so the removal is handed back instead):
+//
+//	remove := s.AddMessageListener(func(msg []byte, rinfo dgram.RemoteInfo) { ... })
+//	defer remove()
+//
+// # Portability
+//
+// The package builds on Linux, macOS, the BSDs and Windows (make vet-cross
+// checks darwin, freebsd and windows). Socket options go through
+// golang.org/x/net/ipv4 and ipv6 and each system's own SOL_SOCKET options;
+// reuseAddr is SO_REUSEADDR on Linux and Windows and SO_REUSEPORT on macOS
+// and the BSDs, as libuv sets it for Node. Winsock errors carry their POSIX
+// names (WSAEADDRINUSE is EADDRINUSE). An option the system lacks fails
+// with "<call> ENOPROTOOPT". recvmmsg and sendmmsg batching is Linux's;
+// elsewhere each datagram is one system call. The platform matrix's Native
+// column is measured on Linux (HostPlatform).
 //
 // # Differences from Node
 //

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // Code is an error code from spec/dgram.yaml: Node's code where Node has
@@ -68,8 +66,13 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is reports whether target is e's Code.
+// Is reports whether target is e's Code. An ERR_SOCKET_DGRAM_NOT_RUNNING
+// error (a call on a closed socket) is also net.ErrClosed, as a call on a
+// closed net.Conn is: errors.Is(err, net.ErrClosed).
 func (e *Error) Is(target error) bool {
+	if target == net.ErrClosed {
+		return e.Code == ErrSocketDgramNotRunning
+	}
 	c, ok := target.(Code)
 	return ok && c == e.Code
 }
@@ -182,7 +185,7 @@ func sysError(syscall string, err error, address string, port int) *Error {
 func codeOf(err error) Code {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
-		if name := unix.ErrnoName(errno); name != "" {
+		if name := errnoName(errno); name != "" {
 			return Code(name)
 		}
 		return EUNKNOWN
@@ -201,10 +204,8 @@ func codeOf(err error) Code {
 // errnoOf is the errno a system code names, for errors we detect before
 // the kernel would (a TTL out of range, a family mismatch).
 func errnoOf(code Code) error {
-	for e := syscall.Errno(1); e < 256; e++ {
-		if unix.ErrnoName(e) == string(code) {
-			return e
-		}
+	if e, ok := errnoValue(string(code)); ok {
+		return e
 	}
 	return code
 }

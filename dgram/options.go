@@ -72,7 +72,7 @@ func (s *Socket) option(call string, set func() error) error {
 		return err
 	}
 	if err := set(); err != nil {
-		return sysError(call, err, "", 0)
+		return optionError(call, err)
 	}
 	return nil
 }
@@ -114,7 +114,7 @@ func (s *Socket) membership(call, group, iface string, join bool) error {
 		err = s.p6.LeaveGroup(ifi, g)
 	}
 	if err != nil {
-		return sysError(call, err, "", 0)
+		return optionError(call, err)
 	}
 	return nil
 }

@@ -194,6 +194,19 @@ func TestCloseInListeningKeepsQueue(t *testing.T) {
 		order <- "listening"
 		cli.Close(func() { order <- "close" })
 	})
+	// The bind waits behind this gate until both datagrams are queued:
+	// otherwise a slow caller (under qemu-user) sends its second datagram
+	// after the 'listening' listener has closed the socket.
+	gate := make(chan struct{})
+	open := true
+	release := func() {
+		if open {
+			open = false
+			close(gate)
+		}
+	}
+	t.Cleanup(release) // a failed send must not leave the dispatcher waiting
+	cli.dispatcher.post(func() { <-gate })
 	for _, m := range []string{"q1", "q2"} {
 		if err := cli.Send(m, port, "127.0.0.1", func(err error, n int) {
 			if err != nil {
@@ -204,6 +217,7 @@ func TestCloseInListeningKeepsQueue(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	release()
 	for _, want := range []string{"listening", "sent", "sent", "close"} {
 		if got := recv(t, order); got != want {
 			t.Fatalf("got %q, want %q", got, want)

@@ -1,3 +1,5 @@
+//go:build unix
+
 package dgram
 
 import (
@@ -9,15 +11,14 @@ import (
 // syscallConn is the raw socket handed to net.ListenConfig.Control.
 type syscallConn = syscall.RawConn
 
-// controlSocket runs before bind: SO_REUSEADDR when asked (Node's
-// reuseAddr is SO_REUSEADDR on Linux), and SO_BROADCAST cleared, because
-// Go's net package sets it on every UDP socket and Node's sockets start
-// without it.
+// controlSocket runs before bind: reuseAddr's option when asked (soReuse,
+// per OS), and SO_BROADCAST cleared, because Go's net package sets it on
+// every UDP socket and Node's sockets start without it.
 func controlSocket(rc syscall.RawConn, reuseAddr bool) error {
 	var serr error
 	err := rc.Control(func(fd uintptr) {
 		if reuseAddr {
-			if serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_REUSEADDR, 1); serr != nil {
+			if serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, soReuse, 1); serr != nil {
 				return
 			}
 		}
@@ -42,4 +43,18 @@ func setBroadcastOpt(rc syscall.RawConn, on bool) error {
 		return err
 	}
 	return serr
+}
+
+// errnoName is the errno's POSIX name ("EADDRINUSE"), or "" when it has
+// none.
+func errnoName(e syscall.Errno) string { return unix.ErrnoName(e) }
+
+// errnoValue is the errno named name, and false when there is none.
+func errnoValue(name string) (syscall.Errno, bool) {
+	for e := syscall.Errno(1); e < 256; e++ {
+		if unix.ErrnoName(e) == name {
+			return e, true
+		}
+	}
+	return 0, false
 }

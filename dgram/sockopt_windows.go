@@ -1,0 +1,81 @@
+package dgram
+
+import (
+	"syscall"
+
+	"golang.org/x/sys/windows"
+)
+
+// syscallConn is the raw socket handed to net.ListenConfig.Control.
+type syscallConn = syscall.RawConn
+
+// controlSocket runs before bind: SO_REUSEADDR when asked (libuv's
+// reuseAddr on Windows), and SO_BROADCAST cleared, because Go's net
+// package sets it on every UDP socket and Node's sockets start without it.
+func controlSocket(rc syscall.RawConn, reuseAddr bool) error {
+	var serr error
+	err := rc.Control(func(fd uintptr) {
+		if reuseAddr {
+			if serr = windows.SetsockoptInt(windows.Handle(fd), windows.SOL_SOCKET, windows.SO_REUSEADDR, 1); serr != nil {
+				return
+			}
+		}
+		serr = windows.SetsockoptInt(windows.Handle(fd), windows.SOL_SOCKET, windows.SO_BROADCAST, 0)
+	})
+	if err != nil {
+		return err
+	}
+	return serr
+}
+
+// setBroadcastOpt sets or clears SO_BROADCAST.
+func setBroadcastOpt(rc syscall.RawConn, on bool) error {
+	v := 0
+	if on {
+		v = 1
+	}
+	var serr error
+	if err := rc.Control(func(fd uintptr) {
+		serr = windows.SetsockoptInt(windows.Handle(fd), windows.SOL_SOCKET, windows.SO_BROADCAST, v)
+	}); err != nil {
+		return err
+	}
+	return serr
+}
+
+// winsockNames names the Winsock errors a UDP socket meets by their POSIX
+// counterparts, so that a bind on Windows fails with EADDRINUSE as it does
+// elsewhere (and as libuv translates them for Node).
+var winsockNames = map[syscall.Errno]string{
+	windows.WSAEACCES:        "EACCES",
+	windows.WSAEADDRINUSE:    "EADDRINUSE",
+	windows.WSAEADDRNOTAVAIL: "EADDRNOTAVAIL",
+	windows.WSAEAFNOSUPPORT:  "EAFNOSUPPORT",
+	windows.WSAEBADF:         "EBADF",
+	windows.WSAECONNREFUSED:  "ECONNREFUSED",
+	windows.WSAECONNRESET:    "ECONNRESET",
+	windows.WSAEHOSTUNREACH:  "EHOSTUNREACH",
+	windows.WSAEINTR:         "EINTR",
+	windows.WSAEINVAL:        "EINVAL",
+	windows.WSAEMSGSIZE:      "EMSGSIZE",
+	windows.WSAENETDOWN:      "ENETDOWN",
+	windows.WSAENETUNREACH:   "ENETUNREACH",
+	windows.WSAENOBUFS:       "ENOBUFS",
+	windows.WSAENOPROTOOPT:   "ENOPROTOOPT",
+	windows.WSAENOTSOCK:      "ENOTSOCK",
+	windows.WSAEWOULDBLOCK:   "EAGAIN",
+}
+
+// errnoName is the POSIX name of a Winsock error ("EADDRINUSE"), or ""
+// when it has none.
+func errnoName(e syscall.Errno) string { return winsockNames[e] }
+
+// errnoValue is the Winsock error named name, and false when there is none.
+func errnoValue(name string) (syscall.Errno, bool) {
+	for e, n := range winsockNames {
+		if n == name {
+			return e, true
+		}
+	}
+	return 0, false
+}
