@@ -9,55 +9,6 @@ import (
 	"github.com/dgramkit/dgramkit/spec"
 )
 
-// goType is the Go type of a spec argument. In the core, and as an event
-// argument, a message is []byte; as an argument it is any.
-func goType(a spec.Arg, core bool) *Statement {
-	switch a.Type {
-	case spec.TypeInteger:
-		return Int()
-	case spec.TypeString:
-		return String()
-	case spec.TypeBoolean:
-		return Bool()
-	case spec.TypeIP:
-		return Qual("net/netip", "Addr")
-	case spec.TypeMessage:
-		if core {
-			return Index().Byte()
-		}
-		return Any()
-	case spec.TypePlatform:
-		return Id("Platform")
-	case spec.TypeError:
-		return Error()
-	case spec.TypeObject:
-		return Id(a.Object)
-	}
-	if a.Listener != "" {
-		return Id(exported(a.Listener) + "Listener")
-	}
-	return Id(exported(a.Callback) + "Callback")
-}
-
-// zero is the Go zero value of a core argument a form lacks.
-func zero(a spec.Arg) *Statement {
-	switch a.Type {
-	case spec.TypeInteger:
-		return Lit(0)
-	case spec.TypeString:
-		return Lit("")
-	case spec.TypeBoolean:
-		return False()
-	case spec.TypeIP:
-		return Qual("net/netip", "Addr").Values()
-	case spec.TypePlatform:
-		return Id("Native")
-	case spec.TypeObject:
-		return Id(a.Object).Values()
-	}
-	return Nil()
-}
-
 // params are the Go parameters of arguments.
 func params(args []spec.Arg, core bool) []Code {
 	var out []Code
@@ -124,13 +75,14 @@ func coreArgs(s *spec.Spec, c spec.Call) ([]spec.Arg, error) {
 
 // results are the Go results of a call.
 func results(c spec.Call) *Statement {
-	switch c.Returns {
-	case "":
+	switch r := resultOf(c); r.Kind {
+	case resultNone:
 		return Error()
-	case "socket":
+	case resultSocket:
 		return Params(Op("*").Id("Socket"), Error())
+	default:
+		return Params(r.goType(""), Error())
 	}
-	return Params(Id(c.Returns), Error())
 }
 
 // signature is a form's Go function or method signature, without body.
@@ -154,13 +106,14 @@ func int64Lit(p *int64, absent string) *Statement {
 // argument checks in order, and the call of the core.
 func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 	ret := func(e Code) *Statement {
-		switch c.Returns {
-		case "":
+		switch r := resultOf(c); r.Kind {
+		case resultNone:
 			return Return(e)
-		case "socket":
+		case resultSocket:
 			return Return(Nil(), e)
+		default:
+			return Return(r.goZero(""), e)
 		}
-		return Return(Id(c.Returns).Values(), e)
 	}
 	at := func(format string, a ...any) error {
 		return fmt.Errorf("%s:%d: %s: %s", s.File, f.Line, f.Signature, fmt.Sprintf(format, a...))
@@ -250,7 +203,7 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 			callArgs = append(callArgs, v)
 			delete(values, a.Name)
 		} else {
-			callArgs = append(callArgs, zero(a))
+			callArgs = append(callArgs, goZero(a))
 		}
 	}
 	for _, l := range leaves(s, f) {
@@ -368,7 +321,7 @@ func GoAPI(s *spec.Spec) ([]byte, error) {
 		f.Line()
 	}
 
-	var core []Code
+	var core, optionCores []Code
 	for _, c := range s.Calls {
 		for _, fm := range c.Forms {
 			body, err := formBody(s, c, fm)
@@ -386,12 +339,79 @@ func GoAPI(s *spec.Spec) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		if c.Option != nil {
+			optionCores = append(optionCores, optionCore(s, c, args))
+			continue
+		}
 		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", unexported(c.Name), coreUsers(s, c))).Line().
 			Id(unexported(c.Name)).Params(params(args, true)...).Add(results(c)))
+	}
+	if len(s.Options) > 0 {
+		socketOptions(f, s)
+		for _, oc := range optionCores {
+			f.Add(oc)
+			f.Line()
+		}
+		core = append(core,
+			Comment("// setOption sets option o to v on the bound socket; call names the call in errors.").Line().
+				Id("setOption").Params(Id("call").String(), Id("o").Op("*").Id("sockOpt"), Id("v").Int()).Error(),
+			Comment("// getOption reads option o of the bound socket; call names the call in errors.").Line().
+				Id("getOption").Params(Id("call").String(), Id("o").Op("*").Id("sockOpt")).Params(Int(), Error()))
 	}
 	f.Comment(comment("socketCore is the hand-written core behind the generated methods; a missing method is a compile error."))
 	f.Type().Id("socketCore").Interface(core...)
 	f.Line()
 	f.Var().Id("_").Id("socketCore").Op("=").Parens(Op("*").Id("Socket")).Parens(Nil())
 	return render(f)
+}
+
+// optionName is the Go name of a socket option's table entry: optTTL.
+func optionName(o spec.Option) string { return "opt" + exported(o.Name) }
+
+// socketOptions writes the sockOpt type and one entry per spec option,
+// as x/net/ipv4's sockOpts table: the level and name per family.
+func socketOptions(f *File, s *spec.Spec) {
+	f.Comment(comment("sockOptKey is a socket option's level and name, as setsockopt takes them."))
+	f.Type().Id("sockOptKey").Struct(Id("level").Int(), Id("name").Int())
+	f.Line()
+	f.Comment(comment("sockOpt is a socket option: its name, its key per family, the code of a call before bind (\"\" is the system error EBADF named after the call) and the operation errors name ({syscall}; the call's name when empty)."))
+	f.Type().Id("sockOpt").Struct(Id("name").String(), List(Id("v4"), Id("v6")).Id("sockOptKey"), Id("unbound").Id("Code"), Id("syscall").String())
+	f.Line()
+	key := func(k spec.OptionKey) *Statement {
+		return Id("sockOptKey").Values(Qual("syscall", k.Level), Qual("syscall", k.Name))
+	}
+	for _, o := range s.Options {
+		fields := []Code{Id("name").Op(":").Lit(o.Name), Id("v4").Op(":").Add(key(o.V4)), Id("v6").Op(":").Add(key(o.V6))}
+		if o.Unbound != "" {
+			fields = append(fields, Id("unbound").Op(":").Id(errorGo(s, o.Unbound)))
+		}
+		if o.Syscall != "" {
+			fields = append(fields, Id("syscall").Op(":").Lit(o.Syscall))
+		}
+		f.Comment(comment(optionName(o) + " is the socket option " + o.Name + ": " + o.Doc))
+		f.Var().Id(optionName(o)).Op("=").Id("sockOpt").Add(lines(fields...))
+		f.Line()
+	}
+}
+
+// optionCore is the generated core of a call that sets or gets a socket
+// option: a boolean is 0 or 1.
+func optionCore(s *spec.Spec, c spec.Call, args []spec.Arg) Code {
+	o, _ := s.Option(c.Option.Name)
+	name := unexported(c.Name)
+	opt := Op("&").Id(optionName(o))
+	var body []Code
+	switch {
+	case c.Option.Op == spec.OptionSet && o.Type == spec.TypeBoolean:
+		body = []Code{Id("v").Op(":=").Lit(0), If(Id(param(args[0].Name))).Block(Id("v").Op("=").Lit(1)),
+			Return(Id("s").Dot("setOption").Call(Lit(c.Name), opt, Id("v")))}
+	case c.Option.Op == spec.OptionSet:
+		body = []Code{Return(Id("s").Dot("setOption").Call(Lit(c.Name), opt, Id(param(args[0].Name))))}
+	case o.Type == spec.TypeBoolean:
+		body = []Code{List(Id("v"), Err()).Op(":=").Id("s").Dot("getOption").Call(Lit(c.Name), opt), Return(Id("v").Op("!=").Lit(0), Err())}
+	default:
+		body = []Code{Return(Id("s").Dot("getOption").Call(Lit(c.Name), opt))}
+	}
+	return Comment(comment(fmt.Sprintf("%s is the core of %s: it %ss the socket option %s.", name, coreUsers(s, c), c.Option.Op, o.Name))).Line().
+		Func().Params(Id("s").Op("*").Id("Socket")).Id(name).Params(params(args, true)...).Add(results(c)).Block(body...)
 }

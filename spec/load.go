@@ -212,6 +212,15 @@ func (c *checker) check() {
 		if f.MaxDatagram <= 0 {
 			c.failf(f.Line, "family %q: maxDatagram must be positive", f.Type)
 		}
+		if a, err := netip.ParseAddr(f.Group); f.Group != "" && (err != nil || !a.IsMulticast()) {
+			c.failf(f.Line, "family %q: group %q is not a multicast address", f.Type, f.Group)
+		}
+		if _, err := netip.ParseAddr(f.Unassigned); f.Unassigned != "" && err != nil {
+			c.failf(f.Line, "family %q: bad unassigned address %q", f.Type, f.Unassigned)
+		}
+		if _, err := netip.ParseAddr(f.Malformed); f.Malformed != "" && err == nil {
+			c.failf(f.Line, "family %q: malformed %q is an address", f.Type, f.Malformed)
+		}
 	}
 	seen = map[string]bool{}
 	for _, p := range s.Platforms {
@@ -250,6 +259,38 @@ func (c *checker) check() {
 		}
 	}
 	seen = map[string]bool{}
+	for _, a := range s.Addresses {
+		c.unique(seen, "address kind", a.Name, a.Line)
+		for _, code := range []string{a.Malformed, a.Family, a.Unassigned} {
+			if _, ok := s.Error(code); code != "" && !ok {
+				c.failf(a.Line, "address kind %s: undefined error %q", a.Name, code)
+			}
+		}
+		switch a.Valid {
+		case "", "sendAddress", "bindAddress", "group":
+		default:
+			c.failf(a.Line, "address kind %s: valid %q must name a family address (sendAddress, bindAddress, group)", a.Name, a.Valid)
+		}
+	}
+	seen = map[string]bool{}
+	for _, o := range s.Options {
+		c.unique(seen, "option", o.Name, o.Line)
+		if o.Type != TypeInteger && o.Type != TypeBoolean {
+			c.failf(o.Line, "option %s: type must be integer or boolean", o.Name)
+		}
+		for _, k := range []OptionKey{o.V4, o.V6} {
+			if k.Level == "" || k.Name == "" {
+				c.failf(o.Line, "option %s needs a level and a name for v4 and v6", o.Name)
+			}
+		}
+		if _, ok := s.Error(o.Unbound); o.Unbound != "" && !ok {
+			c.failf(o.Line, "option %s: undefined error %q", o.Name, o.Unbound)
+		}
+		if o.Min != nil && o.Max != nil && *o.Min > *o.Max {
+			c.failf(o.Line, "option %s: min is above max", o.Name)
+		}
+	}
+	seen = map[string]bool{}
 	for _, o := range s.Objects {
 		c.unique(seen, "object", o.Name, o.Line)
 		c.args("object "+o.Name, o.Fields, true)
@@ -276,12 +317,19 @@ func (c *checker) calls() {
 		if call.Title == "" {
 			c.failf(call.Line, "call %s has no title", call.Name)
 		}
+		_, scalar := Scalar(call.Returns)
 		switch {
-		case call.Returns == "", call.Returns == "socket":
+		case call.Returns == "", call.Returns == ReturnsSocket, scalar:
 		default:
 			if _, ok := s.Object(call.Returns); !ok {
-				c.failf(call.Line, "call %s returns undefined object %q", call.Name, call.Returns)
+				c.failf(call.Line, "call %s returns %q: not socket, integer, boolean, string, address or a defined object", call.Name, call.Returns)
 			}
+		}
+		if call.Extension && call.Core != "" {
+			c.failf(call.Line, "call %s shares %s's core and support: extension is its core call's", call.Name, call.Core)
+		}
+		if call.Option != nil {
+			c.option(call)
 		}
 		if call.Core != "" {
 			core, ok := s.Call(call.Core)
@@ -322,6 +370,34 @@ func (c *checker) calls() {
 	for _, f := range s.Footnotes {
 		if !used[f.ID] {
 			c.failf(f.Line, "footnote %d is not used by any cell", f.ID)
+		}
+	}
+}
+
+// option checks a call whose core sets or gets a socket option: a setter
+// takes one argument of the option's type and returns nothing, a getter
+// takes none and returns the option's type.
+func (c *checker) option(call Call) {
+	o, ok := c.s.Option(call.Option.Name)
+	if !ok {
+		c.failf(call.Option.Line, "call %s: option names undefined option %q", call.Name, call.Option.Name)
+		return
+	}
+	if call.Module || call.Core != "" {
+		c.failf(call.Option.Line, "call %s: an option call is a socket call with a core of its own", call.Name)
+	}
+	for _, f := range call.Forms {
+		switch call.Option.Op {
+		case OptionSet:
+			if len(f.Args) != 1 || f.Args[0].Type != o.Type || call.Returns != "" {
+				c.failf(f.Line, "%s: setting option %s takes one %s argument and returns nothing", f.Signature, o.Name, o.Type)
+			}
+		case OptionGet:
+			if t, _ := Scalar(call.Returns); len(f.Args) != 0 || t != o.Type {
+				c.failf(f.Line, "%s: getting option %s takes no argument and returns %s", f.Signature, o.Name, o.Type)
+			}
+		default:
+			c.failf(call.Option.Line, "call %s: option op %q must be set or get", call.Name, call.Option.Op)
 		}
 	}
 }
@@ -451,6 +527,14 @@ func (c *checker) args(where string, args []Arg, input bool) {
 		}
 		if a.JS != nil && a.JS.Types != "" && a.Type != TypeMessage {
 			c.failf(a.Line, "%s: js types is only for messages", at)
+		}
+		if a.Address != "" {
+			if _, ok := s.AddressKind(a.Address); !ok {
+				c.failf(a.Line, "%s: address names undefined address kind %q", at, a.Address)
+			}
+			if a.Type != TypeString {
+				c.failf(a.Line, "%s: address is only for strings", at)
+			}
 		}
 		if a.Only != "" && a.Only != OnlyGo {
 			c.failf(a.Line, "%s: only %q: only go is known", at, a.Only)

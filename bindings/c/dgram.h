@@ -59,7 +59,7 @@
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "786f9af254c98667a0daa944d76715e50442abe491151a2dbdb72e727df91dac"
+#define DGRAM_SPEC_HASH "10d0d3ef79976b6ca258a8d659c0cf1cfef53e81a4093de490d123abfb2c89b4"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */

@@ -1,0 +1,78 @@
+package dgram
+
+import (
+	"errors"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// setOption is the core of the generated option setters: it sets o to v
+// on the bound socket.
+func (s *Socket) setOption(call string, o *sockOpt, v int) error {
+	return s.sockopt(call, o, func(fd int, k sockOptKey) error {
+		return syscall.SetsockoptInt(fd, k.level, k.name, v)
+	})
+}
+
+// getOption is the core of the generated option getters: it reads o on
+// the bound socket.
+func (s *Socket) getOption(call string, o *sockOpt) (int, error) {
+	var v int
+	err := s.sockopt(call, o, func(fd int, k sockOptKey) (err error) {
+		v, err = syscall.GetsockoptInt(fd, k.level, k.name)
+		return err
+	})
+	return v, err
+}
+
+// sockopt runs op on the bound socket's descriptor with o's key for the
+// socket's family, holding the state shared so that close waits for it.
+// After close it is ERR_SOCKET_DGRAM_NOT_RUNNING. Before bind, and when
+// op fails, it is the system error named after the call ("setTTL
+// EBADF"), or, for an option with its own code (unbound), that code
+// worded by its template with {syscall} and {cause} ("EBADF (bad file
+// descriptor)"), as Node's ERR_SOCKET_BUFFER_SIZE.
+func (s *Socket) sockopt(call string, o *sockOpt, op func(fd int, k sockOptKey) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	fail := func(err error) error {
+		if o.unbound == "" {
+			return sysError(call, err, "", 0)
+		}
+		name := o.syscall
+		if name == "" {
+			name = call
+		}
+		cause := string(codeOf(err))
+		var errno syscall.Errno
+		if errors.As(err, &errno) {
+			cause = unix.ErrnoName(errno) + " (" + errno.Error() + ")"
+		}
+		e := codeError(o.unbound, "", "{syscall}", name, "{cause}", cause)
+		e.Err = err
+		return e
+	}
+	switch {
+	case s.state == closed:
+		return notRunning()
+	case s.conn == nil:
+		return fail(syscall.EBADF)
+	}
+	k := o.v4
+	if s.p4 == nil {
+		k = o.v6
+	}
+	rc, err := s.conn.SyscallConn()
+	if err != nil {
+		return fail(err)
+	}
+	var operr error
+	if err := rc.Control(func(fd uintptr) { operr = op(int(fd), k) }); err != nil {
+		return fail(err)
+	}
+	if operr != nil {
+		return fail(operr)
+	}
+	return nil
+}
