@@ -20,7 +20,7 @@ type Spec struct {
 	// argument) and the codes of their bad values.
 	Addresses []AddressKind `yaml:"addresses"`
 	// Options are the socket options calls set or get (option: on a call).
-	Options []Option `yaml:"options"`
+	Options   []Option   `yaml:"options"`
 	Ordering  []string   `yaml:"ordering"`
 	Callbacks []Callback `yaml:"callbacks"`
 	Calls     []Call     `yaml:"calls"`
@@ -220,9 +220,9 @@ type Arg struct {
 	// Address is the kind of address a string argument is (addresses:).
 	Address string `yaml:"address"`
 	// C is how the C binding names and words the argument where C differs.
-	C   *CDoc  `yaml:"c"`
-	Doc string `yaml:"doc"`
-	Line      int    `yaml:"-"`
+	C    *CDoc  `yaml:"c"`
+	Doc  string `yaml:"doc"`
+	Line int    `yaml:"-"`
 }
 
 // JSArg is how the JavaScript host reads an argument where JavaScript
