@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "10d0d3ef79976b6ca258a8d659c0cf1cfef53e81a4093de490d123abfb2c89b4";
+    return "cb528452efde495bd32ad96e8a13b84af32b0a273b12c81cb1727293a775f714";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -56,9 +56,9 @@ void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_da
     fn(socket, (void *)user_data);
 }
 
-void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, uintptr_t user_data)
+void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *error, uintptr_t user_data)
 {
-    fn(socket, exception, (void *)user_data);
+    fn(socket, error, (void *)user_data);
 }
 
 void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, uintptr_t user_data)

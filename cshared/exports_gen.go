@@ -13,7 +13,7 @@ import (
 #include "shim.h"
 
 void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_data);
-void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, uintptr_t user_data);
+void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *error, uintptr_t user_data);
 void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, uintptr_t user_data);
 void dgramx_call_message(dgram_message_cb fn, dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, uintptr_t user_data);
 void dgramx_call_send_callback(dgram_send_cb fn, dgram_socket socket, const struct dgram_error_info *error, int bytes, uintptr_t user_data);

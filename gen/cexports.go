@@ -66,18 +66,8 @@ func cResult(f cFunc) *Statement {
 // goArgValue converts a C parameter of form argument a to its Go value.
 func goArgValue(a spec.Arg, name string) *Statement {
 	id := Id(goParamName(name))
-	switch a.Type {
-	case spec.TypeInteger:
-		if cIsInt64(a) {
-			return Id("goInt64").Call(id)
-		}
-		return Int().Call(id)
-	case spec.TypeString:
-		return Id("goString").Call(id)
-	case spec.TypeBoolean:
-		return Bool().Call(id)
-	case spec.TypePlatform:
-		return Qual(cDgramPkg, "Platform").Call(id)
+	if m := cTypes[a.Type]; m.toGo != nil {
+		return m.toGo(a, id)
 	}
 	return id
 }
@@ -120,22 +110,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 				if fl.GoName == "" {
 					continue
 				}
-				in := Id("in").Dot(fl.CGo)
-				var v *Statement
-				switch fl.Type {
-				case spec.TypeInteger:
-					if fl.Int64 {
-						v = Id("goInt64").Call(in)
-					} else {
-						v = Int().Call(in)
-					}
-				case spec.TypeBoolean:
-					v = Bool().Call(in)
-				case spec.TypePlatform:
-					v = Qual(cDgramPkg, "Platform").Call(in)
-				default:
-					v = Id("goString").Call(in)
-				}
+				v := cTypes[fl.Type].toGo(fl.Arg, Id("in").Dot(fl.CGo))
 				fields = append(fields, Id(fl.GoName).Op(":").Add(v))
 			}
 			f.Comment(fmt.Sprintf("// go%s converts a %s.", st.GoName, st.Name))
@@ -146,17 +121,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 		}
 		var body []Code
 		for _, fl := range st.Fields {
-			out := Id("out").Dot(fl.CGo)
-			switch fl.Type {
-			case spec.TypeInteger:
-				body = append(body, Add(out).Op("=").Qual("C", "int").Call(Id("v").Dot(fl.GoName)))
-			case spec.TypeBoolean:
-				body = append(body, Add(out).Op("=").Qual("C", "bool").Call(Id("v").Dot(fl.GoName)))
-			case spec.TypeIP:
-				body = append(body, Id("setString").Call(Add(out).Index(Op(":")), Id("v").Dot(fl.GoName).Dot("String").Call()))
-			default:
-				body = append(body, Id("setString").Call(Add(out).Index(Op(":")), Id("v").Dot(fl.GoName)))
-			}
+			body = append(body, cTypes[fl.Type].toC(Id("out").Dot(fl.CGo), Id("v").Dot(fl.GoName)))
 		}
 		f.Comment(fmt.Sprintf("// c%s copies v into out.", st.GoName))
 		f.Func().Id("c"+st.GoName).Params(Id("out").Op("*").Qual("C", "struct_"+st.Name), Id("v").Qual(cDgramPkg, st.GoName)).Block(body...)
@@ -170,14 +135,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 		args := []Code{Id("fn"), Id("e").Dot("h")}
 		for _, a := range cb.Args {
 			n := param(a.Name)
-			gt := goType(a, true)
-			switch a.Type {
-			case spec.TypeObject:
-				gt = Qual(cDgramPkg, a.Object)
-			case spec.TypePlatform:
-				gt = Qual(cDgramPkg, "Platform")
-			}
-			goParams = append(goParams, Id(n).Add(gt))
+			goParams = append(goParams, Id(n).Add(goTypeIn(a, true, cDgramPkg)))
 			switch a.Type {
 			case spec.TypeMessage:
 				args = append(args, Id("bytesPtr").Call(Id(n)), Qual("C", "size_t").Call(Len(Id(n))))
@@ -189,12 +147,12 @@ func CExports(s *spec.Spec) ([]byte, error) {
 				cv := "cArg" + exported(a.Name)
 				prep = append(prep, Var().Id(cv).Qual("C", "struct_dgram_error_info"))
 				args = append(args, Id("errorInfo").Call(Op("&").Id(cv), Id(n)))
-			case spec.TypeInteger:
-				args = append(args, Qual("C", "int").Call(Id(n)))
-			case spec.TypeBoolean:
-				args = append(args, Qual("C", "bool").Call(Id(n)))
 			default:
-				return nil, fmt.Errorf("%s: the C binding cannot pass an event argument %s of type %s", s.File, a.Name, a.Type)
+				m := cTypes[a.Type]
+				if m.eventValue == nil {
+					return nil, fmt.Errorf("%s: the C binding cannot pass an event argument %s of type %s", s.File, a.Name, a.Type)
+				}
+				args = append(args, m.eventValue(Id(n)))
 			}
 		}
 		args = append(args, Id("userData"))
@@ -251,7 +209,7 @@ func cExportBody(s *spec.Spec, m *cModel, fn cFunc) ([]Code, error) {
 	var deliveryArg Code = Lit(0)
 	deliveryName := ""
 	for _, a := range f.Args {
-		n := snake(a.Name)
+		n := cArgName(a)
 		id := Id(goParamName(n))
 		switch a.Type {
 		case spec.TypeMessage:
@@ -285,8 +243,9 @@ func cExportBody(s *spec.Spec, m *cModel, fn cFunc) ([]Code, error) {
 			args = append(args, goArgValue(a, n))
 		}
 	}
+	r := resultOf(c)
 	switch {
-	case c.Module && c.Returns == "socket":
+	case c.Module && r.Kind == resultSocket:
 		if deliveryName == "" {
 			deliveryName = "delivery"
 		}
@@ -298,12 +257,16 @@ func cExportBody(s *spec.Spec, m *cModel, fn cFunc) ([]Code, error) {
 			ret(Id("e").Dot("register").Call(Id("sock"))))
 	case c.Module:
 		return nil, fmt.Errorf("%s:%d: %s: the C binding has module calls that return a socket only", s.File, f.Line, f.Signature)
-	case c.Returns != "":
+	case r.Kind != resultNone:
+		store := Id("c"+c.Returns).Call(Id("out"), Id("v"))
+		if r.Kind == resultScalar {
+			store = cTypes[r.Type.Type].store(Id("out"), Id("v"))
+		}
 		body = append(body,
 			If(Id("out").Op("==").Nil()).Block(Return(Id("nullPointer").Call(name, Lit("out")))),
 			List(Id("v"), Err()).Op(":=").Id("e").Dot("sock").Dot(f.Go).Call(args...),
 			If(Err().Op("!=").Nil()).Block(Return(Id("fail").Call(Err()))),
-			Id("c"+c.Returns).Call(Id("out"), Id("v")),
+			store,
 			Return(Lit(0)))
 	default:
 		body = append(body, Return(Id("result").Call(Id("e").Dot("sock").Dot(f.Go).Call(args...))))

@@ -2,7 +2,7 @@ package gen
 
 import (
 	"fmt"
-	"math"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -29,11 +29,6 @@ import (
 // trampolines dgramx_call_<cb>, stay local to the library: the version
 // script exports the dgram_* functions only.
 
-// cABIVersion is the version of the C library: its major number is the
-// soname's (libdgram.so.1). Bump the minor number for additions, the
-// major one for any change that breaks a compiled caller.
-const cABIVersion = "1.0.0"
-
 // cStringLen is the size of the char arrays of result structs.
 const cStringLen = 64
 
@@ -42,6 +37,9 @@ type cModel struct {
 	Header    string
 	Version   string
 	Major     string
+	Minor     string
+	Patch     string
+	Number    int // MAJOR * 10000 + MINOR * 100 + PATCH
 	SpecHash  string
 	Doc       string
 	Errors    []cConst
@@ -93,8 +91,8 @@ type cField struct {
 	GoName string // the Go struct field; "" for a C-only field
 	CGo    string // the name cgo gives the C field in Go
 	Decl   string // the C declaration, without ;
-	Type   string // the spec type
-	Int64  bool
+	Type   string   // the spec type
+	Arg    spec.Arg // the spec field
 	Doc    string
 }
 
@@ -188,19 +186,6 @@ func cFormName(c spec.Call, f spec.Form) string {
 	return snake(f.Go)
 }
 
-// cIsInt64 reports an integer whose range does not fit a C int.
-func cIsInt64(a spec.Arg) bool {
-	return (a.Max != nil && *a.Max > math.MaxInt32) || (a.Min != nil && *a.Min < math.MinInt32)
-}
-
-// cIntType is the C type of an integer argument.
-func cIntType(a spec.Arg) string {
-	if cIsInt64(a) {
-		return "int64_t"
-	}
-	return "int"
-}
-
 // cgoName is the name cgo gives a C struct field in Go: a Go keyword
 // gets a leading underscore.
 func cgoName(name string) string {
@@ -279,34 +264,47 @@ func cArgDoc(s *spec.Spec, a spec.Arg, input bool) string {
 }
 
 // cEventParams are the C parameters of an event's or callback's arguments.
-func cEventParams(a []spec.Arg) []cParam {
+func cEventParams(s *spec.Spec, a []spec.Arg) ([]cParam, error) {
 	var out []cParam
 	for _, x := range a {
-		n := snake(x.Name)
+		n := cArgName(x)
 		switch x.Type {
 		case spec.TypeMessage:
-			out = append(out, cParam{n, "const uint8_t *", "The bytes, valid during the call only."},
+			out = append(out, cParam{n, cTypes[x.Type].event, "The bytes, valid during the call only."},
 				cParam{n + "_length", "size_t", "Their number."})
 		case spec.TypeObject:
 			out = append(out, cParam{n, "const struct dgram_" + snake(x.Object) + " *", "Valid during the call only."})
 		case spec.TypeError:
-			out = append(out, cParam{n, "const struct dgram_error_info *", "NULL for no error; valid during the call only."})
-		case spec.TypeInteger:
-			out = append(out, cParam{n, "int", ""})
-		case spec.TypeBoolean:
-			out = append(out, cParam{n, "bool", ""})
+			out = append(out, cParam{n, cTypes[x.Type].event, "NULL for no error; valid during the call only."})
 		default:
-			out = append(out, cParam{n, "const char *", "Valid during the call only."})
+			t := cTypes[x.Type].event
+			if t == "" {
+				return nil, fmt.Errorf("%s:%d: argument %s: the C binding has no event argument of type %s", s.File, x.Line, x.Name, x.Type)
+			}
+			doc := ""
+			if strings.HasSuffix(t, "*") {
+				doc = "Valid during the call only."
+			}
+			out = append(out, cParam{n, t, doc})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // buildC builds the C model of s.
 func buildC(s *spec.Spec) (*cModel, error) {
-	m := &cModel{Header: header, Version: cABIVersion, SpecHash: s.SHA256, Doc: s.Doc,
+	m := &cModel{Header: header, Version: s.Version, SpecHash: s.SHA256, Doc: s.Doc,
 		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering}
-	m.Major, _, _ = strings.Cut(cABIVersion, ".")
+	var err error
+	v := strings.Split(s.Version, ".")
+	if len(v) != 3 {
+		return nil, fmt.Errorf("%s: the C binding needs the spec's version (version: MAJOR.MINOR.PATCH), its ABI version", s.File)
+	}
+	m.Major, m.Minor, m.Patch = v[0], v[1], v[2]
+	for _, p := range v {
+		n, _ := strconv.Atoi(p) // the loader checked it
+		m.Number = m.Number*100 + n
+	}
 	if s.SHA256 == "" {
 		return nil, fmt.Errorf("the spec has no SHA-256: load it with spec.Load or spec.Parse")
 	}
@@ -373,28 +371,15 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			if fl.GoOnly() {
 				continue // the Go API's alone: C leaves it at its zero value
 			}
-			n := snake(fl.Name)
-			f := cField{Name: n, GoName: exported(fl.Name), CGo: cgoName(n), Type: fl.Type, Doc: cArgDoc(s, fl, st.Input)}
-			switch fl.Type {
-			case spec.TypeInteger:
-				f.Decl = cIntType(fl) + " " + n
-				f.Int64 = cIsInt64(fl)
-				if !st.Input {
-					f.Decl = "int " + n
-				}
-			case spec.TypeBoolean:
-				f.Decl = "bool " + n
-			case spec.TypePlatform:
-				f.Decl = "dgram_platform " + n
-			case spec.TypeString, spec.TypeIP:
-				if st.Input {
-					f.Decl = "const char *" + n
-				} else {
-					f.Decl = fmt.Sprintf("char %s[DGRAM_STRING_LEN]", n)
-					f.Doc += " NUL-terminated."
-				}
-			default:
+			n := cArgName(fl)
+			f := cField{Name: n, GoName: exported(fl.Name), CGo: cgoName(n), Type: fl.Type, Doc: cArgDoc(s, fl, st.Input), Arg: fl}
+			m := cTypes[fl.Type]
+			if m.field == nil || (st.Input && m.toGo == nil) || (!st.Input && m.toC == nil) {
 				return nil, fmt.Errorf("%s:%d: object %s, field %s: the C binding has no struct field of type %s", s.File, fl.Line, o.Name, fl.Name, fl.Type)
+			}
+			f.Decl = m.field(fl, n, st.Input)
+			if strings.HasSuffix(f.Decl, "]") {
+				f.Doc += " NUL-terminated."
 			}
 			st.Fields = append(st.Fields, f)
 		}
@@ -408,15 +393,21 @@ func buildC(s *spec.Spec) (*cModel, error) {
 	seenCB := map[string]bool{}
 	for _, e := range s.Events {
 		cb := cCallback{Name: "dgram_" + snake(e.Name) + "_cb", Trampoline: "dgramx_call_" + snake(e.Name), Event: e.Name, SpecName: e.Name,
-			GoType: exported(e.Name) + "Listener", Args: e.Args, Params: cEventParams(e.Args), Doc: fmt.Sprintf("A listener of the '%s' event, %s", e.Name, sentence(cSentence(e.Doc)))}
+			GoType: exported(e.Name) + "Listener", Args: e.Args, Doc: fmt.Sprintf("A listener of the '%s' event, %s", e.Name, sentence(cSentence(e.Doc)))}
+		if cb.Params, err = cEventParams(s, e.Args); err != nil {
+			return nil, err
+		}
 		seenCB[cb.Name] = true
 		m.Callbacks = append(m.Callbacks, cb)
 	}
 	for _, c := range s.Callbacks {
 		cb := cCallback{Name: "dgram_" + snake(c.Name) + "_cb", Trampoline: "dgramx_call_" + snake(c.Name) + "_callback", SpecName: c.Name,
-			GoType: exported(c.Name) + "Callback", Args: c.Args, Params: cEventParams(c.Args), Doc: fmt.Sprintf("The %s callback. %s", c.Name, cSentence(c.Doc))}
+			GoType: exported(c.Name) + "Callback", Args: c.Args, Doc: fmt.Sprintf("The %s callback. %s", c.Name, cSentence(c.Doc))}
 		if seenCB[cb.Name] {
 			return nil, fmt.Errorf("%s:%d: callback %s: its C type %s is also an event's", s.File, c.Line, c.Name, cb.Name)
+		}
+		if cb.Params, err = cEventParams(s, c.Args); err != nil {
+			return nil, err
 		}
 		m.Callbacks = append(m.Callbacks, cb)
 	}
@@ -438,14 +429,8 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			}
 			pointers, callbacks := false, false
 			for _, a := range f.Args {
-				n := snake(a.Name)
+				n := cArgName(a)
 				switch a.Type {
-				case spec.TypeInteger:
-					fn.Params = append(fn.Params, cParam{n, cIntType(a), cArgDoc(s, a, true)})
-				case spec.TypeString:
-					fn.Params = append(fn.Params, cParam{n, "const char *", cArgDoc(s, a, true)})
-				case spec.TypeBoolean:
-					fn.Params = append(fn.Params, cParam{n, "bool", cArgDoc(s, a, true)})
 				case spec.TypeMessage:
 					pointers = true
 					fn.Params = append(fn.Params, cParam{n, "const void *", cSentence(a.Doc) + " Borrowed for the call only. NULL is an empty message when " + n + "_length is 0, else ERR_NULL_POINTER."},
@@ -453,30 +438,37 @@ func buildC(s *spec.Spec) (*cModel, error) {
 				case spec.TypeObject:
 					pointers = true
 					fn.Params = append(fn.Params, cParam{n, "const struct dgram_" + snake(a.Object) + " *", cSentence(a.Doc) + " Borrowed for the call only; NULL is ERR_NULL_POINTER."})
-				case spec.TypeFunction:
-					callbacks = true
-					cb := a.Listener
-					if cb == "" {
-						cb = a.Callback
-					}
-					fn.Params = append(fn.Params, cParam{n, "dgram_" + snake(cb) + "_cb ", cArgDoc(s, a, true)})
-				case spec.TypePlatform:
-					fn.Params = append(fn.Params, cParam{n, "dgram_platform ", cArgDoc(s, a, true)})
 				default:
-					return nil, fmt.Errorf("%s:%d: %s: the C binding has no argument of type %s", s.File, a.Line, f.Signature, a.Type)
+					m := cTypes[a.Type]
+					if m.param == nil || (a.Type != spec.TypeFunction && m.toGo == nil) {
+						return nil, fmt.Errorf("%s:%d: %s: the C binding has no argument of type %s", s.File, a.Line, f.Signature, a.Type)
+					}
+					callbacks = callbacks || a.Type == spec.TypeFunction
+					fn.Params = append(fn.Params, cParam{n, m.param(a), cArgDoc(s, a, true)})
 				}
 			}
 			if callbacks {
 				fn.Params = append(fn.Params, cParam{"user_data", "void *", "Passed to the callback as it is."})
 			}
-			switch {
-			case c.Returns == "socket":
+			switch r := resultOf(*c); r.Kind {
+			case resultSocket:
 				fn.Ret = "dgram_socket"
-			case c.Returns != "":
+			case resultObject:
 				pointers = true
 				fn.Params = append(fn.Params, cParam{"out", "struct dgram_" + snake(c.Returns) + " *", "Receives the result; NULL is ERR_NULL_POINTER."})
+			case resultScalar:
+				m := cTypes[r.Type.Type]
+				if m.out == "" || m.store == nil {
+					return nil, fmt.Errorf("%s:%d: call %s: the C binding has no result of type %s", s.File, c.Line, c.Name, c.Returns)
+				}
+				pointers = true
+				fn.Params = append(fn.Params, cParam{"out", m.out + " *", m.outDoc})
 			}
-			doc := []string{fmt.Sprintf("%s: %s", c.Title, cSentence(c.Doc)), "Form: " + f.Signature + "."}
+			callDoc := c.Doc
+			if c.C != nil && c.C.Doc != "" {
+				callDoc = c.C.Doc
+			}
+			doc := []string{fmt.Sprintf("%s: %s", c.Title, cSentence(callDoc)), "Form: " + f.Signature + "."}
 			for _, p := range fn.Params {
 				if p.Doc != "" {
 					doc = append(doc, "@param "+p.Name+" "+p.Doc)

@@ -34,34 +34,12 @@ func jsName(l leaf) string {
 	return l.name
 }
 
-// jsValue converts a Go value of spec type a (an event or callback
-// argument, a result field) to a JavaScript value.
-func jsValue(a spec.Arg, v *Statement) (*Statement, error) {
-	switch a.Type {
-	case spec.TypeInteger, spec.TypeString, spec.TypeBoolean:
-		return Id("m").Dot("vm").Dot("ToValue").Call(v), nil
-	case spec.TypeIP:
-		return Id("m").Dot("ipValue").Call(v), nil
-	case spec.TypeError:
-		return Id("m").Dot("errorValue").Call(v), nil
-	case spec.TypeMessage:
-		return Id("m").Dot("buffer").Call(v), nil
-	case spec.TypeObject:
-		return Id("m").Dot(unexported(a.Object) + "Value").Call(v), nil
-	}
-	return nil, fmt.Errorf("%s: no JavaScript value for type %s", a.Name, a.Type)
-}
-
 // goParams are the Go parameters of event or callback arguments, with the
 // types of package dgram qualified.
 func goParams(args []spec.Arg) []Code {
 	var out []Code
 	for _, a := range args {
-		t := goType(a, true)
-		if a.Type == spec.TypeObject {
-			t = dq(a.Object)
-		}
-		out = append(out, Id(param(a.Name)).Add(t))
+		out = append(out, Id(param(a.Name)).Add(goTypeIn(a, true, dgramPkg)))
 	}
 	return out
 }
@@ -118,78 +96,6 @@ func boundsEnd(f spec.Form) int {
 	return end
 }
 
-// conversion writes the statement that converts JavaScript value v into
-// the Go value of leaf l: `target := ...` when declare, else `target = ...`.
-// It returns the Go expression to pass for it: a listener function is
-// recorded on the socket instead, and the Go API gets nil.
-func conversion(s *spec.Spec, c spec.Call, l leaf, v, target *Statement, declare bool) ([]Code, *Statement, error) {
-	assign := func(e Code) []Code {
-		if declare {
-			return []Code{Add(target).Op(":=").Add(e)}
-		}
-		return []Code{Add(target).Op("=").Add(e)}
-	}
-	name := jsName(l)
-	switch l.Type {
-	case spec.TypeInteger:
-		fields := []Code{Id("name").Op(":").Lit(name)}
-		if l.Error != "" {
-			fields = append(fields, Id("code").Op(":").Add(dq(errorGo(s, l.Error))))
-		}
-		if l.Min != nil {
-			fields = append(fields, Id("min").Op(":").Add(int64Lit(l.Min, "")), Id("hasMin").Op(":").True())
-		}
-		if l.Max != nil {
-			fields = append(fields, Id("max").Op(":").Add(int64Lit(l.Max, "")), Id("hasMax").Op(":").True())
-		}
-		if l.Bounds != "" {
-			fields = append(fields, Id("bounds").Op(":").True())
-		}
-		if l.JS != nil && l.JS.Port {
-			fields = append(fields, Id("port").Op(":").True())
-		}
-		if l.Optional {
-			fields = append(fields, Id("optional").Op(":").True())
-		}
-		return assign(Id("x").Dot("integer").Call(v, Id("intArg").Values(fields...))), target, nil
-	case spec.TypeString:
-		switch {
-		case l.Enum != "":
-			return assign(Id("x").Dot("enum").Call(v, Lit(name))), target, nil
-		case l.Required:
-			return assign(Id("x").Dot("required").Call(v, Lit(name))), target, nil
-		}
-		return assign(Id("x").Dot("str").Call(v, Lit(name))), target, nil
-	case spec.TypeBoolean:
-		return assign(Id("x").Dot("boolean").Call(v)), target, nil
-	case spec.TypeMessage:
-		types := ""
-		if l.JS != nil {
-			types = l.JS.Types
-		}
-		if types == "" {
-			return nil, nil, fmt.Errorf("%s:%d: %s: a message argument needs js: types", s.File, l.Line, l.name)
-		}
-		return assign(Id("x").Dot("message").Call(v, Lit(name), Lit(types))), target, nil
-	case spec.TypePlatform:
-		return assign(Id("x").Dot("platform").Call(v, Lit(name))), target, nil
-	case spec.TypeFunction:
-		fn := Id("x").Dot("function").Call(v)
-		if l.Listener != "" {
-			sock := Id("s")
-			if c.Module {
-				sock = Nil()
-			}
-			return []Code{Id("x").Dot("listen").Call(sock, Lit(l.Listener), fn)}, Nil(), nil
-		}
-		if c.Module {
-			return nil, nil, fmt.Errorf("%s:%d: %s: a callback needs a socket", s.File, l.Line, l.name)
-		}
-		return assign(Id("m").Dot(unexported(l.Callback)+"Callback").Call(Id("s"), fn)), target, nil
-	}
-	return nil, nil, fmt.Errorf("%s:%d: %s: the JavaScript host cannot read type %s", s.File, l.Line, l.name, l.Type)
-}
-
 // formDispatch is the block that handles one form: the arguments spread
 // as Node does, each converted in order, the Go call and its result.
 func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
@@ -232,19 +138,23 @@ func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 		goArgs = append(goArgs, Id(param(a.Name)))
 	}
 	switch {
-	case c.Module && c.Returns == "socket":
+	case c.Module && resultOf(c).Kind == resultSocket:
 		body = append(body, List(Id("sock"), Err()).Op(":=").Qual(dgramPkg, f.Go).Call(goArgs...),
 			Return(Id("m").Dot("newSocket").Call(Id("x"), Id("sock"), Err())))
 	case c.Module:
 		return nil, fmt.Errorf("%s:%d: %s: the JavaScript host handles module calls that return a socket only", s.File, f.Line, f.Signature)
-	case c.Returns == "":
+	case resultOf(c).Kind == resultNone:
 		body = append(body, Err().Op(":=").Id("s").Dot("s").Dot(f.Go).Call(goArgs...),
 			Id("x").Dot("done").Call(Id("s"), Err()),
 			Return(Id("x").Dot("result").Call(Id("s"), Id("call"))))
 	default:
+		v, err := jsValue(resultOf(c).Type, Id("r"))
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: call %s: %w", s.File, c.Line, c.Name, err)
+		}
 		body = append(body, List(Id("r"), Err()).Op(":=").Id("s").Dot("s").Dot(f.Go).Call(goArgs...),
 			Id("x").Dot("done").Call(Id("s"), Err()),
-			Return(Id("m").Dot(unexported(c.Returns)+"Value").Call(Id("r"))))
+			Return(v))
 	}
 	return body, nil
 }

@@ -198,6 +198,15 @@ func (c *checker) check() {
 	if s.Name == "" {
 		c.failf(1, "spec has no name")
 	}
+	if v := strings.Split(s.Version, "."); s.Version != "" && len(v) != 3 {
+		c.failf(1, "version %q: want MAJOR.MINOR.PATCH", s.Version)
+	} else if s.Version != "" {
+		for _, p := range v {
+			if n, err := strconv.Atoi(p); err != nil || n < 0 || n > 99 {
+				c.failf(1, "version %q: each number is 0 to 99", s.Version)
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, f := range s.Families {
 		c.unique(seen, "family", f.Type, f.Line)

@@ -8,8 +8,12 @@ package spec
 
 // Spec is the whole API description.
 type Spec struct {
-	Name      string     `yaml:"name"`
-	Doc       string     `yaml:"doc"`
+	Name string `yaml:"name"`
+	Doc  string `yaml:"doc"`
+	// Version is the API's version, MAJOR.MINOR.PATCH: the C library's
+	// (its soname is libdgram.so.MAJOR). Bump MINOR for additions, MAJOR
+	// for a change that breaks a compiled caller.
+	Version   string     `yaml:"version"`
 	Families  []Family   `yaml:"families"`
 	Platforms []Platform `yaml:"platforms"`
 	Footnotes []Footnote `yaml:"footnotes"`

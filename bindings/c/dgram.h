@@ -58,8 +58,17 @@
 #define DGRAM_VERSION "1.0.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
+/** The minor version: additions since the major version. */
+#define DGRAM_VERSION_MINOR 0
+/** The patch version: fixes since the minor version. */
+#define DGRAM_VERSION_PATCH 0
+/**
+ * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
+ * #if DGRAM_VERSION_NUMBER >= 10100.
+ */
+#define DGRAM_VERSION_NUMBER 10000
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "10d0d3ef79976b6ca258a8d659c0cf1cfef53e81a4093de490d123abfb2c89b4"
+#define DGRAM_SPEC_HASH "cb528452efde495bd32ad96e8a13b84af32b0a273b12c81cb1727293a775f714"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -229,8 +238,9 @@ typedef enum dgram_delivery {
 
 /*
  * Capability macros: DGRAM_<PLATFORM>_HAS_<CALL> is 1 where the seed's
- * platform table marks the call O or △, and 0 where it marks it X, so that
- * code for a board can leave out what the board lacks:
+ * platform table (the IoT.js reference matrix, with dgramkit's extension
+ * table for calls IoT.js lacks) marks the call O or △, and 0 where it
+ * marks it X, so that code for a board can leave out what the board lacks:
  *
  *     #if DGRAM_HAS(NUTTX, SET_BROADCAST)
  *         dgram_set_broadcast(s, true);
@@ -239,6 +249,12 @@ typedef enum dgram_delivery {
  * DGRAM_<PLATFORM>_NOTE_<CALL> is the footnote of a △ cell, else 0, and
  * DGRAM_FOOTNOTE_<n> its text. A socket created with that platform's
  * profile refuses an X call with DGRAM_ERR_NOT_SUPPORTED_ON_PLATFORM.
+ *
+ * These macros describe the reference matrix, not this host: a call the
+ * matrix marks X for a platform may work natively there (the seed marks
+ * setMulticastTTL X for Linux, where the kernel supports it). For the
+ * native answer at run time ask dgram_supports(DGRAM_PLATFORM_NATIVE, call),
+ * and dgram_host_platform() for the platform the host is.
  */
 #define DGRAM_HAS(platform, call) DGRAM_HAS_I_(platform, call)
 #define DGRAM_HAS_I_(platform, call) DGRAM_##platform##_HAS_##call
@@ -368,7 +384,11 @@ struct dgram_error_info {
     int port;
     /** The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK. */
     char name[DGRAM_STRING_LEN];
-    /** "TypeError", "RangeError" or "Error", as JavaScript would throw it. */
+    /**
+     * The error's class, the name Node gives it in messages: "TypeError"
+     * (an argument of the wrong type, missing or NULL), "RangeError" (a
+     * value out of its range) or "Error" (the rest, system errors included).
+     */
     char kind[DGRAM_STRING_LEN];
     /** The failed system call or operation of a system error ("bind", "send", "setTTL"), else "". */
     char syscall[DGRAM_STRING_LEN];
@@ -468,7 +488,7 @@ typedef void (*dgram_close_cb)(dgram_socket socket, void *user_data);
  * not reported to a callback: a failed bind (explicit or implicit), a failed
  * receive. A single error is passed to the handler.
  */
-typedef void (*dgram_error_cb)(dgram_socket socket, const struct dgram_error_info *exception, void *user_data);
+typedef void (*dgram_error_cb)(dgram_socket socket, const struct dgram_error_info *error, void *user_data);
 
 /**
  * A listener of the 'listening' event, emitted whenever a socket begins
@@ -665,8 +685,8 @@ int dgram_drop_membership(dgram_socket socket, const char *multicast_address, co
 
 /**
  * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
- * when omitted). msg is bytes, a UTF-8 string, or a list of either, sent as
- * one datagram. An unbound socket is bound to a random port first, and the
+ * when omitted): the msg_length bytes at msg, or the length bytes from
+ * offset of them. An unbound socket is bound to a random port first, and the
  * datagram waits for 'listening'. sendListener gets the outcome.
  *
  * Form: send(msg, port[, address][, sendListener]).
@@ -696,8 +716,8 @@ int dgram_send(dgram_socket socket, const void *msg, size_t msg_length, int port
 
 /**
  * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
- * when omitted). msg is bytes, a UTF-8 string, or a list of either, sent as
- * one datagram. An unbound socket is bound to a random port first, and the
+ * when omitted): the msg_length bytes at msg, or the length bytes from
+ * offset of them. An unbound socket is bound to a random port first, and the
  * datagram waits for 'listening'. sendListener gets the outcome.
  *
  * Form: send(msg, offset, length, port[, address][, sendListener]).
