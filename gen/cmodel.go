@@ -87,10 +87,10 @@ type cStruct struct {
 
 // cField is a struct field.
 type cField struct {
-	Name   string // C name
-	GoName string // the Go struct field; "" for a C-only field
-	CGo    string // the name cgo gives the C field in Go
-	Decl   string // the C declaration, without ;
+	Name   string   // C name
+	GoName string   // the Go struct field; "" for a C-only field
+	CGo    string   // the name cgo gives the C field in Go
+	Decl   string   // the C declaration, without ;
 	Type   string   // the spec type
 	Arg    spec.Arg // the spec field
 	Doc    string
