@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgramkit/dgramkit/cshared/internal/hx"
+
 	"github.com/dgramkit/dgramkit/dgram"
 )
 
@@ -97,9 +99,9 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // cCloseWait closes h and waits until its handle is released.
 func cCloseWait(t *testing.T, h int32, slot int) {
 	t.Helper()
-	before := hxCount(slot, hxEvClose)
-	hxClose(h, true, slot)
-	waitFor(t, "close", func() bool { return hxCount(slot, hxEvClose) > before })
+	before := hx.Count(slot, hx.EvClose)
+	hx.Close(h, true, slot)
+	waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > before })
 }
 
 // TestBadInput runs the bad-input table against the C entry points
@@ -118,7 +120,7 @@ func TestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	recv := newCReceiver(t)
-	base := hxLiveHandles()
+	base := hx.LiveHandles()
 	ran, skipped := 0, 0
 	for i, c := range table.Cases {
 		if c.CSkip != "" {
@@ -126,18 +128,18 @@ func TestBadInput(t *testing.T) {
 			continue
 		}
 		ran++
-		slot := 1 + i%(hxSlots-1)
+		slot := 1 + i%(hx.Slots-1)
 		t.Run(c.ID, func(t *testing.T) { runCBadCase(t, c, slot, recv) })
 	}
 	extra := cLibraryBadInputs(t, recv)
-	waitFor(t, "every handle released", func() bool { return hxLiveHandles() == base })
+	waitFor(t, "every handle released", func() bool { return hx.LiveHandles() == base })
 	t.Logf("bad-input table: %d cases run in C, %d not expressible in C; %d C-only cases (handles, NULL pointers)", ran, skipped, extra)
 }
 
 func cstrOf(s string) *string { return &s }
 
 func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
-	hxReset(slot)
+	hx.Reset(slot)
 	fam := "127.0.0.1"
 	// The valid arguments, then the bad one.
 	var (
@@ -201,36 +203,36 @@ func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
 	call := func(h int32) int32 {
 		switch c.Form {
 		case "CreateSocket":
-			return hxCreate(nullOpts, typ, false, rbuf, sbuf, platform, 0, false, slot)
+			return hx.Create(nullOpts, typ, false, rbuf, sbuf, platform, 0, false, slot)
 		case "CreateSocketType":
-			return hxCreateType(typ, false, slot)
+			return hx.CreateType(typ, false, slot)
 		case "AddMembership":
-			return hxMembership(true, h, group, iface)
+			return hx.Membership(true, h, group, iface)
 		case "DropMembership":
-			return hxMembership(false, h, group, iface)
+			return hx.Membership(false, h, group, iface)
 		case "Address":
-			rc, _ := hxAddress(h, false)
+			rc, _ := hx.Address(h, false)
 			return rc
 		case "Bind":
-			return hxBind(h, bindPort, bindAddress, false, slot)
+			return hx.Bind(h, bindPort, bindAddress, false, slot)
 		case "BindOptions":
-			return hxBindOptions(h, false, bindPort, bindAddress, false, slot)
+			return hx.BindOptions(h, false, bindPort, bindAddress, false, slot)
 		case "Close":
-			return hxClose(h, true, slot)
+			return hx.Close(h, true, slot)
 		case "Send":
-			return hxSend(h, msg, n, port, address, true, slot)
+			return hx.Send(h, msg, n, port, address, true, slot)
 		case "SendSlice":
-			return hxSendSlice(false, h, msg, n, offset, length, port, address, true, slot)
+			return hx.SendSlice(false, h, msg, n, offset, length, port, address, true, slot)
 		case "SendTo":
-			return hxSendSlice(true, h, msg, n, offset, length, port, address, true, slot)
+			return hx.SendSlice(true, h, msg, n, offset, length, port, address, true, slot)
 		case "SetBroadcast":
-			return hxSetBroadcast(h, true)
+			return hx.SetBroadcast(h, true)
 		case "SetMulticastLoopback":
-			return hxSetMulticastLoopback(h, true)
+			return hx.SetMulticastLoopback(h, true)
 		case "SetMulticastTTL":
-			return hxSetMulticastTTL(h, ttl)
+			return hx.SetMulticastTTL(h, ttl)
 		case "SetTTL":
-			return hxSetTTL(h, ttl)
+			return hx.SetTTL(h, ttl)
 		}
 		t.Fatalf("form %s unknown to the C runner", c.Form)
 		return 0
@@ -242,56 +244,56 @@ func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
 	if c.State == "" { // createSocket
 		rc := call(0)
 		if want == 0 && rc <= 0 || want != 0 && rc != want {
-			t.Fatalf("%s: returned %d (%s), want %d (%s)", c.Form, rc, hxStrerror(rc), want, c.Code)
+			t.Fatalf("%s: returned %d (%s), want %d (%s)", c.Form, rc, hx.Strerror(rc), want, c.Code)
 		}
 		if rc > 0 {
 			cCloseWait(t, rc, slot)
 		}
-		h := hxCreateType(cstrOf("udp4"), false, slot)
+		h := hx.CreateType(cstrOf("udp4"), false, slot)
 		cStillWorks(t, c, h, recv, slot)
 		cCloseWait(t, h, slot)
 		return
 	}
-	h := hxCreateType(cstrOf(c.Type), false, slot)
+	h := hx.CreateType(cstrOf(c.Type), false, slot)
 	if h <= 0 {
 		t.Fatalf("dgram_create_socket_type: %d", h)
 	}
-	hxOn(h, 1, false, slot) // count 'error' events
+	hx.On(h, 1, false, slot) // count 'error' events
 	switch c.State {
 	case "bound":
-		hxBind(h, 0, cstrOf(fam), true, slot)
-		waitFor(t, "listening", func() bool { return hxCount(slot, hxEvListening) > 0 })
+		hx.Bind(h, 0, cstrOf(fam), true, slot)
+		waitFor(t, "listening", func() bool { return hx.Count(slot, hx.EvListening) > 0 })
 	case "binding":
-		hxBind(h, 0, cstrOf(fam), false, slot)
+		hx.Bind(h, 0, cstrOf(fam), false, slot)
 	case "closed":
-		hxClose(h, true, slot)
-		waitFor(t, "close", func() bool { return hxCount(slot, hxEvClose) > 0 })
+		hx.Close(h, true, slot)
+		waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > 0 })
 	}
 	rc := call(h)
 	switch c.How {
 	case "throw":
 		if rc != want {
-			t.Fatalf("%s (%s %s) in state %s: returned %d (%s), want %d (%s)", c.Form, c.Arg, c.Kind, c.State, rc, hxStrerror(rc), want, c.Code)
+			t.Fatalf("%s (%s %s) in state %s: returned %d (%s), want %d (%s)", c.Form, c.Arg, c.Kind, c.State, rc, hx.Strerror(rc), want, c.Code)
 		}
 	case "event":
 		if rc != 0 {
-			t.Fatalf("%s returned %s, want 0 and an 'error' event %s", c.Form, hxStrerror(rc), c.Code)
+			t.Fatalf("%s returned %s, want 0 and an 'error' event %s", c.Form, hx.Strerror(rc), c.Code)
 		}
-		waitFor(t, "'error' event", func() bool { return hxCount(slot, hxEvError) > 0 })
-		if got := hxEventError(slot); got != want {
-			t.Fatalf("'error' event %s, want %s", hxStrerror(got), c.Code)
+		waitFor(t, "'error' event", func() bool { return hx.Count(slot, hx.EvError) > 0 })
+		if got := hx.EventError(slot); got != want {
+			t.Fatalf("'error' event %s, want %s", hx.Strerror(got), c.Code)
 		}
 	case "callback":
 		if rc != 0 {
-			t.Fatalf("%s returned %s, want 0 and %s to the send callback", c.Form, hxStrerror(rc), c.Code)
+			t.Fatalf("%s returned %s, want 0 and %s to the send callback", c.Form, hx.Strerror(rc), c.Code)
 		}
-		waitFor(t, "send callback", func() bool { return hxCount(slot, hxEvSendErr)+hxCount(slot, hxEvSendOK) > 0 })
-		if got := hxSendError(slot); got != want {
-			t.Fatalf("send callback got %s, want %s", hxStrerror(got), c.Code)
+		waitFor(t, "send callback", func() bool { return hx.Count(slot, hx.EvSendErr)+hx.Count(slot, hx.EvSendOK) > 0 })
+		if got := hx.SendError(slot); got != want {
+			t.Fatalf("send callback got %s, want %s", hx.Strerror(got), c.Code)
 		}
 	}
 	if c.State == "closed" || c.Call == "close" && rc == 0 {
-		waitFor(t, "close", func() bool { return hxCount(slot, hxEvClose) > 0 })
+		waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > 0 })
 		return
 	}
 	cStillWorks(t, c, h, recv, slot)
@@ -302,8 +304,8 @@ func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
 func cStillWorks(t *testing.T, c cBadCase, h int32, recv *cReceiver, slot int) {
 	t.Helper()
 	want := "after " + c.ID
-	if rc := hxSendGo(h, []byte(want), recv.port, cstrOf("127.0.0.1"), false, slot); rc != 0 {
-		t.Fatalf("the socket no longer sends: %s", hxStrerror(rc))
+	if rc := hx.SendGo(h, []byte(want), recv.port, cstrOf("127.0.0.1"), false, slot); rc != 0 {
+		t.Fatalf("the socket no longer sends: %s", hx.Strerror(rc))
 	}
 	recv.wait(t, want)
 }
@@ -313,56 +315,56 @@ func cStillWorks(t *testing.T, c cBadCase, h int32, recv *cReceiver, slot int) {
 // NULL pointers where one is required. It returns how many it tried.
 func cLibraryBadInputs(t *testing.T, recv *cReceiver) int {
 	const slot = 0
-	hxReset(slot)
-	stale := hxCreateType(cstrOf("udp4"), false, slot)
+	hx.Reset(slot)
+	stale := hx.CreateType(cstrOf("udp4"), false, slot)
 	cCloseWait(t, stale, slot)
 	waitFor(t, "the stale handle released", func() bool {
-		rc, _ := hxAddress(stale, false)
+		rc, _ := hx.Address(stale, false)
 		return rc == cCode("ERR_INVALID_HANDLE")
 	})
 	a := cstrOf("127.0.0.1")
 	calls := map[string]func(h int32) int32{
-		"add_membership":         func(h int32) int32 { return hxMembership(true, h, cstrOf("230.1.2.3"), nil) },
-		"drop_membership":        func(h int32) int32 { return hxMembership(false, h, cstrOf("230.1.2.3"), nil) },
-		"address":                func(h int32) int32 { rc, _ := hxAddress(h, false); return rc },
-		"bind":                   func(h int32) int32 { return hxBind(h, 0, a, false, slot) },
-		"bind_options":           func(h int32) int32 { return hxBindOptions(h, false, 0, a, false, slot) },
-		"close":                  func(h int32) int32 { return hxClose(h, false, slot) },
-		"send":                   func(h int32) int32 { return hxSend(h, []byte("x"), 1, recv.port, a, false, slot) },
-		"send_slice":             func(h int32) int32 { return hxSendSlice(false, h, []byte("x"), 1, 0, 1, recv.port, a, false, slot) },
-		"sendto":                 func(h int32) int32 { return hxSendSlice(true, h, []byte("x"), 1, 0, 1, recv.port, a, false, slot) },
-		"set_broadcast":          func(h int32) int32 { return hxSetBroadcast(h, true) },
-		"set_multicast_loopback": func(h int32) int32 { return hxSetMulticastLoopback(h, true) },
-		"set_multicast_ttl":      func(h int32) int32 { return hxSetMulticastTTL(h, 1) },
-		"set_ttl":                func(h int32) int32 { return hxSetTTL(h, 64) },
-		"on_close":               func(h int32) int32 { return hxOn(h, 0, false, slot) },
-		"on_error":               func(h int32) int32 { return hxOn(h, 1, false, slot) },
-		"on_listening":           func(h int32) int32 { return hxOn(h, 2, false, slot) },
-		"on_message":             func(h int32) int32 { return hxOn(h, 3, false, slot) },
+		"add_membership":         func(h int32) int32 { return hx.Membership(true, h, cstrOf("230.1.2.3"), nil) },
+		"drop_membership":        func(h int32) int32 { return hx.Membership(false, h, cstrOf("230.1.2.3"), nil) },
+		"address":                func(h int32) int32 { rc, _ := hx.Address(h, false); return rc },
+		"bind":                   func(h int32) int32 { return hx.Bind(h, 0, a, false, slot) },
+		"bind_options":           func(h int32) int32 { return hx.BindOptions(h, false, 0, a, false, slot) },
+		"close":                  func(h int32) int32 { return hx.Close(h, false, slot) },
+		"send":                   func(h int32) int32 { return hx.Send(h, []byte("x"), 1, recv.port, a, false, slot) },
+		"send_slice":             func(h int32) int32 { return hx.SendSlice(false, h, []byte("x"), 1, 0, 1, recv.port, a, false, slot) },
+		"sendto":                 func(h int32) int32 { return hx.SendSlice(true, h, []byte("x"), 1, 0, 1, recv.port, a, false, slot) },
+		"set_broadcast":          func(h int32) int32 { return hx.SetBroadcast(h, true) },
+		"set_multicast_loopback": func(h int32) int32 { return hx.SetMulticastLoopback(h, true) },
+		"set_multicast_ttl":      func(h int32) int32 { return hx.SetMulticastTTL(h, 1) },
+		"set_ttl":                func(h int32) int32 { return hx.SetTTL(h, 64) },
+		"on_close":               func(h int32) int32 { return hx.On(h, 0, false, slot) },
+		"on_error":               func(h int32) int32 { return hx.On(h, 1, false, slot) },
+		"on_listening":           func(h int32) int32 { return hx.On(h, 2, false, slot) },
+		"on_message":             func(h int32) int32 { return hx.On(h, 3, false, slot) },
 	}
 	tried := 0
 	for name, fn := range calls {
 		for _, h := range []int32{0, -1, -2147483648, 2147483647, stale} {
 			tried++
 			if rc := fn(h); rc != cCode("ERR_INVALID_HANDLE") {
-				t.Errorf("dgram_%s(handle %d) = %s, want ERR_INVALID_HANDLE", name, h, hxStrerror(rc))
+				t.Errorf("dgram_%s(handle %d) = %s, want ERR_INVALID_HANDLE", name, h, hx.Strerror(rc))
 			}
 		}
 	}
 	// NULL pointers, on a live socket that must keep working.
-	h := hxCreateType(cstrOf("udp4"), false, slot)
+	h := hx.CreateType(cstrOf("udp4"), false, slot)
 	null := map[string]int32{
-		"dgram_create_socket(NULL)":      hxCreate(true, nil, false, 0, 0, 0, 0, false, slot),
-		"dgram_bind_options(NULL)":       hxBindOptions(h, true, 0, nil, false, slot),
-		"dgram_address(out NULL)":        func() int32 { rc, _ := hxAddress(h, true); return rc }(),
-		"dgram_send(NULL, 5)":            hxSend(h, nil, 5, recv.port, a, false, slot),
-		"dgram_send_slice(NULL, 5)":      hxSendSlice(false, h, nil, 5, 0, 1, recv.port, a, false, slot),
-		"dgram_sendto(NULL, 5)":          hxSendSlice(true, h, nil, 5, 0, 1, recv.port, a, false, slot),
-		"dgram_on_close(NULL)":           hxOn(h, 0, true, slot),
-		"dgram_on_error(NULL)":           hxOn(h, 1, true, slot),
-		"dgram_on_listening(NULL)":       hxOn(h, 2, true, slot),
-		"dgram_on_message(NULL)":         hxOn(h, 3, true, slot),
-		"dgram_send(msg, 2^31) refused ": hxSend(h, []byte("x"), 1<<31, recv.port, a, false, slot),
+		"dgram_create_socket(NULL)":      hx.Create(true, nil, false, 0, 0, 0, 0, false, slot),
+		"dgram_bind_options(NULL)":       hx.BindOptions(h, true, 0, nil, false, slot),
+		"dgram_address(out NULL)":        func() int32 { rc, _ := hx.Address(h, true); return rc }(),
+		"dgram_send(NULL, 5)":            hx.Send(h, nil, 5, recv.port, a, false, slot),
+		"dgram_send_slice(NULL, 5)":      hx.SendSlice(false, h, nil, 5, 0, 1, recv.port, a, false, slot),
+		"dgram_sendto(NULL, 5)":          hx.SendSlice(true, h, nil, 5, 0, 1, recv.port, a, false, slot),
+		"dgram_on_close(NULL)":           hx.On(h, 0, true, slot),
+		"dgram_on_error(NULL)":           hx.On(h, 1, true, slot),
+		"dgram_on_listening(NULL)":       hx.On(h, 2, true, slot),
+		"dgram_on_message(NULL)":         hx.On(h, 3, true, slot),
+		"dgram_send(msg, 2^31) refused ": hx.Send(h, []byte("x"), 1<<31, recv.port, a, false, slot),
 	}
 	for what, rc := range null {
 		tried++
@@ -371,7 +373,7 @@ func cLibraryBadInputs(t *testing.T, recv *cReceiver) int {
 			want = cCode("ERR_BUFFER_OUT_OF_BOUNDS")
 		}
 		if rc != want {
-			t.Errorf("%s = %s, want %s", what, hxStrerror(rc), hxStrerror(want))
+			t.Errorf("%s = %s, want %s", what, hx.Strerror(rc), hx.Strerror(want))
 		}
 	}
 	cStillWorks(t, cBadCase{ID: "NULL pointers"}, h, recv, slot)

@@ -1,12 +1,19 @@
-package main
-
-// harness.go lets the Go tests of this package (the C bad-input table, the
-// fuzzer of the C entry points, the leak and thread tests) call the real C
-// entry points, dgram_* of exports_gen.c, with C values: a _test.go file
-// cannot use cgo. Nothing here is exported to C, and nothing calls it in
-// the library, so the linker drops it from libdgram.so.
+// Package hx is the test harness of libdgram (package cshared): it lets
+// the Go tests there (the C bad-input table, the fuzzer of the C entry
+// points, the leak and thread tests) call the real C entry points,
+// dgram_* of exports_gen.c, with C values, which a _test.go file cannot
+// (no cgo in tests). Only those tests import it, so none of it is in
+// libdgram.so.
+//
+// The dgram_* functions are defined by package cshared, which this
+// package does not import (it is a main package): they are resolved when
+// a test binary of cshared is linked, so building this package alone
+// leaves them unresolved on purpose.
+package hx
 
 /*
+#cgo CFLAGS: -I${SRCDIR}/../../../bindings/c
+#cgo LDFLAGS: -Wl,--unresolved-symbols=ignore-all
 #include <pthread.h>
 #include <stdint.h>
 #include <time.h>
@@ -176,21 +183,18 @@ static int hx_threads_send_close(dgram_socket s, int port, int nthreads, int cou
 import "C"
 
 import (
-	"net/netip"
 	"unsafe"
-
-	"github.com/dgramkit/dgramkit/dgram"
 )
 
-// The event kinds the harness counts.
+// The event kinds the harness counts, and the number of slots.
 const (
-	hxEvClose     = C.HX_CLOSE
-	hxEvError     = C.HX_ERROR
-	hxEvListening = C.HX_LISTENING
-	hxEvMessage   = C.HX_MESSAGE
-	hxEvSendOK    = C.HX_SEND_OK
-	hxEvSendErr   = C.HX_SEND_ERR
-	hxSlots       = C.HX_SLOTS
+	EvClose     = C.HX_CLOSE
+	EvError     = C.HX_ERROR
+	EvListening = C.HX_LISTENING
+	EvMessage   = C.HX_MESSAGE
+	EvSendOK    = C.HX_SEND_OK
+	EvSendErr   = C.HX_SEND_ERR
+	Slots       = C.HX_SLOTS
 )
 
 // cstr is a C string argument: nil is NULL. free releases it.
@@ -229,32 +233,37 @@ func b2i(b bool) C.int {
 	return 0
 }
 
-func hxCreateType(typ *string, msgCB bool, slot int) int32 {
+// CreateType calls dgram_create_socket_type; msgCB adds the counting message listener, slot names the counters (user_data).
+func CreateType(typ *string, msgCB bool, slot int) int32 {
 	return withCstr(typ, func(p *C.char) int32 { return int32(C.hx_create_type(p, b2i(msgCB), C.int(slot))) })
 }
 
-// hxCreateEcho creates a udp4 socket that sends each datagram back.
-func hxCreateEcho(slot int) int32 { return int32(C.hx_create_echo(C.int(slot))) }
+// CreateEcho creates a udp4 socket that sends each datagram back.
+func CreateEcho(slot int) int32 { return int32(C.hx_create_echo(C.int(slot))) }
 
-func hxCreate(nullOpts bool, typ *string, reuse bool, rbuf, sbuf int64, platform, delivery int32, msgCB bool, slot int) int32 {
+// Create calls dgram_create_socket with the options given (NULL options when nullOpts).
+func Create(nullOpts bool, typ *string, reuse bool, rbuf, sbuf int64, platform, delivery int32, msgCB bool, slot int) int32 {
 	return withCstr(typ, func(p *C.char) int32 {
 		return int32(C.hx_create(b2i(nullOpts), p, b2i(reuse), C.int64_t(rbuf), C.int64_t(sbuf), C.int(platform), C.int(delivery), b2i(msgCB), C.int(slot)))
 	})
 }
 
-func hxBind(h int32, port int32, addr *string, cb bool, slot int) int32 {
+// Bind calls dgram_bind; cb adds the counting listening listener.
+func Bind(h int32, port int32, addr *string, cb bool, slot int) int32 {
 	return withCstr(addr, func(p *C.char) int32 {
 		return int32(C.hx_bind(C.dgram_socket(h), C.int(port), p, b2i(cb), C.int(slot)))
 	})
 }
 
-func hxBindOptions(h int32, nullOpts bool, port int32, addr *string, cb bool, slot int) int32 {
+// BindOptions calls dgram_bind_options (NULL options when nullOpts).
+func BindOptions(h int32, nullOpts bool, port int32, addr *string, cb bool, slot int) int32 {
 	return withCstr(addr, func(p *C.char) int32 {
 		return int32(C.hx_bind_options(C.dgram_socket(h), b2i(nullOpts), C.int(port), p, b2i(cb), C.int(slot)))
 	})
 }
 
-func hxClose(h int32, cb bool, slot int) int32 {
+// Close calls dgram_close; cb adds the counting close listener.
+func Close(h int32, cb bool, slot int) int32 {
 	return int32(C.hx_close(C.dgram_socket(h), b2i(cb), C.int(slot)))
 }
 
@@ -271,7 +280,8 @@ func msgPtr(buf []byte) unsafe.Pointer {
 	return unsafe.Pointer(&buf[0])
 }
 
-func hxSend(h int32, buf []byte, n uint64, port int32, addr *string, cb bool, slot int) int32 {
+// Send calls dgram_send with a C copy of buf (NULL when buf is nil) and length n.
+func Send(h int32, buf []byte, n uint64, port int32, addr *string, cb bool, slot int) int32 {
 	p := C.CBytes(buf)
 	if buf == nil {
 		p = nil
@@ -282,15 +292,16 @@ func hxSend(h int32, buf []byte, n uint64, port int32, addr *string, cb bool, sl
 	})
 }
 
-// hxSendGo passes Go memory to C directly (the cgo pointer rules allow a
+// SendGo passes Go memory to C directly (the cgo pointer rules allow a
 // pointer-free []byte), as a Go host of the C API would.
-func hxSendGo(h int32, buf []byte, port int32, addr *string, cb bool, slot int) int32 {
+func SendGo(h int32, buf []byte, port int32, addr *string, cb bool, slot int) int32 {
 	return withCstr(addr, func(a *C.char) int32 {
 		return int32(C.hx_send(C.dgram_socket(h), msgPtr(buf), C.size_t(len(buf)), C.int(port), a, b2i(cb), C.int(slot)))
 	})
 }
 
-func hxSendSlice(sendto bool, h int32, buf []byte, n uint64, off, length, port int32, addr *string, cb bool, slot int) int32 {
+// SendSlice calls dgram_sendto (sendto) or dgram_send_slice with a C copy of buf.
+func SendSlice(sendto bool, h int32, buf []byte, n uint64, off, length, port int32, addr *string, cb bool, slot int) int32 {
 	p := C.CBytes(buf)
 	if buf == nil {
 		p = nil
@@ -304,13 +315,15 @@ func hxSendSlice(sendto bool, h int32, buf []byte, n uint64, off, length, port i
 	})
 }
 
-func hxAddress(h int32, nullOut bool) (rc int32, port int) {
+// Address calls dgram_address (a NULL out when nullOut) and returns its code and port.
+func Address(h int32, nullOut bool) (rc int32, port int) {
 	var p C.int
 	rc = int32(C.hx_address(C.dgram_socket(h), b2i(nullOut), &p))
 	return rc, int(p)
 }
 
-func hxMembership(add bool, h int32, group, iface *string) int32 {
+// Membership calls dgram_add_membership (add) or dgram_drop_membership.
+func Membership(add bool, h int32, group, iface *string) int32 {
 	return withCstr2(group, iface, func(g, i *C.char) int32 {
 		if add {
 			return int32(C.dgram_add_membership(C.dgram_socket(h), g, i))
@@ -319,97 +332,87 @@ func hxMembership(add bool, h int32, group, iface *string) int32 {
 	})
 }
 
-func hxSetBroadcast(h int32, on bool) int32 {
+// SetBroadcast calls dgram_set_broadcast.
+func SetBroadcast(h int32, on bool) int32 {
 	return int32(C.dgram_set_broadcast(C.dgram_socket(h), C.bool(on)))
 }
 
-func hxSetMulticastLoopback(h int32, on bool) int32 {
+// SetMulticastLoopback calls dgram_set_multicast_loopback.
+func SetMulticastLoopback(h int32, on bool) int32 {
 	return int32(C.dgram_set_multicast_loopback(C.dgram_socket(h), C.bool(on)))
 }
 
-func hxSetTTL(h int32, ttl int32) int32 {
+// SetTTL calls dgram_set_ttl.
+func SetTTL(h int32, ttl int32) int32 {
 	return int32(C.dgram_set_ttl(C.dgram_socket(h), C.int(ttl)))
 }
 
-func hxSetMulticastTTL(h int32, ttl int32) int32 {
+// SetMulticastTTL calls dgram_set_multicast_ttl.
+func SetMulticastTTL(h int32, ttl int32) int32 {
 	return int32(C.dgram_set_multicast_ttl(C.dgram_socket(h), C.int(ttl)))
 }
 
-// hxOn adds a listener: event 0 close, 1 error, 2 listening, 3 message.
-func hxOn(h int32, event int, nullFn bool, slot int) int32 {
+// On adds a listener: event 0 close, 1 error, 2 listening, 3 message.
+func On(h int32, event int, nullFn bool, slot int) int32 {
 	return int32(C.hx_on(C.dgram_socket(h), C.int(event), b2i(nullFn), C.int(slot)))
 }
 
-func hxLiveHandles() int { return int(C.dgram_live_handles()) }
+// LiveHandles calls dgram_live_handles.
+func LiveHandles() int { return int(C.dgram_live_handles()) }
 
-func hxSetDelivery(mode int32) int32 { return int32(C.dgram_set_delivery(C.int(mode))) }
+// SetDelivery calls dgram_set_delivery.
+func SetDelivery(mode int32) int32 { return int32(C.dgram_set_delivery(C.int(mode))) }
 
-func hxPoll(timeoutMs int32) int32 { return int32(C.dgram_poll(C.int(timeoutMs))) }
+// Poll calls dgram_poll.
+func Poll(timeoutMs int32) int32 { return int32(C.dgram_poll(C.int(timeoutMs))) }
 
-// hxLastError is the calling thread's last error: its code and name. The
+// LastError is the calling thread's last error: its code and name. The
 // caller must stay on one OS thread between the call and this (the last
 // error is thread-local): runtime.LockOSThread.
-func hxLastError() (int32, string) {
+func LastError() (int32, string) {
 	var buf [64]C.char
 	code := C.hx_last(&buf[0], C.size_t(len(buf)))
 	return int32(code), C.GoString(&buf[0])
 }
 
-func hxStrerror(code int32) string { return C.GoString(C.dgram_strerror(C.int(code))) }
+// Strerror calls dgram_strerror.
+func Strerror(code int32) string { return C.GoString(C.dgram_strerror(C.int(code))) }
 
-func hxCount(slot, kind int) int64 { return int64(C.hx_get(C.int(slot), C.int(kind))) }
+// Count is the number of events of kind counted in slot.
+func Count(slot, kind int) int64 { return int64(C.hx_get(C.int(slot), C.int(kind))) }
 
-func hxBytes(slot int) int64 { return int64(C.hx_get_bytes(C.int(slot))) }
+// Bytes is the number of message bytes counted in slot.
+func Bytes(slot int) int64 { return int64(C.hx_get_bytes(C.int(slot))) }
 
-func hxAfterClose(slot int) int { return int(C.hx_get_after_close(C.int(slot))) }
+// AfterClose is the number of events slot counted after its 'close': 0 unless the ordering is broken.
+func AfterClose(slot int) int { return int(C.hx_get_after_close(C.int(slot))) }
 
-func hxSendError(slot int) int32 { return int32(C.hx_get_send_error(C.int(slot))) }
+// SendError is the code of the last send callback error in slot.
+func SendError(slot int) int32 { return int32(C.hx_get_send_error(C.int(slot))) }
 
-func hxEventError(slot int) int32 { return int32(C.hx_get_event_error(C.int(slot))) }
+// EventError is the code of the last 'error' event in slot.
+func EventError(slot int) int32 { return int32(C.hx_get_event_error(C.int(slot))) }
 
-func hxReset(slot int) { C.hx_reset(C.int(slot)) }
+// Reset zeroes the counters of slot.
+func Reset(slot int) { C.hx_reset(C.int(slot)) }
 
-// hxThreadsSendClose starts nthreads C threads that each send count
+// ThreadsSendClose starts nthreads C threads that each send count
 // one-byte datagrams on h to 127.0.0.1:port, closes h from the calling
 // thread after closeAfterUs microseconds, and joins them. It returns the
 // close's code (or the first unexpected code a sender got) and how many
 // sends were accepted and refused as closed.
-func hxThreadsSendClose(h int32, port, nthreads, count, closeAfterUs, slot int) (rc int32, sent, stopped int) {
+func ThreadsSendClose(h int32, port, nthreads, count, closeAfterUs, slot int) (rc int32, sent, stopped int) {
 	var s, st C.int
 	rc = int32(C.hx_threads_send_close(C.dgram_socket(h), C.int(port), C.int(nthreads), C.int(count), C.int(closeAfterUs), C.int(slot), &s, &st))
 	return rc, int(s), int(st)
 }
 
-// hxAdapterAtDepth runs the Go side of a 'message', 'error' and send
-// callback delivery (the adapters exports_gen.go generates) with a
-// user_data that is a small integer, as C code often passes
-// ((void *)(intptr_t)1), after depth frames of recursion on a new
-// goroutine: at some depth the goroutine's stack grows inside the
-// adapter, and the runtime then inspects every pointer-typed word of its
-// frames. It reports the events the C callbacks counted.
-func hxAdapterAtDepth(depth, slot int) int64 {
-	e := &entry{h: 1}
-	ud := C.uintptr_t(slot)
-	msg := e.messageListener(C.hx_msg_cb(), ud)
-	errl := e.errorListener(C.hx_err_cb(), ud)
-	send := e.sendCallback(C.hx_send_cb(), ud)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var recurse func(int) int
-		recurse = func(n int) int {
-			var pad [8]int64
-			if n == 0 {
-				msg([]byte("x"), dgram.RemoteInfo{Address: netip.MustParseAddr("127.0.0.1"), Family: "IPv4", Port: 9, Size: 1})
-				errl(&dgram.Error{Code: dgram.EINVAL, Kind: dgram.KindError, Message: "x EINVAL", Syscall: "x"})
-				send(nil, 1)
-				return int(pad[0])
-			}
-			pad[n%8] = int64(n)
-			return recurse(n-1) + int(pad[(n+1)%8])
-		}
-		recurse(depth)
-	}()
-	<-done
-	return hxCount(slot, hxEvMessage) + hxCount(slot, hxEvError) + hxCount(slot, hxEvSendOK)
-}
+// MessageCB, ErrorCB and SendCB are the harness's counting 'message' and
+// 'error' listeners and send callback, as C function pointers.
+func MessageCB() unsafe.Pointer { return unsafe.Pointer(C.hx_msg_cb()) }
+
+// ErrorCB is the counting 'error' listener (see MessageCB).
+func ErrorCB() unsafe.Pointer { return unsafe.Pointer(C.hx_err_cb()) }
+
+// SendCB is the counting send callback (see MessageCB).
+func SendCB() unsafe.Pointer { return unsafe.Pointer(C.hx_send_cb()) }
