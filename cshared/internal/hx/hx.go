@@ -25,7 +25,6 @@ package hx
 // user_data names, and the tests read the counts.
 enum { HX_SLOTS = 64, HX_CLOSE = 0, HX_ERROR, HX_LISTENING, HX_MESSAGE, HX_SEND_OK, HX_SEND_ERR, HX_KINDS };
 static long hx_counts[HX_SLOTS][HX_KINDS];
-static long hx_bytes[HX_SLOTS];
 static int hx_last_send_error[HX_SLOTS];
 static int hx_last_event_error[HX_SLOTS];
 static int hx_after_close[HX_SLOTS]; // events counted after 'close': must stay 0
@@ -38,19 +37,18 @@ static void hx_count(void *ud, int kind) {
 	}
 	__atomic_add_fetch(&hx_counts[s][kind], 1, __ATOMIC_SEQ_CST);
 }
-static void hx_on_close(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_CLOSE); }
-static void hx_on_error(dgram_socket s, const struct dgram_error_info *e, void *ud) {
+void hx_on_close(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_CLOSE); }
+void hx_on_error(dgram_socket s, const struct dgram_error_info *e, void *ud) {
 	(void)s;
 	__atomic_store_n(&hx_last_event_error[hx_slot(ud)], e->code, __ATOMIC_SEQ_CST);
 	hx_count(ud, HX_ERROR);
 }
-static void hx_on_listening(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_LISTENING); }
-static void hx_on_message(dgram_socket s, const uint8_t *m, size_t n, const struct dgram_remote_info *r, void *ud) {
-	(void)s; (void)m; (void)r;
-	__atomic_add_fetch(&hx_bytes[hx_slot(ud)], (long)n, __ATOMIC_SEQ_CST);
+void hx_on_listening(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_LISTENING); }
+void hx_on_message(dgram_socket s, const uint8_t *m, size_t n, const struct dgram_remote_info *r, void *ud) {
+	(void)s; (void)m; (void)n; (void)r;
 	hx_count(ud, HX_MESSAGE);
 }
-static void hx_on_send(dgram_socket s, const struct dgram_error_info *e, int bytes, void *ud) {
+void hx_on_send(dgram_socket s, const struct dgram_error_info *e, int bytes, void *ud) {
 	(void)s; (void)bytes;
 	if (e != NULL) {
 		__atomic_store_n(&hx_last_send_error[hx_slot(ud)], e->code, __ATOMIC_SEQ_CST);
@@ -65,13 +63,11 @@ static void hx_echo(dgram_socket s, const uint8_t *m, size_t n, const struct dgr
 	hx_count(ud, HX_MESSAGE);
 }
 static long hx_get(int slot, int kind) { return __atomic_load_n(&hx_counts[slot][kind], __ATOMIC_SEQ_CST); }
-static long hx_get_bytes(int slot) { return __atomic_load_n(&hx_bytes[slot], __ATOMIC_SEQ_CST); }
 static int hx_get_after_close(int slot) { return __atomic_load_n(&hx_after_close[slot], __ATOMIC_SEQ_CST); }
 static int hx_get_send_error(int slot) { return __atomic_load_n(&hx_last_send_error[slot], __ATOMIC_SEQ_CST); }
 static int hx_get_event_error(int slot) { return __atomic_load_n(&hx_last_event_error[slot], __ATOMIC_SEQ_CST); }
 static void hx_reset(int slot) {
 	for (int k = 0; k < HX_KINDS; k++) __atomic_store_n(&hx_counts[slot][k], 0, __ATOMIC_SEQ_CST);
-	__atomic_store_n(&hx_bytes[slot], 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&hx_after_close[slot], 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&hx_last_send_error[slot], 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&hx_last_event_error[slot], 0, __ATOMIC_SEQ_CST);
@@ -81,7 +77,7 @@ static dgram_error_cb hx_err_cb(void) { return hx_on_error; }
 static dgram_send_cb hx_send_cb(void) { return hx_on_send; }
 static char hx_byte;
 static void *hx_dummy(void) { return &hx_byte; }
-static void *hx_ud(int slot) { return (void *)(uintptr_t)slot; }
+void *hx_ud(int slot) { return (void *)(uintptr_t)slot; }
 
 static dgram_socket hx_create_echo(int slot) { return dgram_create_socket_type("udp4", hx_echo, hx_ud(slot)); }
 static dgram_socket hx_create_type(const char *type, int msg_cb, int slot) {
@@ -381,8 +377,6 @@ func Strerror(code int32) string { return C.GoString(C.dgram_strerror(C.int(code
 // Count is the number of events of kind counted in slot.
 func Count(slot, kind int) int64 { return int64(C.hx_get(C.int(slot), C.int(kind))) }
 
-// Bytes is the number of message bytes counted in slot.
-func Bytes(slot int) int64 { return int64(C.hx_get_bytes(C.int(slot))) }
 
 // AfterClose is the number of events slot counted after its 'close': 0 unless the ordering is broken.
 func AfterClose(slot int) int { return int(C.hx_get_after_close(C.int(slot))) }
@@ -405,6 +399,29 @@ func ThreadsSendClose(h int32, port, nthreads, count, closeAfterUs, slot int) (r
 	var s, st C.int
 	rc = int32(C.hx_threads_send_close(C.dgram_socket(h), C.int(port), C.int(nthreads), C.int(count), C.int(closeAfterUs), C.int(slot), &s, &st))
 	return rc, int(s), int(st)
+}
+
+// Args gives the arguments of a form call by name (an argument, or a
+// field "options.port" of an object argument) for CallForm: integers,
+// strings (nil is NULL), flags, messages (nil bytes with a length is a
+// NULL pointer), whether a function argument gets the harness's callback,
+// and whether an object argument or the result pointer ("out") is NULL.
+type Args interface {
+	Int(name string) int64
+	Str(name string) *string
+	Bool(name string) bool
+	Message(name string) ([]byte, uint64)
+	Callback(name string) bool
+	Null(name string) bool
+}
+
+// cMessage is a C copy of buf, which the caller frees, and its length n;
+// nil bytes are a NULL pointer.
+func cMessage(buf []byte, n uint64) (unsafe.Pointer, uint64) {
+	if buf == nil {
+		return nil, n
+	}
+	return C.CBytes(buf), n
 }
 
 // MessageCB, ErrorCB and SendCB are the harness's counting 'message' and
