@@ -13,19 +13,19 @@ import (
 // which gen.BadInput writes from the spec (the fields are documented
 // there).
 type badCase struct {
-	ID     string  `json:"id"`
-	Call   string  `json:"call"`
-	Form   string  `json:"form"`
-	Arg    string  `json:"arg"`
-	Kind   string  `json:"kind"`
-	State  string  `json:"state"`
-	Type   string  `json:"type"`
+	ID     string     `json:"id"`
+	Call   string     `json:"call"`
+	Form   string     `json:"form"`
+	Arg    string     `json:"arg"`
+	Kind   string     `json:"kind"`
+	State  string     `json:"state"`
+	Type   string     `json:"type"`
 	Int    *int64     `json:"int"`
 	Args   []badValue `json:"args"`
 	Code   string     `json:"code"`
-	How    string  `json:"how"`
-	Listed bool    `json:"listed"`
-	GoSkip string  `json:"goSkip"`
+	How    string     `json:"how"`
+	Listed bool       `json:"listed"`
+	GoSkip string     `json:"goSkip"`
 }
 
 // badValue is an argument of a case's call (gen.BadValue).

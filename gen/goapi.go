@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"go/token"
 	"strconv"
 	"strings"
 
@@ -211,9 +212,9 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 			return nil, at("%s is not an argument of %s's core", l.name, core.Name)
 		}
 	}
-	fn := Id(unexported(core.Name))
+	fn := Id(coreName(core))
 	if !c.Module {
-		fn = Id("s").Dot(unexported(core.Name))
+		fn = Id("s").Dot(coreName(core))
 	}
 	return append(body, Return(fn.Call(callArgs...))), nil
 }
@@ -343,8 +344,8 @@ func GoAPI(s *spec.Spec) ([]byte, error) {
 			optionCores = append(optionCores, optionCore(s, c, args))
 			continue
 		}
-		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", unexported(c.Name), coreUsers(s, c))).Line().
-			Id(unexported(c.Name)).Params(params(args, true)...).Add(results(c)))
+		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", coreName(c), coreUsers(s, c))).Line().
+			Id(coreName(c)).Params(params(args, true)...).Add(results(c)))
 	}
 	if len(s.Options) > 0 {
 		socketOptions(f, s)
@@ -398,7 +399,7 @@ func socketOptions(f *File, s *spec.Spec) {
 // option: a boolean is 0 or 1.
 func optionCore(s *spec.Spec, c spec.Call, args []spec.Arg) Code {
 	o, _ := s.Option(c.Option.Name)
-	name := unexported(c.Name)
+	name := coreName(c)
 	opt := Op("&").Id(optionName(o))
 	var body []Code
 	switch {
@@ -414,4 +415,13 @@ func optionCore(s *spec.Spec, c spec.Call, args []spec.Arg) Code {
 	}
 	return Comment(comment(fmt.Sprintf("%s is the core of %s: it %ss the socket option %s.", name, coreUsers(s, c), c.Option.Op, o.Name))).Line().
 		Func().Params(Id("s").Op("*").Id("Socket")).Id(name).Params(params(args, true)...).Add(results(c)).Block(body...)
+}
+
+// coreName is the Go name of call c's core: its unexported name, with a
+// trailing _ when that is a Go keyword (type_).
+func coreName(c spec.Call) string {
+	if n := unexported(c.Name); !token.IsKeyword(n) {
+		return n
+	}
+	return unexported(c.Name) + "_"
 }

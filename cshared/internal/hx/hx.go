@@ -377,7 +377,6 @@ func Strerror(code int32) string { return C.GoString(C.dgram_strerror(C.int(code
 // Count is the number of events of kind counted in slot.
 func Count(slot, kind int) int64 { return int64(C.hx_get(C.int(slot), C.int(kind))) }
 
-
 // AfterClose is the number of events slot counted after its 'close': 0 unless the ordering is broken.
 func AfterClose(slot int) int { return int(C.hx_get_after_close(C.int(slot))) }
 
