@@ -11,12 +11,12 @@
 
 const char *dgram_version(void)
 {
-    return "1.0.0";
+    return "1.1.0";
 }
 
 const char *dgram_spec_hash(void)
 {
-    return "cb528452efde495bd32ad96e8a13b84af32b0a273b12c81cb1727293a775f714";
+    return "686c09513285cf1066f23c123c3be9ac42eb2a5cb18fd9b26f7d8038b9ae1df8";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -31,6 +31,8 @@ const dgramx_error dgramx_errors[] = {
     {-7, "ERR_MISSING_ARGS", "TypeError", "The \"{arg}\" argument must be specified"},
     {-8, "ERR_OUT_OF_RANGE", "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
     {-9, "ERR_NOT_SUPPORTED_ON_PLATFORM", "Error", "{call} is not supported on {platform}"},
+    {-27, "ERR_SOCKET_BAD_BUFFER_SIZE", "TypeError", "Buffer size must be a positive integer"},
+    {-28, "ERR_SOCKET_BUFFER_SIZE", "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
     {-10, "EADDRINUSE", "Error", ""},
     {-11, "EADDRNOTAVAIL", "Error", ""},
     {-12, "EACCES", "Error", ""},
@@ -164,6 +166,30 @@ int dgram_set_ttl(dgram_socket socket, int ttl)
 {
     DGRAMX_ENTER("dgram_set_ttl");
     return dgramgo_set_ttl(socket, ttl);
+}
+
+int dgram_set_recv_buffer_size(dgram_socket socket, int64_t size)
+{
+    DGRAMX_ENTER("dgram_set_recv_buffer_size");
+    return dgramgo_set_recv_buffer_size(socket, size);
+}
+
+int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out)
+{
+    DGRAMX_ENTER("dgram_get_recv_buffer_size");
+    return dgramgo_get_recv_buffer_size(socket, out);
+}
+
+int dgram_set_send_buffer_size(dgram_socket socket, int64_t size)
+{
+    DGRAMX_ENTER("dgram_set_send_buffer_size");
+    return dgramgo_set_send_buffer_size(socket, size);
+}
+
+int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out)
+{
+    DGRAMX_ENTER("dgram_get_send_buffer_size");
+    return dgramgo_get_send_buffer_size(socket, out);
 }
 
 int dgram_on_close(dgram_socket socket, dgram_close_cb listener, void *user_data)

@@ -31,6 +31,8 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrMissingArgs:            {-7, "TypeError", "The \"{arg}\" argument must be specified"},
 	dgram.ErrOutOfRange:             {-8, "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
 	dgram.ErrNotSupportedOnPlatform: {-9, "Error", "{call} is not supported on {platform}"},
+	dgram.ErrSocketBadBufferSize:    {-27, "TypeError", "Buffer size must be a positive integer"},
+	dgram.ErrSocketBufferSize:       {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
 	dgram.EADDRINUSE:                {-10, "Error", ""},
 	dgram.EADDRNOTAVAIL:             {-11, "Error", ""},
 	dgram.EACCES:                    {-12, "Error", ""},
@@ -350,6 +352,66 @@ func dgramgo_set_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 		return code
 	}
 	return result(e.sock.SetTTL(int(ttl)))
+}
+
+//export dgramgo_set_recv_buffer_size
+func dgramgo_set_recv_buffer_size(socket C.dgram_socket, size C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_set_recv_buffer_size")
+	enter("dgram_set_recv_buffer_size")
+	e, code := lookup(socket, "dgram_set_recv_buffer_size")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetRecvBufferSize(goInt64(size)))
+}
+
+//export dgramgo_get_recv_buffer_size
+func dgramgo_get_recv_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_get_recv_buffer_size")
+	enter("dgram_get_recv_buffer_size")
+	e, code := lookup(socket, "dgram_get_recv_buffer_size")
+	if code != 0 {
+		return code
+	}
+	if out == nil {
+		return nullPointer("dgram_get_recv_buffer_size", "out")
+	}
+	v, err := e.sock.GetRecvBufferSize()
+	if err != nil {
+		return fail(err)
+	}
+	*out = C.int64_t(v)
+	return 0
+}
+
+//export dgramgo_set_send_buffer_size
+func dgramgo_set_send_buffer_size(socket C.dgram_socket, size C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_set_send_buffer_size")
+	enter("dgram_set_send_buffer_size")
+	e, code := lookup(socket, "dgram_set_send_buffer_size")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetSendBufferSize(goInt64(size)))
+}
+
+//export dgramgo_get_send_buffer_size
+func dgramgo_get_send_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_get_send_buffer_size")
+	enter("dgram_get_send_buffer_size")
+	e, code := lookup(socket, "dgram_get_send_buffer_size")
+	if code != 0 {
+		return code
+	}
+	if out == nil {
+		return nullPointer("dgram_get_send_buffer_size", "out")
+	}
+	v, err := e.sock.GetSendBufferSize()
+	if err != nil {
+		return fail(err)
+	}
+	*out = C.int64_t(v)
+	return 0
 }
 
 //export dgramgo_on_close

@@ -428,6 +428,58 @@ func (s *Socket) SetTTL(ttl int) error {
 	return s.setTTL(ttl)
 }
 
+// SetRecvBufferSize is dgram.Socket.setRecvBufferSize: sets SO_RCVBUF, the
+// size of the socket's receive buffer in bytes (Linux doubles it for its
+// bookkeeping, and getRecvBufferSize reports that).
+//
+// Form: setRecvBufferSize(size).
+func (s *Socket) SetRecvBufferSize(size int) error {
+	if err := checkSupport(s.platform, CallSetRecvBufferSize); err != nil {
+		return err
+	}
+	if v := int64(size); v < 0 || v > 4294967295 {
+		return rangeError(ErrSocketBadBufferSize, "setRecvBufferSize", "size", size, 0, 4294967295, "")
+	}
+	return s.setRecvBufferSize(size)
+}
+
+// GetRecvBufferSize is dgram.Socket.getRecvBufferSize: returns SO_RCVBUF,
+// the size of the socket's receive buffer in bytes.
+//
+// Form: getRecvBufferSize().
+func (s *Socket) GetRecvBufferSize() (int, error) {
+	if err := checkSupport(s.platform, CallGetRecvBufferSize); err != nil {
+		return 0, err
+	}
+	return s.getRecvBufferSize()
+}
+
+// SetSendBufferSize is dgram.Socket.setSendBufferSize: sets SO_SNDBUF, the
+// size of the socket's send buffer in bytes (Linux doubles it for its
+// bookkeeping, and getSendBufferSize reports that).
+//
+// Form: setSendBufferSize(size).
+func (s *Socket) SetSendBufferSize(size int) error {
+	if err := checkSupport(s.platform, CallSetSendBufferSize); err != nil {
+		return err
+	}
+	if v := int64(size); v < 0 || v > 4294967295 {
+		return rangeError(ErrSocketBadBufferSize, "setSendBufferSize", "size", size, 0, 4294967295, "")
+	}
+	return s.setSendBufferSize(size)
+}
+
+// GetSendBufferSize is dgram.Socket.getSendBufferSize: returns SO_SNDBUF,
+// the size of the socket's send buffer in bytes.
+//
+// Form: getSendBufferSize().
+func (s *Socket) GetSendBufferSize() (int, error) {
+	if err := checkSupport(s.platform, CallGetSendBufferSize); err != nil {
+		return 0, err
+	}
+	return s.getSendBufferSize()
+}
+
 // sockOptKey is a socket option's level and name, as setsockopt takes them.
 type sockOptKey struct {
 	level int
@@ -475,6 +527,26 @@ var optMulticastLoopback = sockOpt{
 	v6:   sockOptKey{syscall.IPPROTO_IPV6, syscall.IPV6_MULTICAST_LOOP},
 }
 
+// optRecvBufferSize is the socket option recvBufferSize: SO_RCVBUF, the
+// receive buffer's size in bytes.
+var optRecvBufferSize = sockOpt{
+	name:    "recvBufferSize",
+	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	unbound: ErrSocketBufferSize,
+	syscall: "uv_recv_buffer_size",
+}
+
+// optSendBufferSize is the socket option sendBufferSize: SO_SNDBUF, the send
+// buffer's size in bytes.
+var optSendBufferSize = sockOpt{
+	name:    "sendBufferSize",
+	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	unbound: ErrSocketBufferSize,
+	syscall: "uv_send_buffer_size",
+}
+
 // setBroadcast is the core of SetBroadcast: it sets the socket option
 // broadcast.
 func (s *Socket) setBroadcast(flag bool) error {
@@ -504,6 +576,30 @@ func (s *Socket) setMulticastTTL(ttl int) error {
 // setTTL is the core of SetTTL: it sets the socket option unicastTTL.
 func (s *Socket) setTTL(ttl int) error {
 	return s.setOption("setTTL", &optUnicastTTL, ttl)
+}
+
+// setRecvBufferSize is the core of SetRecvBufferSize: it sets the socket
+// option recvBufferSize.
+func (s *Socket) setRecvBufferSize(size int) error {
+	return s.setOption("setRecvBufferSize", &optRecvBufferSize, size)
+}
+
+// getRecvBufferSize is the core of GetRecvBufferSize: it gets the socket
+// option recvBufferSize.
+func (s *Socket) getRecvBufferSize() (int, error) {
+	return s.getOption("getRecvBufferSize", &optRecvBufferSize)
+}
+
+// setSendBufferSize is the core of SetSendBufferSize: it sets the socket
+// option sendBufferSize.
+func (s *Socket) setSendBufferSize(size int) error {
+	return s.setOption("setSendBufferSize", &optSendBufferSize, size)
+}
+
+// getSendBufferSize is the core of GetSendBufferSize: it gets the socket
+// option sendBufferSize.
+func (s *Socket) getSendBufferSize() (int, error) {
+	return s.getOption("getSendBufferSize", &optSendBufferSize)
 }
 
 // socketCore is the hand-written core behind the generated methods; a

@@ -25,6 +25,12 @@ const (
 	// ErrNotSupportedOnPlatform: the call is marked X for the socket's platform
 	// profile (IoT.js asserts and crashes here; dgramkit refuses the call).
 	ErrNotSupportedOnPlatform Code = "ERR_NOT_SUPPORTED_ON_PLATFORM"
+	// ErrSocketBadBufferSize: a buffer size is not an integer from 0 to
+	// 4294967295.
+	ErrSocketBadBufferSize Code = "ERR_SOCKET_BAD_BUFFER_SIZE"
+	// ErrSocketBufferSize: a buffer size could not be read or set: the socket is
+	// not bound yet (EBADF), or the system refused the size.
+	ErrSocketBufferSize Code = "ERR_SOCKET_BUFFER_SIZE"
 	// EADDRINUSE: the address is in use (bind without reuseAddr; joining a group
 	// twice).
 	EADDRINUSE Code = "EADDRINUSE"
@@ -83,6 +89,8 @@ var errorInfos = map[Code]errorInfo{
 	ErrMissingArgs:            {kind: KindTypeError, message: "The \"{arg}\" argument must be specified"},
 	ErrOutOfRange:             {kind: KindRangeError, message: "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
 	ErrNotSupportedOnPlatform: {kind: KindError, message: "{call} is not supported on {platform}"},
+	ErrSocketBadBufferSize:    {kind: KindTypeError, message: "Buffer size must be a positive integer"},
+	ErrSocketBufferSize:       {kind: KindError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
 	EADDRINUSE:                {kind: KindError, system: true},
 	EADDRNOTAVAIL:             {kind: KindError, system: true},
 	EACCES:                    {kind: KindError, system: true},
@@ -113,6 +121,8 @@ var Codes = []Code{
 	ErrMissingArgs,
 	ErrOutOfRange,
 	ErrNotSupportedOnPlatform,
+	ErrSocketBadBufferSize,
+	ErrSocketBufferSize,
 	EADDRINUSE,
 	EADDRNOTAVAIL,
 	EACCES,

@@ -63,6 +63,16 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 		return nil, s.SetMulticastTTL(a.integer("ttl"))
 	case "SetTTL":
 		return nil, s.SetTTL(a.integer("ttl"))
+	case "SetRecvBufferSize":
+		return nil, s.SetRecvBufferSize(a.integer("size"))
+	case "GetRecvBufferSize":
+		_, err := s.GetRecvBufferSize()
+		return nil, err
+	case "SetSendBufferSize":
+		return nil, s.SetSendBufferSize(a.integer("size"))
+	case "GetSendBufferSize":
+		_, err := s.GetSendBufferSize()
+		return nil, err
 	}
 	panic("callForm: no form " + form)
 }
@@ -81,4 +91,8 @@ var callForms = map[Call][]string{
 	CallSetMulticastLoopback: {"SetMulticastLoopback"},
 	CallSetMulticastTTL:      {"SetMulticastTTL"},
 	CallSetTTL:               {"SetTTL"},
+	CallSetRecvBufferSize:    {"SetRecvBufferSize"},
+	CallGetRecvBufferSize:    {"GetRecvBufferSize"},
+	CallSetSendBufferSize:    {"SetSendBufferSize"},
+	CallGetSendBufferSize:    {"GetSendBufferSize"},
 }

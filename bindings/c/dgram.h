@@ -55,20 +55,20 @@
 #include <string.h>
 
 /** The version of this header, "MAJOR.MINOR.PATCH"; dgram_version() is the library's. */
-#define DGRAM_VERSION "1.0.0"
+#define DGRAM_VERSION "1.1.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The minor version: additions since the major version. */
-#define DGRAM_VERSION_MINOR 0
+#define DGRAM_VERSION_MINOR 1
 /** The patch version: fixes since the minor version. */
 #define DGRAM_VERSION_PATCH 0
 /**
  * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
  * #if DGRAM_VERSION_NUMBER >= 10100.
  */
-#define DGRAM_VERSION_NUMBER 10000
+#define DGRAM_VERSION_NUMBER 10100
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "cb528452efde495bd32ad96e8a13b84af32b0a273b12c81cb1727293a775f714"
+#define DGRAM_SPEC_HASH "686c09513285cf1066f23c123c3be9ac42eb2a5cb18fd9b26f7d8038b9ae1df8"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -106,6 +106,13 @@ typedef enum dgram_error_code {
      * and crashes here; dgramkit refuses the call).
      */
     DGRAM_ERR_NOT_SUPPORTED_ON_PLATFORM = -9,
+    /** A buffer size is not an integer from 0 to 4294967295. */
+    DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE = -27,
+    /**
+     * A buffer size could not be read or set: the socket is not bound yet
+     * (EBADF), or the system refused the size.
+     */
+    DGRAM_ERR_SOCKET_BUFFER_SIZE = -28,
     /**
      * The address is in use (bind without reuseAddr; joining a group twice).
      */
@@ -207,6 +214,14 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
+    /** dgram.Socket.setRecvBufferSize. */
+    DGRAM_CALL_SET_RECV_BUFFER_SIZE = 12,
+    /** dgram.Socket.getRecvBufferSize. */
+    DGRAM_CALL_GET_RECV_BUFFER_SIZE = 13,
+    /** dgram.Socket.setSendBufferSize. */
+    DGRAM_CALL_SET_SEND_BUFFER_SIZE = 14,
+    /** dgram.Socket.getSendBufferSize. */
+    DGRAM_CALL_GET_SEND_BUFFER_SIZE = 15,
 } dgram_call;
 
 /** A support level, as dgram_supports returns it. */
@@ -276,6 +291,10 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
+#define DGRAM_LINUX_HAS_SET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
 #define DGRAM_LINUX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_LINUX_NOTE_ADDRESS                       0
@@ -288,6 +307,10 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
+#define DGRAM_LINUX_NOTE_SET_RECV_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
 
 /* Raspbian (Raspberry Pi) */
 #define DGRAM_RASPBIAN_HAS_CREATE_SOCKET               1 /* O */
@@ -302,6 +325,10 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
+#define DGRAM_RASPBIAN_HAS_SET_RECV_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
 #define DGRAM_RASPBIAN_NOTE_ADD_MEMBERSHIP             0
 #define DGRAM_RASPBIAN_NOTE_ADDRESS                    0
@@ -314,6 +341,10 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
+#define DGRAM_RASPBIAN_NOTE_SET_RECV_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
 
 /* NuttX (STM32F4-Discovery) */
 #define DGRAM_NUTTX_HAS_CREATE_SOCKET                  1 /* △ ¹ */
@@ -328,6 +359,10 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
+#define DGRAM_NUTTX_HAS_SET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
 #define DGRAM_NUTTX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_NUTTX_NOTE_ADDRESS                       0
@@ -340,6 +375,10 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
+#define DGRAM_NUTTX_NOTE_SET_RECV_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
 
 /* TizenRT (Artik053) */
 #define DGRAM_TIZENRT_HAS_CREATE_SOCKET                1 /* △ ¹ */
@@ -354,6 +393,10 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_RECV_BUFFER_SIZE         1 /* O */
+#define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
+#define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
 #define DGRAM_TIZENRT_NOTE_ADD_MEMBERSHIP              0
 #define DGRAM_TIZENRT_NOTE_ADDRESS                     0
@@ -366,6 +409,10 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
+#define DGRAM_TIZENRT_NOTE_SET_RECV_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
 
 /*
  * Structs are named like POSIX's (struct stat): their tags are not
@@ -857,6 +904,86 @@ int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
  * its callback or to the 'error' event, as the spec says.
  */
 int dgram_set_ttl(dgram_socket socket, int ttl);
+
+/**
+ * dgram.Socket.setRecvBufferSize: Sets SO_RCVBUF, the size of the socket's
+ * receive buffer in bytes (Linux doubles it for its bookkeeping, and
+ * getRecvBufferSize reports that).
+ *
+ * Form: setRecvBufferSize(size).
+ *
+ * @param socket The socket's handle.
+ * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
+ *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
+ *     is clamped to it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+ * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
+ * that happens after the call returns goes to its callback or to the 'error'
+ * event, as the spec says.
+ */
+int dgram_set_recv_buffer_size(dgram_socket socket, int64_t size);
+
+/**
+ * dgram.Socket.getRecvBufferSize: Returns SO_RCVBUF, the size of the
+ * socket's receive buffer in bytes.
+ *
+ * Form: getRecvBufferSize().
+ *
+ * @param socket The socket's handle.
+ * @param out Receives the result; NULL is ERR_NULL_POINTER.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BUFFER_SIZE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING;
+ * and the library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out);
+
+/**
+ * dgram.Socket.setSendBufferSize: Sets SO_SNDBUF, the size of the socket's
+ * send buffer in bytes (Linux doubles it for its bookkeeping, and
+ * getSendBufferSize reports that).
+ *
+ * Form: setSendBufferSize(size).
+ *
+ * @param socket The socket's handle.
+ * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
+ *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
+ *     is clamped to it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+ * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
+ * that happens after the call returns goes to its callback or to the 'error'
+ * event, as the spec says.
+ */
+int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
+
+/**
+ * dgram.Socket.getSendBufferSize: Returns SO_SNDBUF, the size of the
+ * socket's send buffer in bytes.
+ *
+ * Form: getSendBufferSize().
+ *
+ * @param socket The socket's handle.
+ * @param out Receives the result; NULL is ERR_NULL_POINTER.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BUFFER_SIZE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING;
+ * and the library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
 
 /**
  * Adds listener to the 'close' event, after the listeners added before:

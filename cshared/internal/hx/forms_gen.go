@@ -133,6 +133,24 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		return int32(C.dgram_set_multicast_ttl(C.dgram_socket(h), C.int(a.Int("ttl"))))
 	case "SetTTL":
 		return int32(C.dgram_set_ttl(C.dgram_socket(h), C.int(a.Int("ttl"))))
+	case "SetRecvBufferSize":
+		return int32(C.dgram_set_recv_buffer_size(C.dgram_socket(h), C.int64_t(a.Int("size"))))
+	case "GetRecvBufferSize":
+		var out C.int64_t
+		outP := &out
+		if a.Null("out") {
+			outP = nil
+		}
+		return int32(C.dgram_get_recv_buffer_size(C.dgram_socket(h), outP))
+	case "SetSendBufferSize":
+		return int32(C.dgram_set_send_buffer_size(C.dgram_socket(h), C.int64_t(a.Int("size"))))
+	case "GetSendBufferSize":
+		var out C.int64_t
+		outP := &out
+		if a.Null("out") {
+			outP = nil
+		}
+		return int32(C.dgram_get_send_buffer_size(C.dgram_socket(h), outP))
 	}
 	panic("CallForm: no form " + form)
 }
