@@ -186,7 +186,7 @@ func cCloseWait(t *testing.T, h int32, slot int) {
 }
 
 // TestBadInput runs the bad-input table against the C entry points
-// (dgram_* through harness.go): each case returns exactly the spec's
+// (dgram_* through cshared/internal/hx): each case returns exactly the spec's
 // code as -number, or delivers it to the 'error' listener or the send
 // callback, and afterwards the socket still works. Then the C library's
 // own bad inputs: handle 0, negative, never created and stale (released by

@@ -14,7 +14,7 @@ import (
 )
 
 // FuzzCEntryPoints drives the C entry points (dgram_* of exports_gen.c,
-// through harness.go) with a program decoded from the input: random
+// through cshared/internal/hx) with a program decoded from the input: random
 // handles (live, closed, 0, negative, never created), NULL and valid
 // pointers with random lengths, random strings, ports, offsets, TTLs,
 // options and delivery modes. It checks that

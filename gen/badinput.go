@@ -155,25 +155,29 @@ func BadInput(s *spec.Spec) ([]byte, error) {
 	if len(s.Families) < 2 {
 		return nil, fmt.Errorf("the spec has fewer than two families: the bad-input cases need a socket type and the other family's addresses")
 	}
+	m, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
 	g := &badGen{s: s, fam: s.Families[0], other: s.Families[1]}
 	var forms []BadForm
-	for _, c := range s.Calls {
-		for _, f := range c.Forms {
+	for _, c := range m.Calls {
+		for _, f := range c.MForms {
 			g.form(c, f)
-			bf := BadForm{Call: c.Name, Form: f.Go, C: "dgram_" + cFormName(c, f), Module: c.Module, Bound: g.bound(f), Args: g.validArgs(c, f, "", nil)}
+			bf := BadForm{Call: c.Name, Form: f.Go, C: f.C, Module: c.Module, Bound: f.Bound, Args: g.validArgs(f, "", nil)}
 			for _, a := range f.Args {
 				if a.Type == spec.TypeObject {
 					bf.Null = append(bf.Null, a.Name)
 				}
 			}
-			if r := resultOf(c); r.Kind == resultObject || r.Kind == resultScalar {
+			if r := c.Result; r.Kind == resultObject || r.Kind == resultScalar {
 				bf.Null = append(bf.Null, "out")
 			}
 			forms = append(forms, bf)
 		}
 	}
-	for _, c := range s.Calls {
-		if !c.Module && len(c.Forms) > 0 {
+	for _, c := range m.Calls {
+		if !c.Module && len(c.MForms) > 0 {
 			g.states(c)
 		}
 	}
@@ -188,7 +192,7 @@ func BadInput(s *spec.Spec) ([]byte, error) {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
-	err := enc.Encode(badTable{Header: header, Spec: s.SHA256, Rules: badRules, Forms: forms, Cases: g.cases})
+	err = enc.Encode(badTable{Header: header, Spec: s.SHA256, Rules: badRules, Forms: forms, Cases: g.cases})
 	return b.Bytes(), err
 }
 
@@ -196,28 +200,6 @@ type badGen struct {
 	s          *spec.Spec
 	fam, other spec.Family // the family the cases run on, and the other
 	cases      []*BadCase
-}
-
-// flat is an argument of a form, or a field of an object argument.
-type flat struct {
-	arg    spec.Arg
-	name   string // "port", "options.port"
-	parent string // "options" for a field
-}
-
-func (g *badGen) flatten(f spec.Form) []flat {
-	var out []flat
-	for _, a := range f.Args {
-		if a.Type == spec.TypeObject {
-			o, _ := g.s.Object(a.Object)
-			for _, fl := range o.Fields {
-				out = append(out, flat{fl, a.Name + "." + fl.Name, a.Name})
-			}
-			continue
-		}
-		out = append(out, flat{a, a.Name, ""})
-	}
-	return out
 }
 
 // kind is the address kind of argument a, if any.
@@ -228,29 +210,7 @@ func (g *badGen) kind(a spec.Arg) (spec.AddressKind, bool) {
 	return g.s.AddressKind(a.Address)
 }
 
-// bound reports a form whose checks need a bound socket: one of its
-// arguments is of an address kind with bound: true.
-func (g *badGen) bound(f spec.Form) bool {
-	for _, fl := range g.flatten(f) {
-		if k, ok := g.kind(fl.arg); ok && k.Bound {
-			return true
-		}
-	}
-	return false
-}
-
-// async is where a code that comes after the call returns goes: to the
-// form's completion callback when it has one, else to the 'error' event.
-func async(f spec.Form) string {
-	for _, a := range f.Args {
-		if a.Callback != "" {
-			return "callback"
-		}
-	}
-	return "event"
-}
-
-func (g *badGen) listed(c spec.Call, code string) bool {
+func (g *badGen) listed(c *mCall, code string) bool {
 	switch code {
 	case "", "ERR_INVALID_ARG_TYPE", "ERR_NULL_POINTER", "ERR_NOT_SUPPORTED_ON_PLATFORM":
 		// A JavaScript type, a C NULL and a platform profile apply to
@@ -342,22 +302,22 @@ func (g *badGen) valid(a spec.Arg, bounds int) *BadValue {
 
 // validArgs are form f's arguments with valid values, but the leaf named
 // bad replaced by badV (nil leaves it out).
-func (g *badGen) validArgs(c spec.Call, f spec.Form, bad string, badV *BadValue) []BadValue {
+func (g *badGen) validArgs(f *mForm, bad string, badV *BadValue) []BadValue {
 	out := []BadValue{}
 	bounds := 0
-	for _, fl := range g.flatten(f) {
-		v := g.valid(fl.arg, bounds)
-		if fl.arg.Bounds != "" {
+	for _, fl := range f.Leaves {
+		v := g.valid(fl.Arg, bounds)
+		if fl.Arg.Bounds != "" {
 			bounds++
 		}
-		if fl.arg.Type == spec.TypeBoolean && fl.parent != "" {
+		if fl.Arg.Type == spec.TypeBoolean && fl.parent != "" {
 			v = nil // flags of options have no bad value; extensions may be Go's alone
 		}
 		if fl.name == bad {
 			v = badV
 		}
 		if v != nil {
-			v.Name, v.Type = fl.name, fl.arg.Type
+			v.Name, v.Type = fl.name, fl.Arg.Type
 			out = append(out, *v)
 		}
 	}
@@ -365,10 +325,10 @@ func (g *badGen) validArgs(c spec.Call, f spec.Form, bad string, badV *BadValue)
 }
 
 // form writes the argument cases of one form.
-func (g *badGen) form(c spec.Call, f spec.Form) {
+func (g *badGen) form(c *mCall, f *mForm) {
 	msgLen := int64(len(msgText))
-	for _, fl := range g.flatten(f) {
-		a := fl.arg
+	for _, fl := range f.Leaves {
+		a := fl.Arg
 		add := func(kind string, bc BadCase) {
 			bc.ID = c.Name + "/" + f.Go + "/" + fl.name + "/" + kind
 			bc.Call, bc.Form, bc.Arg, bc.Kind, bc.Type = c.Name, f.Go, fl.name, kind, g.fam.Type
@@ -377,7 +337,7 @@ func (g *badGen) form(c spec.Call, f spec.Form) {
 			}
 			if !c.Module && bc.State == "" {
 				bc.State = "unbound"
-				if g.bound(f) {
+				if f.Bound {
 					bc.State = "bound"
 				}
 			}
@@ -386,7 +346,7 @@ func (g *badGen) form(c spec.Call, f spec.Form) {
 			if bc.Int != nil || bc.Str != nil || bc.Null || bc.Size > 0 || bc.GoMsg != "" {
 				bad = &BadValue{Int: bc.Int, Str: bc.Str, Null: bc.Null, Size: bc.Size, GoMsg: bc.GoMsg}
 			}
-			bc.Args = g.validArgs(c, f, fl.name, bad)
+			bc.Args = g.validArgs(f, fl.name, bad)
 			if bc.JSSkip == "" {
 				bc.JS = g.jsCall(c, f, fl.name, bc.JS)
 			}
@@ -460,7 +420,7 @@ func (g *badGen) form(c spec.Call, f spec.Form) {
 			if k, ok := g.kind(a); ok {
 				how := "throw"
 				if !k.Bound {
-					how = async(f) // resolved after the call returns
+					how = f.Async // resolved after the call returns
 				}
 				if k.Malformed != "" {
 					add(kindMalformed, BadCase{Str: str(g.fam.Malformed), JS: jsString(g.fam.Malformed), Code: k.Malformed, How: how})
@@ -477,10 +437,10 @@ func (g *badGen) form(c spec.Call, f spec.Form) {
 			add(kindMissing, BadCase{GoMsg: "nil", JS: "undefined", Code: a.Error, CSkip: "see the NULL case"})
 			add(kindWrongType+"-list", BadCase{GoMsg: "list-int", JS: "['a', 1]", Code: a.Error, CSkip: "a C message is any bytes"})
 			add(kindNull, BadCase{Null: true, Code: "ERR_NULL_POINTER", JSSkip: jsNoNull, GoSkip: "a nil []byte is an empty message in Go"})
-			if f.Go == c.Forms[0].Go && c.Core == "" {
+			if f == c.MForms[0] && c.Core == "" {
 				// Once per core: the first form of a call that has its own.
 				size := g.fam.MaxDatagram + 1
-				add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: "EMSGSIZE", How: async(f)})
+				add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: "EMSGSIZE", How: f.Async})
 			}
 		case spec.TypePlatform:
 			add(kindWrongValue, BadCase{Int: i64(99), JS: "'bogus'", Code: "ERR_NOT_SUPPORTED_ON_PLATFORM"})
@@ -489,8 +449,8 @@ func (g *badGen) form(c spec.Call, f spec.Form) {
 }
 
 // cInt reports whether v fits the C type of argument fl.
-func (g *badGen) cInt(fl flat, v int64) bool {
-	if cIsInt64(fl.arg) {
+func (g *badGen) cInt(fl leaf, v int64) bool {
+	if cIsInt64(fl.Arg) {
 		return true // int64_t
 	}
 	return v >= math.MinInt32 && v <= math.MaxInt32
@@ -502,14 +462,12 @@ func jsNumber(v int64) string { return strconv.FormatInt(v, 10) }
 func jsString(v string) string { return "'" + v + "'" }
 
 // states writes every socket call in the states the spec names codes for.
-func (g *badGen) states(c spec.Call) {
-	f := c.Forms[0]
+func (g *badGen) states(c *mCall) {
+	f := c.MForms[0]
 	ebadf, notRunning, already := g.listed(c, "EBADF"), g.listed(c, "ERR_SOCKET_DGRAM_NOT_RUNNING"), g.listed(c, "ERR_SOCKET_ALREADY_BOUND")
 	unbound := "EBADF"
-	if c.Option != nil {
-		if o, ok := g.s.Option(c.Option.Name); ok && o.Unbound != "" {
-			unbound, ebadf = o.Unbound, true
-		}
+	if c.Opt != nil && c.Opt.Unbound != "" {
+		unbound, ebadf = c.Opt.Unbound, true
 	}
 	for _, st := range []string{"unbound", "binding", "bound", "closed"} {
 		code := ""
@@ -527,7 +485,7 @@ func (g *badGen) states(c spec.Call) {
 		}
 		bc := &BadCase{
 			ID: c.Name + "/" + f.Go + "/" + st, Call: c.Name, Form: f.Go, Kind: kindState, State: st, Type: g.fam.Type,
-			Code: code, How: "throw", Listed: g.listed(c, code), Args: g.validArgs(c, f, "", nil),
+			Code: code, How: "throw", Listed: g.listed(c, code), Args: g.validArgs(f, "", nil),
 		}
 		if st == "closed" {
 			bc.CCode = "ERR_INVALID_HANDLE"
@@ -565,7 +523,7 @@ func jsLiteral(v *BadValue) string {
 // jsCall is form f of call c in JavaScript with argument bad (a name, or a
 // field "options.x") given as badJS ("undefined" to leave it out), the
 // others valid.
-func (g *badGen) jsCall(c spec.Call, f spec.Form, bad, badJS string) string {
+func (g *badGen) jsCall(c *mCall, f *mForm, bad, badJS string) string {
 	var args []string
 	bounds := 0
 	for _, a := range f.Args {

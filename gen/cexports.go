@@ -243,7 +243,7 @@ func cExportBody(s *spec.Spec, m *cModel, fn cFunc) ([]Code, error) {
 			args = append(args, goArgValue(a, n))
 		}
 	}
-	r := resultOf(c)
+	r := fn.Result
 	switch {
 	case c.Module && r.Kind == resultSocket:
 		if deliveryName == "" {

@@ -133,6 +133,7 @@ type cFunc struct {
 	Doc     []string // paragraphs
 	Call    *spec.Call
 	Form    *spec.Form
+	Result  result // the call's
 	Event   string // dgram_on_<event>
 	Pure    bool   // written in C, never enters Go
 	NoFork  bool   // no fork check (pure C)
@@ -413,11 +414,15 @@ func buildC(s *spec.Spec) (*cModel, error) {
 	}
 
 	names := map[string]bool{}
-	for ci := range s.Calls {
-		c := &s.Calls[ci]
-		for fi := range c.Forms {
-			f := &c.Forms[fi]
-			fn := cFunc{Name: "dgram_" + cFormName(*c, *f), Call: c, Form: f}
+	model, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
+	for _, mc := range model.Calls {
+		c := &mc.Call
+		for _, mf := range mc.MForms {
+			f := &mf.Form
+			fn := cFunc{Name: mf.C, Call: c, Form: f, Result: mc.Result}
 			fn.GoName = "dgramgo_" + strings.TrimPrefix(fn.Name, "dgram_")
 			if names[fn.Name] {
 				return nil, fmt.Errorf("%s:%d: %s: C name %s is taken", s.File, f.Line, f.Signature, fn.Name)
@@ -450,7 +455,7 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			if callbacks {
 				fn.Params = append(fn.Params, cParam{"user_data", "void *", "Passed to the callback as it is."})
 			}
-			switch r := resultOf(*c); r.Kind {
+			switch r := mc.Result; r.Kind {
 			case resultSocket:
 				fn.Ret = "dgram_socket"
 			case resultObject:

@@ -57,9 +57,13 @@ func GoForms(s *spec.Spec) ([]byte, error) {
 		}
 		return Id("a").Dot(m).Call(Lit(name)), nil
 	}
+	m, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
 	var cases []Code
-	for _, c := range s.Calls {
-		for _, fm := range c.Forms {
+	for _, c := range m.Calls {
+		for _, fm := range c.MForms {
 			var args []Code
 			for _, a := range fm.Args {
 				if a.Type != spec.TypeObject {
@@ -88,7 +92,7 @@ func GoForms(s *spec.Spec) ([]byte, error) {
 				call = Id("s").Dot(fm.Go).Call(args...)
 			}
 			var body []Code
-			switch r := resultOf(c); {
+			switch r := c.Result; {
 			case r.Kind == resultSocket:
 				body = []Code{Return(call)}
 			case r.Kind == resultNone:
@@ -112,12 +116,12 @@ func GoForms(s *spec.Spec) ([]byte, error) {
 		Panic(Lit("callForm: no form ").Op("+").Id("form")))
 	f.Line()
 	var forms []Code
-	for _, c := range s.Calls {
+	for _, c := range m.Calls {
 		var fs []Code
-		for _, fm := range c.Forms {
+		for _, fm := range c.MForms {
 			fs = append(fs, Lit(fm.Go))
 		}
-		forms = append(forms, Id(callID(c)).Op(":").Values(fs...))
+		forms = append(forms, Id(callID(c.Call)).Op(":").Values(fs...))
 	}
 	f.Comment("// callForms are the Go names of each call's forms, in spec order.")
 	f.Var().Id("callForms").Op("=").Map(Id("Call")).Index().String().Add(lines(forms...))

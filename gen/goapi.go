@@ -19,61 +19,6 @@ func params(args []spec.Arg, core bool) []Code {
 	return out
 }
 
-// leaf is an argument as the core sees it: an argument of a form, or a
-// field of its object argument.
-type leaf struct {
-	spec.Arg
-	path []string // the Go expression: port, or options.Port
-	name string   // the name errors give: port, or options.port
-}
-
-// expr is a fresh Go expression for the leaf's value.
-func (l leaf) expr() *Statement {
-	st := Id(l.path[0])
-	for _, p := range l.path[1:] {
-		st.Dot(p)
-	}
-	return st
-}
-
-// leaves flattens a form's arguments, object arguments into their fields.
-func leaves(s *spec.Spec, f spec.Form) []leaf {
-	var out []leaf
-	for _, a := range f.Args {
-		if a.Type != spec.TypeObject {
-			out = append(out, leaf{a, []string{param(a.Name)}, a.Name})
-			continue
-		}
-		o, _ := s.Object(a.Object)
-		for _, fl := range o.Fields {
-			out = append(out, leaf{fl, []string{param(a.Name), exported(fl.Name)}, a.Name + "." + fl.Name})
-		}
-	}
-	return out
-}
-
-// coreArgs are the arguments of call c's core: the leaves of its forms
-// without bounds arguments, in order of first appearance.
-func coreArgs(s *spec.Spec, c spec.Call) ([]spec.Arg, error) {
-	var out []spec.Arg
-	seen := map[string]spec.Arg{}
-	for _, f := range c.Forms {
-		for _, l := range leaves(s, f) {
-			if l.Bounds != "" {
-				continue
-			}
-			prev, ok := seen[l.Name]
-			if !ok {
-				seen[l.Name] = l.Arg
-				out = append(out, l.Arg)
-			} else if a, b := fmt.Sprintf("%#v", goType(prev, true)), fmt.Sprintf("%#v", goType(l.Arg, true)); a != b {
-				return nil, fmt.Errorf("%s:%d: call %s: core argument %s is %s in one form and %s in another", s.File, l.Line, c.Name, l.Name, a, b)
-			}
-		}
-	}
-	return out, nil
-}
-
 // results are the Go results of a call.
 func results(c spec.Call) *Statement {
 	switch r := resultOf(c); r.Kind {
@@ -105,9 +50,10 @@ func int64Lit(p *int64, absent string) *Statement {
 
 // formBody is the body of a form's function: the support check, the
 // argument checks in order, and the call of the core.
-func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
+func formBody(m *model, c *mCall, f *mForm) ([]Code, error) {
+	s := m.Spec
 	ret := func(e Code) *Statement {
-		switch r := resultOf(c); r.Kind {
+		switch r := c.Result; r.Kind {
 		case resultNone:
 			return Return(e)
 		case resultSocket:
@@ -124,12 +70,12 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 	}
 	var body []Code
 	if !c.Module {
-		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(Id("s").Dot("platform"), Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
+		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(Id("s").Dot("platform"), Id(callID(c.Call))), Err().Op("!=").Nil()).Block(ret(Err())))
 	}
 	values := map[string]*Statement{} // core argument name: its value in this form
 	var platform Code = Id("Native")
 	bounds := map[string][]leaf{} // message name: its offset and length
-	for _, l := range leaves(s, f) {
+	for _, l := range f.Leaves {
 		values[l.Name] = l.expr()
 		switch {
 		case l.Type == spec.TypeInteger && (l.Min != nil || l.Max != nil):
@@ -188,18 +134,11 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 		}
 	}
 	if c.Module {
-		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(platform, Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
+		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(platform, Id(callID(c.Call))), Err().Op("!=").Nil()).Block(ret(Err())))
 	}
-	core := s.CoreCall(c)
-	if core.Module != c.Module || core.Returns != c.Returns {
-		return nil, at("call %s and its core %s differ in module or returns", c.Name, core.Name)
-	}
-	args, err := coreArgs(s, core)
-	if err != nil {
-		return nil, err
-	}
+	core := c.CoreCall
 	var callArgs []Code
-	for _, a := range args {
+	for _, a := range core.CoreArgs {
 		if v, ok := values[a.Name]; ok {
 			callArgs = append(callArgs, v)
 			delete(values, a.Name)
@@ -207,14 +146,14 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 			callArgs = append(callArgs, goZero(a))
 		}
 	}
-	for _, l := range leaves(s, f) {
+	for _, l := range f.Leaves {
 		if _, ok := values[l.Name]; ok && l.Bounds == "" {
 			return nil, at("%s is not an argument of %s's core", l.name, core.Name)
 		}
 	}
-	fn := Id(coreName(core))
+	fn := Id(coreName(core.Call))
 	if !c.Module {
-		fn = Id("s").Dot(coreName(core))
+		fn = Id("s").Dot(coreName(core.Call))
 	}
 	return append(body, Return(fn.Call(callArgs...))), nil
 }
@@ -226,11 +165,11 @@ func errorGo(s *spec.Spec, code string) string {
 }
 
 // coreUsers are the Go names of the forms whose core is call c's.
-func coreUsers(s *spec.Spec, c spec.Call) string {
+func coreUsers(m *model, c *mCall) string {
 	var names []string
-	for _, u := range s.Calls {
-		if s.CoreCall(u).Name == c.Name {
-			for _, f := range u.Forms {
+	for _, u := range m.Calls {
+		if u.CoreCall == c {
+			for _, f := range u.MForms {
 				names = append(names, f.Go)
 			}
 		}
@@ -322,30 +261,30 @@ func GoAPI(s *spec.Spec) ([]byte, error) {
 		f.Line()
 	}
 
+	m, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
 	var core, optionCores []Code
-	for _, c := range s.Calls {
-		for _, fm := range c.Forms {
-			body, err := formBody(s, c, fm)
+	for _, c := range m.Calls {
+		for _, fm := range c.MForms {
+			body, err := formBody(m, c, fm)
 			if err != nil {
 				return nil, err
 			}
 			f.Comment(comment(fmt.Sprintf("%s is %s: %s", fm.Go, c.Title, sentence(c.Doc)), "Form: "+fm.Signature+"."))
-			f.Add(signature(s, c, fm).Block(body...))
+			f.Add(signature(s, c.Call, fm.Form).Block(body...))
 			f.Line()
 		}
 		if c.Module || c.Core != "" {
 			continue
 		}
-		args, err := coreArgs(s, c)
-		if err != nil {
-			return nil, err
-		}
-		if c.Option != nil {
-			optionCores = append(optionCores, optionCore(s, c, args))
+		if c.Opt != nil {
+			optionCores = append(optionCores, optionCore(m, c))
 			continue
 		}
-		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", coreName(c), coreUsers(s, c))).Line().
-			Id(coreName(c)).Params(params(args, true)...).Add(results(c)))
+		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", coreName(c.Call), coreUsers(m, c))).Line().
+			Id(coreName(c.Call)).Params(params(c.CoreArgs, true)...).Add(results(c.Call)))
 	}
 	if len(s.Options) > 0 {
 		socketOptions(f, s)
@@ -397,9 +336,9 @@ func socketOptions(f *File, s *spec.Spec) {
 
 // optionCore is the generated core of a call that sets or gets a socket
 // option: a boolean is 0 or 1.
-func optionCore(s *spec.Spec, c spec.Call, args []spec.Arg) Code {
-	o, _ := s.Option(c.Option.Name)
-	name := coreName(c)
+func optionCore(m *model, c *mCall) Code {
+	o, args := *c.Opt, c.CoreArgs
+	name := coreName(c.Call)
 	opt := Op("&").Id(optionName(o))
 	var body []Code
 	switch {
@@ -413,8 +352,8 @@ func optionCore(s *spec.Spec, c spec.Call, args []spec.Arg) Code {
 	default:
 		body = []Code{Return(Id("s").Dot("getOption").Call(Lit(c.Name), opt))}
 	}
-	return Comment(comment(fmt.Sprintf("%s is the core of %s: it %ss the socket option %s.", name, coreUsers(s, c), c.Option.Op, o.Name))).Line().
-		Func().Params(Id("s").Op("*").Id("Socket")).Id(name).Params(params(args, true)...).Add(results(c)).Block(body...)
+	return Comment(comment(fmt.Sprintf("%s is the core of %s: it %ss the socket option %s.", name, coreUsers(m, c), c.Option.Op, o.Name))).Line().
+		Func().Params(Id("s").Op("*").Id("Socket")).Id(name).Params(params(args, true)...).Add(results(c.Call)).Block(body...)
 }
 
 // coreName is the Go name of call c's core: its unexported name, with a

@@ -67,35 +67,6 @@ func goTypeIn(a spec.Arg, core bool, pkg string) *Statement {
 // goZero is the Go zero value of an argument.
 func goZero(a spec.Arg) *Statement { return goTypes[a.Type].zero(a, "") }
 
-// result is what a call returns, as every binding sees it.
-type result struct {
-	Kind   string   // "" none, socket, object or scalar
-	Object string   // an object's name
-	Type   spec.Arg // a scalar's spec type (Type set)
-}
-
-// The kinds of result.
-const (
-	resultNone   = ""
-	resultSocket = "socket"
-	resultObject = "object"
-	resultScalar = "scalar"
-)
-
-// resultOf is call c's result.
-func resultOf(c spec.Call) result {
-	if t, ok := spec.Scalar(c.Returns); ok {
-		return result{Kind: resultScalar, Type: spec.Arg{Name: "result", Type: t}}
-	}
-	switch c.Returns {
-	case "":
-		return result{}
-	case spec.ReturnsSocket:
-		return result{Kind: resultSocket}
-	}
-	return result{Kind: resultObject, Object: c.Returns, Type: spec.Arg{Name: "result", Type: spec.TypeObject, Object: c.Returns}}
-}
-
 // goResult is the Go type of a result other than none and socket.
 func (r result) goType(pkg string) *Statement { return goTypeIn(r.Type, true, pkg) }
 

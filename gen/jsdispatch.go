@@ -98,18 +98,22 @@ func boundsEnd(f spec.Form) int {
 
 // formDispatch is the block that handles one form: the arguments spread
 // as Node does, each converted in order, the Go call and its result.
-func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
-	n, fn := len(f.Args), functionIndex(f)
+func formDispatch(s *spec.Spec, c *mCall, f *mForm) ([]Code, error) {
+	n, fn := len(f.Args), functionIndex(f.Form)
 	body := []Code{Comment("// " + f.Signature)}
 	if n > 0 {
-		body = append(body, Id("v").Op(":=").Id("spread").Call(Id("call").Dot("Arguments"), Lit(n), Lit(firstOptional(f)), Lit(fn)))
+		body = append(body, Id("v").Op(":=").Id("spread").Call(Id("call").Dot("Arguments"), Lit(n), Lit(firstOptional(f.Form)), Lit(fn)))
+	}
+	leafOf := map[string]leaf{}
+	for _, l := range f.Leaves {
+		leafOf[l.name] = l
 	}
 	var goArgs []Code
 	for i, a := range f.Args {
 		v := Id("v").Index(Lit(i))
 		if a.Type != spec.TypeObject {
-			l := leaf{a, []string{param(a.Name)}, a.Name}
-			conv, goArg, err := conversion(s, c, l, v, Id(param(a.Name)), true)
+			l := leafOf[a.Name]
+			conv, goArg, err := conversion(s, c.Call, l, v, Id(param(a.Name)), true)
 			if err != nil {
 				return nil, err
 			}
@@ -125,11 +129,11 @@ func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 			if fl.GoOnly() {
 				continue // the Go API's alone: JavaScript leaves it at its zero value
 			}
-			l := leaf{fl, []string{param(a.Name), exported(fl.Name)}, a.Name + "." + fl.Name}
+			l := leafOf[a.Name+"."+fl.Name]
 			if fl.Type == spec.TypeFunction {
 				return nil, fmt.Errorf("%s:%d: %s: the JavaScript host reads no function fields", s.File, fl.Line, l.name)
 			}
-			conv, _, err := conversion(s, c, l, Id("field").Call(Id(obj), Lit(fl.Name)), l.expr(), false)
+			conv, _, err := conversion(s, c.Call, l, Id("field").Call(Id(obj), Lit(fl.Name)), l.expr(), false)
 			if err != nil {
 				return nil, err
 			}
@@ -138,17 +142,17 @@ func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 		goArgs = append(goArgs, Id(param(a.Name)))
 	}
 	switch {
-	case c.Module && resultOf(c).Kind == resultSocket:
+	case c.Module && c.Result.Kind == resultSocket:
 		body = append(body, List(Id("sock"), Err()).Op(":=").Qual(dgramPkg, f.Go).Call(goArgs...),
 			Return(Id("m").Dot("newSocket").Call(Id("x"), Id("sock"), Err())))
 	case c.Module:
 		return nil, fmt.Errorf("%s:%d: %s: the JavaScript host handles module calls that return a socket only", s.File, f.Line, f.Signature)
-	case resultOf(c).Kind == resultNone:
+	case c.Result.Kind == resultNone:
 		body = append(body, Err().Op(":=").Id("s").Dot("s").Dot(f.Go).Call(goArgs...),
 			Id("x").Dot("done").Call(Id("s"), Err()),
 			Return(Id("x").Dot("result").Call(Id("s"), Id("call"))))
 	default:
-		v, err := jsValue(resultOf(c).Type, Id("r"))
+		v, err := jsValue(c.Result.Type, Id("r"))
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: call %s: %w", s.File, c.Line, c.Name, err)
 		}
@@ -161,13 +165,13 @@ func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 
 // callDispatch is the body of a call's dispatch function: it picks the
 // form as Node does, then runs that form's block.
-func callDispatch(s *spec.Spec, c spec.Call) ([]Code, error) {
+func callDispatch(s *spec.Spec, c *mCall) ([]Code, error) {
 	var body []Code
 	if !c.Module {
 		body = append(body, Id("s").Op(":=").Id("m").Dot("this").Call(Id("call").Dot("This"), Lit(c.Name)))
 	}
 	body = append(body, Id("x").Op(":=").Id("m").Dot("args").Call(Lit(c.Name)))
-	forms := c.Forms
+	forms := c.MForms
 	if len(forms) == 1 {
 		block, err := formDispatch(s, c, forms[0])
 		if err != nil {
@@ -180,7 +184,7 @@ func callDispatch(s *spec.Spec, c spec.Call) ([]Code, error) {
 	}
 	var cond *Statement
 	first, other := forms[0], forms[1]
-	objectForm := func(f spec.Form) bool { return len(f.Args) > 0 && f.Args[0].Type == spec.TypeObject }
+	objectForm := func(f *mForm) bool { return len(f.Args) > 0 && f.Args[0].Type == spec.TypeObject }
 	switch {
 	case objectForm(first) != objectForm(other):
 		// Node: a non-null object first is the options form.
@@ -188,13 +192,13 @@ func callDispatch(s *spec.Spec, c spec.Call) ([]Code, error) {
 			first, other = other, first
 		}
 		cond = Id("isObject").Call(Id("arg").Call(Id("call").Dot("Arguments"), Lit(0)))
-	case (boundsEnd(first) < 0) != (boundsEnd(other) < 0):
+	case (boundsEnd(first.Form) < 0) != (boundsEnd(other.Form) < 0):
 		// Node: "if address is truthy, or port is truthy and not a
 		// function, this is the offset/length form".
-		if boundsEnd(first) < 0 {
+		if boundsEnd(first.Form) < 0 {
 			first, other = other, first
 		}
-		p := boundsEnd(first)
+		p := boundsEnd(first.Form)
 		if p >= len(first.Args) {
 			return nil, fmt.Errorf("%s:%d: %s: no argument after the bounds pair to tell the forms apart", s.File, first.Line, first.Signature)
 		}
@@ -282,9 +286,13 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.Var().Id("platformNames").Op("=").Map(String()).Add(dq("Platform")).Add(lines(platforms...))
 	f.Line()
 
+	model, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
 	var modFns, methods []Code
-	for _, c := range s.Calls {
-		entry := Values(Lit(c.Name), Parens(Op("*").Id("module")).Dot(dispatchName(c)))
+	for _, c := range model.Calls {
+		entry := Values(Lit(c.Name), Parens(Op("*").Id("module")).Dot(dispatchName(c.Call)))
 		if c.Module {
 			modFns = append(modFns, entry)
 		} else {
@@ -298,17 +306,17 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.Var().Id("socketMethods").Op("=").Index().Id("method").Add(lines(methods...))
 	f.Line()
 
-	for _, c := range s.Calls {
+	for _, c := range model.Calls {
 		body, err := callDispatch(s, c)
 		if err != nil {
 			return nil, err
 		}
 		var sigs []string
-		for _, fm := range c.Forms {
+		for _, fm := range c.MForms {
 			sigs = append(sigs, fm.Signature+" ("+fm.Go+")")
 		}
-		f.Comment(comment(fmt.Sprintf("%s is %s in JavaScript: it picks the form as Node does, converts each argument with Node's type checks and calls the Go API, whose checks give the codes.", dispatchName(c), c.Title), "Forms: "+strings.Join(sigs, "; ")+"."))
-		f.Func().Params(Id("m").Op("*").Id("module")).Id(dispatchName(c)).Params(Id("call").Qual(gojaPkg, "FunctionCall")).Add(gojaValue()).Block(body...)
+		f.Comment(comment(fmt.Sprintf("%s is %s in JavaScript: it picks the form as Node does, converts each argument with Node's type checks and calls the Go API, whose checks give the codes.", dispatchName(c.Call), c.Title), "Forms: "+strings.Join(sigs, "; ")+"."))
+		f.Func().Params(Id("m").Op("*").Id("module")).Id(dispatchName(c.Call)).Params(Id("call").Qual(gojaPkg, "FunctionCall")).Add(gojaValue()).Block(body...)
 		f.Line()
 	}
 
