@@ -184,4 +184,3 @@ func coreArgs(s *spec.Spec, c spec.Call) ([]spec.Arg, error) {
 	}
 	return out, nil
 }
-
