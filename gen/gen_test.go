@@ -13,6 +13,8 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -291,6 +293,22 @@ func TestCHashIsTheSpecs(t *testing.T) {
 		}
 		if !strings.Contains(string(b), `"`+want+`"`) {
 			t.Errorf("%s does not carry the spec's SHA-256 %s", p, want)
+		}
+	}
+}
+
+// TestContractListsEveryOutput checks that gen/CONTRACT.md's table of
+// outputs has a row for every file of Outputs, with its generator.
+func TestContractListsEveryOutput(t *testing.T) {
+	contract, err := os.ReadFile("CONTRACT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range Outputs {
+		fn := runtime.FuncForPC(reflect.ValueOf(o.Generate).Pointer()).Name()
+		row := "| " + o.Path + " | `gen." + fn[strings.LastIndex(fn, ".")+1:] + "` |"
+		if !strings.Contains(string(contract), row) {
+			t.Errorf("CONTRACT.md has no row %q", row)
 		}
 	}
 }
