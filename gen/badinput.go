@@ -249,55 +249,10 @@ const msgText = "hello"
 // counts the bounds arguments met so far in the form: the first is the
 // offset (0), the second the length (the whole message).
 func (g *badGen) valid(a spec.Arg, bounds int) *BadValue {
-	v := &BadValue{}
-	switch a.Type {
-	case spec.TypeMessage:
-		v.Str = str(msgText)
-	case spec.TypeInteger:
-		switch {
-		case a.Bounds != "" && bounds == 0:
-			v.Int = i64(0)
-		case a.Bounds != "":
-			v.Int = i64(int64(len(msgText)))
-		case a.JS != nil && a.JS.Port && a.Min != nil && *a.Min > 0:
-			v.Port = true
-		case a.Min != nil && *a.Min > 0:
-			n := max(*a.Min, 64)
-			if a.Max != nil {
-				n = min(n, *a.Max)
-			}
-			v.Int = i64(n)
-		case a.JS != nil && a.JS.Port:
-			v.Int = i64(0)
-		case a.Optional:
-			return nil
-		default:
-			v.Int = i64(1)
-		}
-	case spec.TypeString:
-		k, ok := g.kind(a)
-		switch {
-		case a.Enum != "":
-			v.Str = str(g.fam.Type)
-		case ok && k.Valid != "":
-			v.Str = str(familyAddress(g.fam, k.Valid))
-		case a.Required:
-			v.Str = str("x")
-		default:
-			return nil
-		}
-	case spec.TypeBoolean:
-		v.Bool = new(bool)
-		*v.Bool = true
-	case spec.TypeFunction:
-		if a.Callback == "" {
-			return nil
-		}
-		v.Callback = true
-	default:
-		return nil
+	if m := badTypes[a.Type]; m.valid != nil {
+		return m.valid(g, a, bounds)
 	}
-	return v
+	return nil
 }
 
 // validArgs are form f's arguments with valid values, but the leaf named
@@ -324,9 +279,175 @@ func (g *badGen) validArgs(f *mForm, bad string, badV *BadValue) []BadValue {
 	return out
 }
 
+// badMapping is the bad-input table's side of one spec type: a valid
+// value of an argument (nil leaves it out; bounds counts the bounds
+// arguments before it in the form: the first is the offset, 0, the second
+// the length, the whole message), and the cases of its bad values.
+type badMapping struct {
+	valid func(g *badGen, a spec.Arg, bounds int) *BadValue
+	bad   func(g *badGen, c *mCall, f *mForm, fl leaf, add func(kind string, bc BadCase))
+}
+
+// badTypes is the bad-input table's mapping of spec types: the one place
+// that says what each type's valid and bad values are.
+var badTypes = map[string]badMapping{
+	spec.TypeMessage: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		v.Str = str(msgText)
+		return v
+	}, bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		a := fl.Arg
+		add(kindWrongType, BadCase{GoMsg: "int", JS: "5", Code: a.Error, CSkip: "a C message is any bytes"})
+		add(kindMissing, BadCase{GoMsg: "nil", JS: "undefined", Code: a.Error, CSkip: "see the NULL case"})
+		add(kindWrongType+"-list", BadCase{GoMsg: "list-int", JS: "['a', 1]", Code: a.Error, CSkip: "a C message is any bytes"})
+		add(kindNull, BadCase{Null: true, Code: "ERR_NULL_POINTER", JSSkip: jsNoNull, GoSkip: "a nil []byte is an empty message in Go"})
+		if f == c.MForms[0] && c.Core == "" {
+			// Once per core: the first form of a call that has its own.
+			size := g.fam.MaxDatagram + 1
+			add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: "EMSGSIZE", How: f.Async})
+		}
+	}},
+	spec.TypeInteger: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		switch {
+		case a.Bounds != "" && bounds == 0:
+			v.Int = i64(0)
+		case a.Bounds != "":
+			v.Int = i64(int64(len(msgText)))
+		case a.JS != nil && a.JS.Port && a.Min != nil && *a.Min > 0:
+			v.Port = true
+		case a.Min != nil && *a.Min > 0:
+			n := max(*a.Min, 64)
+			if a.Max != nil {
+				n = min(n, *a.Max)
+			}
+			v.Int = i64(n)
+		case a.JS != nil && a.JS.Port:
+			v.Int = i64(0)
+		case a.Optional:
+			return nil
+		default:
+			v.Int = i64(1)
+		}
+		return v
+	}, bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		a, msgLen, jsPort := fl.Arg, int64(len(msgText)), fl.JS != nil && fl.JS.Port
+		if a.Bounds != "" {
+			add(kindBelow, BadCase{Int: i64(-1), JS: "-1", Code: a.Error})
+			above := msgLen + 1
+			add(kindAbove, BadCase{Int: i64(above), JS: strconv.FormatInt(above, 10), Code: a.Error})
+			add(kindFraction, BadCase{JS: "1.5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+			add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+			add(kindWrongType, BadCase{JS: "'abc'", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoType, CSkip: cNoType})
+			return
+		}
+		if a.Min == nil && a.Max == nil {
+			return
+		}
+		cSkip := ""
+		if a.Min != nil {
+			below := *a.Min - 1
+			if !g.cInt(fl, below) {
+				cSkip = cNoType
+			}
+			add(kindBelow, BadCase{Int: i64(below), JS: strconv.FormatInt(below, 10), Code: a.Error, CSkip: cSkip})
+		}
+		if a.Max != nil {
+			above := *a.Max + 1
+			cSkip = ""
+			if !g.cInt(fl, above) {
+				cSkip = cNoType
+			}
+			add(kindAbove, BadCase{Int: i64(above), JS: jsNumber(above), Code: a.Error, CSkip: cSkip})
+		}
+		lo := int64(0)
+		if a.Min != nil {
+			lo = *a.Min
+		}
+		add(kindFraction, BadCase{JS: strconv.FormatInt(lo, 10) + ".5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+		add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+		wrong := "ERR_INVALID_ARG_TYPE"
+		if jsPort {
+			wrong = a.Error
+		}
+		add(kindWrongType, BadCase{JS: "'abc'", Code: wrong, GoSkip: goNoType, CSkip: cNoType})
+		if !a.Optional {
+			why := noMissing
+			if a.Min != nil && *a.Min == 1 {
+				why = noMissingBelow
+			}
+			add(kindMissing, BadCase{Code: wrong, JS: "undefined", GoSkip: why, CSkip: why})
+		}
+	}},
+	spec.TypeString: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		k, ok := g.kind(a)
+		switch {
+		case a.Enum != "":
+			v.Str = str(g.fam.Type)
+		case ok && k.Valid != "":
+			v.Str = str(familyAddress(g.fam, k.Valid))
+		case a.Required:
+			v.Str = str("x")
+		default:
+			return nil
+		}
+		return v
+	}, bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		a := fl.Arg
+		switch {
+		case a.Enum != "":
+			bad := g.fam.Type + "x" // no socket type
+			add(kindWrongValue, BadCase{Str: str(bad), JS: jsString(bad), Code: a.Error})
+			add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
+			add(kindWrongType, BadCase{JS: "5", Code: a.Error, GoSkip: goNoTypeS, CSkip: cNoType})
+			add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
+			add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing type", CSkip: "the NULL case is C's missing type"})
+		case a.Required:
+			add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
+			add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing argument", CSkip: "the NULL case is C's missing argument"})
+			add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
+			add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
+		default:
+			add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
+		}
+		if k, ok := g.kind(a); ok {
+			how := "throw"
+			if !k.Bound {
+				how = f.Async // resolved after the call returns
+			}
+			if k.Malformed != "" {
+				add(kindMalformed, BadCase{Str: str(g.fam.Malformed), JS: jsString(g.fam.Malformed), Code: k.Malformed, How: how})
+			}
+			if other := familyAddress(g.other, k.Valid); k.Family != "" && other != "" {
+				add(kindFamily, BadCase{Str: str(other), JS: jsString(other), Code: k.Family, How: how})
+			}
+			if k.Unassigned != "" {
+				add(kindNoIface, BadCase{Str: str(g.fam.Unassigned), JS: jsString(g.fam.Unassigned), Code: k.Unassigned, How: how})
+			}
+		}
+	}},
+	spec.TypeBoolean: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		v.Bool = new(bool)
+		*v.Bool = true
+		return v
+	}},
+	spec.TypeFunction: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		if a.Callback == "" {
+			return nil
+		}
+		v.Callback = true
+		return v
+	}},
+	spec.TypePlatform: {bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		add(kindWrongValue, BadCase{Int: i64(99), JS: "'bogus'", Code: "ERR_NOT_SUPPORTED_ON_PLATFORM"})
+	}},
+}
+
 // form writes the argument cases of one form.
 func (g *badGen) form(c *mCall, f *mForm) {
-	msgLen := int64(len(msgText))
 	for _, fl := range f.Leaves {
 		a := fl.Arg
 		add := func(kind string, bc BadCase) {
@@ -352,98 +473,8 @@ func (g *badGen) form(c *mCall, f *mForm) {
 			}
 			g.cases = append(g.cases, &bc)
 		}
-		jsPort := a.JS != nil && a.JS.Port
-		switch a.Type {
-		case spec.TypeInteger:
-			if a.Bounds != "" {
-				add(kindBelow, BadCase{Int: i64(-1), JS: "-1", Code: a.Error})
-				above := msgLen + 1
-				add(kindAbove, BadCase{Int: i64(above), JS: strconv.FormatInt(above, 10), Code: a.Error})
-				add(kindFraction, BadCase{JS: "1.5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-				add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-				add(kindWrongType, BadCase{JS: "'abc'", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoType, CSkip: cNoType})
-				continue
-			}
-			if a.Min == nil && a.Max == nil {
-				continue
-			}
-			cSkip := ""
-			if a.Min != nil {
-				below := *a.Min - 1
-				if !g.cInt(fl, below) {
-					cSkip = cNoType
-				}
-				add(kindBelow, BadCase{Int: i64(below), JS: strconv.FormatInt(below, 10), Code: a.Error, CSkip: cSkip})
-			}
-			if a.Max != nil {
-				above := *a.Max + 1
-				cSkip = ""
-				if !g.cInt(fl, above) {
-					cSkip = cNoType
-				}
-				add(kindAbove, BadCase{Int: i64(above), JS: jsNumber(above), Code: a.Error, CSkip: cSkip})
-			}
-			lo := int64(0)
-			if a.Min != nil {
-				lo = *a.Min
-			}
-			add(kindFraction, BadCase{JS: strconv.FormatInt(lo, 10) + ".5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-			add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-			wrong := "ERR_INVALID_ARG_TYPE"
-			if jsPort {
-				wrong = a.Error
-			}
-			add(kindWrongType, BadCase{JS: "'abc'", Code: wrong, GoSkip: goNoType, CSkip: cNoType})
-			if !a.Optional {
-				why := noMissing
-				if a.Min != nil && *a.Min == 1 {
-					why = noMissingBelow
-				}
-				add(kindMissing, BadCase{Code: wrong, JS: "undefined", GoSkip: why, CSkip: why})
-			}
-		case spec.TypeString:
-			switch {
-			case a.Enum != "":
-				add(kindWrongValue, BadCase{Str: str("udp5"), JS: "'udp5'", Code: a.Error})
-				add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
-				add(kindWrongType, BadCase{JS: "5", Code: a.Error, GoSkip: goNoTypeS, CSkip: cNoType})
-				add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
-				add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing type", CSkip: "the NULL case is C's missing type"})
-			case a.Required:
-				add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
-				add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing argument", CSkip: "the NULL case is C's missing argument"})
-				add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
-				add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
-			default:
-				add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
-			}
-			if k, ok := g.kind(a); ok {
-				how := "throw"
-				if !k.Bound {
-					how = f.Async // resolved after the call returns
-				}
-				if k.Malformed != "" {
-					add(kindMalformed, BadCase{Str: str(g.fam.Malformed), JS: jsString(g.fam.Malformed), Code: k.Malformed, How: how})
-				}
-				if other := familyAddress(g.other, k.Valid); k.Family != "" && other != "" {
-					add(kindFamily, BadCase{Str: str(other), JS: jsString(other), Code: k.Family, How: how})
-				}
-				if k.Unassigned != "" {
-					add(kindNoIface, BadCase{Str: str(g.fam.Unassigned), JS: jsString(g.fam.Unassigned), Code: k.Unassigned, How: how})
-				}
-			}
-		case spec.TypeMessage:
-			add(kindWrongType, BadCase{GoMsg: "int", JS: "5", Code: a.Error, CSkip: "a C message is any bytes"})
-			add(kindMissing, BadCase{GoMsg: "nil", JS: "undefined", Code: a.Error, CSkip: "see the NULL case"})
-			add(kindWrongType+"-list", BadCase{GoMsg: "list-int", JS: "['a', 1]", Code: a.Error, CSkip: "a C message is any bytes"})
-			add(kindNull, BadCase{Null: true, Code: "ERR_NULL_POINTER", JSSkip: jsNoNull, GoSkip: "a nil []byte is an empty message in Go"})
-			if f == c.MForms[0] && c.Core == "" {
-				// Once per core: the first form of a call that has its own.
-				size := g.fam.MaxDatagram + 1
-				add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: "EMSGSIZE", How: f.Async})
-			}
-		case spec.TypePlatform:
-			add(kindWrongValue, BadCase{Int: i64(99), JS: "'bogus'", Code: "ERR_NOT_SUPPORTED_ON_PLATFORM"})
+		if m := badTypes[a.Type]; m.bad != nil {
+			m.bad(g, c, f, fl, add)
 		}
 	}
 }

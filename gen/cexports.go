@@ -63,15 +63,6 @@ func cResult(f cFunc) *Statement {
 	return Qual("C", "int")
 }
 
-// goArgValue converts a C parameter of form argument a to its Go value.
-func goArgValue(a spec.Arg, name string) *Statement {
-	id := Id(goParamName(name))
-	if m := cTypes[a.Type]; m.toGo != nil {
-		return m.toGo(a, id)
-	}
-	return id
-}
-
 // CExports writes cshared/exports_gen.go: the Go side of libdgram's
 // exports, one //export dgramgo_* per form and per event (the C function
 // dgram_* of exports_gen.c calls it), the adapters that deliver each event
@@ -136,24 +127,12 @@ func CExports(s *spec.Spec) ([]byte, error) {
 		for _, a := range cb.Args {
 			n := param(a.Name)
 			goParams = append(goParams, Id(n).Add(goTypeIn(a, true, cDgramPkg)))
-			switch a.Type {
-			case spec.TypeMessage:
-				args = append(args, Id("bytesPtr").Call(Id(n)), Qual("C", "size_t").Call(Len(Id(n))))
-			case spec.TypeObject:
-				cv := "cArg" + exported(a.Name)
-				prep = append(prep, Var().Id(cv).Qual("C", "struct_dgram_"+snake(a.Object)), Id("c"+a.Object).Call(Op("&").Id(cv), Id(n)))
-				args = append(args, Op("&").Id(cv))
-			case spec.TypeError:
-				cv := "cArg" + exported(a.Name)
-				prep = append(prep, Var().Id(cv).Qual("C", "struct_dgram_error_info"))
-				args = append(args, Id("errorInfo").Call(Op("&").Id(cv), Id(n)))
-			default:
-				m := cTypes[a.Type]
-				if m.eventValue == nil {
-					return nil, fmt.Errorf("%s: the C binding cannot pass an event argument %s of type %s", s.File, a.Name, a.Type)
-				}
-				args = append(args, m.eventValue(Id(n)))
+			m := cTypes[a.Type]
+			if m.adapter == nil {
+				return nil, fmt.Errorf("%s: the C binding cannot pass an event argument %s of type %s", s.File, a.Name, a.Type)
 			}
+			p, as := m.adapter(a, Id(n))
+			prep, args = append(prep, p...), append(args, as...)
 		}
 		args = append(args, Id("userData"))
 		what := "the " + cb.SpecName + " callback"
@@ -208,39 +187,17 @@ func cExportBody(s *spec.Spec, m *cModel, fn cFunc) ([]Code, error) {
 	var args []Code
 	var deliveryArg Code = Lit(0)
 	deliveryName := ""
+	x := cExport{name: name, ret: ret}
 	for _, a := range f.Args {
-		n := cArgName(a)
-		id := Id(goParamName(n))
-		switch a.Type {
-		case spec.TypeMessage:
-			v := param(a.Name) + "Bytes"
-			body = append(body, List(Id(v), Id("code")).Op(":=").Id("goBytes").Call(id, Id(goParamName(n+"_length")), name, Lit(a.Name)),
-				If(Id("code").Op("!=").Lit(0)).Block(ret(Id("code"))))
-			args = append(args, Id(v))
-		case spec.TypeObject:
-			body = append(body, If(Add(id).Op("==").Nil()).Block(ret(Id("nullPointer").Call(name, Lit(a.Name)))))
-			args = append(args, Id("go"+a.Object).Call(id))
-			if st := cStructOf(m, a.Object); st != nil {
-				for _, fl := range st.Fields {
-					if fl.Name == "delivery" {
-						deliveryArg = Add(id).Dot("delivery")
-						deliveryName = a.Name + ".delivery"
-					}
+		checks, v := cExportArg(a, x)
+		body, args = append(body, checks...), append(args, v)
+		if st := cStructOf(m, a.Object); a.Type == spec.TypeObject && st != nil {
+			for _, fl := range st.Fields {
+				if fl.Name == "delivery" { // the C library's own field
+					deliveryArg = Id(goParamName(cArgName(a))).Dot("delivery")
+					deliveryName = a.Name + ".delivery"
 				}
 			}
-		case spec.TypeFunction:
-			cb := a.Listener
-			suffix := "Listener"
-			if cb == "" {
-				cb, suffix = a.Callback, "Callback"
-			}
-			if c.Module {
-				args = append(args, Id("e").Dot(unexported(exported(cb)+suffix)).Call(id, Id("userData")))
-			} else {
-				args = append(args, Id("e").Dot(unexported(exported(cb)+suffix)).Call(id, Id("userData")))
-			}
-		default:
-			args = append(args, goArgValue(a, n))
 		}
 	}
 	r := fn.Result

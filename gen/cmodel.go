@@ -224,74 +224,6 @@ func cDefault(s *spec.Spec, a spec.Arg) string {
 	return strings.Join(out, " or ")
 }
 
-// cArgDoc is an argument's doc with what C must know: what NULL means,
-// the range, the error of a bad value.
-func cArgDoc(s *spec.Spec, a spec.Arg, input bool) string {
-	doc := cSentence(a.Doc)
-	if !input {
-		return doc
-	}
-	switch a.Type {
-	case spec.TypeString:
-		switch {
-		case a.Default != "":
-			doc += " NULL or \"\" omits it: " + cDefault(s, a) + "."
-		case a.Required:
-			doc += " NULL or \"\" is " + a.Error + "."
-		case a.Enum != "":
-			doc += " Anything else, NULL included, is " + a.Error + "."
-		default:
-			doc += " NULL or \"\" omits it."
-		}
-	case spec.TypeInteger:
-		if a.Min != nil && a.Max != nil && a.Error != "" {
-			doc += fmt.Sprintf(" %d to %d, else %s.", *a.Min, *a.Max, a.Error)
-		}
-		if a.Bounds != "" {
-			doc += " Within " + a.Bounds + ", else " + a.Error + "."
-		}
-		if cIsInt64(a) {
-			doc += " On a 32-bit host a value beyond the Go int is clamped to it."
-		}
-	case spec.TypeFunction:
-		doc += " NULL omits it."
-	case spec.TypePlatform:
-		doc += " A dgram_platform; 0 is DGRAM_PLATFORM_NATIVE."
-	}
-	if a.Extension {
-		doc += " (A dgramkit extension.)"
-	}
-	return doc
-}
-
-// cEventParams are the C parameters of an event's or callback's arguments.
-func cEventParams(s *spec.Spec, a []spec.Arg) ([]cParam, error) {
-	var out []cParam
-	for _, x := range a {
-		n := cArgName(x)
-		switch x.Type {
-		case spec.TypeMessage:
-			out = append(out, cParam{n, cTypes[x.Type].event, "The bytes, valid during the call only."},
-				cParam{n + "_length", "size_t", "Their number."})
-		case spec.TypeObject:
-			out = append(out, cParam{n, "const struct dgram_" + snake(x.Object) + " *", "Valid during the call only."})
-		case spec.TypeError:
-			out = append(out, cParam{n, cTypes[x.Type].event, "NULL for no error; valid during the call only."})
-		default:
-			t := cTypes[x.Type].event
-			if t == "" {
-				return nil, fmt.Errorf("%s:%d: argument %s: the C binding has no event argument of type %s", s.File, x.Line, x.Name, x.Type)
-			}
-			doc := ""
-			if strings.HasSuffix(t, "*") {
-				doc = "Valid during the call only."
-			}
-			out = append(out, cParam{n, t, doc})
-		}
-	}
-	return out, nil
-}
-
 // buildC builds the C model of s.
 func buildC(s *spec.Spec) (*cModel, error) {
 	m := &cModel{Header: header, Version: s.Version, SpecHash: s.SHA256, Doc: s.Doc,
@@ -434,23 +366,13 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			}
 			pointers, callbacks := false, false
 			for _, a := range f.Args {
-				n := cArgName(a)
-				switch a.Type {
-				case spec.TypeMessage:
-					pointers = true
-					fn.Params = append(fn.Params, cParam{n, "const void *", cSentence(a.Doc) + " Borrowed for the call only. NULL is an empty message when " + n + "_length is 0, else ERR_NULL_POINTER."},
-						cParam{n + "_length", "size_t", "The number of bytes at " + n + "."})
-				case spec.TypeObject:
-					pointers = true
-					fn.Params = append(fn.Params, cParam{n, "const struct dgram_" + snake(a.Object) + " *", cSentence(a.Doc) + " Borrowed for the call only; NULL is ERR_NULL_POINTER."})
-				default:
-					m := cTypes[a.Type]
-					if m.param == nil || (a.Type != spec.TypeFunction && m.toGo == nil) {
-						return nil, fmt.Errorf("%s:%d: %s: the C binding has no argument of type %s", s.File, a.Line, f.Signature, a.Type)
-					}
-					callbacks = callbacks || a.Type == spec.TypeFunction
-					fn.Params = append(fn.Params, cParam{n, m.param(a), cArgDoc(s, a, true)})
+				ps, err := cFormParams(s, a)
+				if err != nil {
+					return nil, err
 				}
+				fn.Params = append(fn.Params, ps...)
+				pointers = pointers || cTypes[a.Type].pointer
+				callbacks = callbacks || a.Type == spec.TypeFunction
 			}
 			if callbacks {
 				fn.Params = append(fn.Params, cParam{"user_data", "void *", "Passed to the callback as it is."})

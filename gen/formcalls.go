@@ -147,37 +147,13 @@ func CForms(s *spec.Spec) ([]byte, error) {
 		pre = append(pre, fmt.Sprintf("void hx_on_%s(%s);", snake(cb.SpecName), cbParams(cb)))
 	}
 	f.CgoPreamble(strings.Join(pre, "\n"))
-	callbackOf := func(a spec.Arg) (string, string) {
-		if a.Listener != "" {
-			return a.Listener, "dgram_" + snake(a.Listener) + "_cb"
-		}
-		return a.Callback, "dgram_" + snake(a.Callback) + "_cb"
-	}
-	// value is the C value of argument a, named name in the case, with the
-	// statements that prepare it.
-	vname := func(name string) string { return goParamName(snake(strings.ReplaceAll(name, ".", "_"))) }
+	vname := func(name string) string { return goParamName(snake(strings.ReplaceAll(name, ".", "_"))) + "V" }
+	// value is the C value of argument a, named name in the case, after
+	// the statements that prepare it.
 	value := func(fn cFunc, a spec.Arg, name string) ([]Code, []Code, error) {
-		v := Id(vname(name) + "V")
-		switch a.Type {
-		case spec.TypeInteger:
-			return nil, []Code{Qual("C", strings.TrimSpace(cTypes[a.Type].param(a))).Call(Id("a").Dot("Int").Call(Lit(name)))}, nil
-		case spec.TypeBoolean:
-			return nil, []Code{Qual("C", "bool").Call(Id("a").Dot("Bool").Call(Lit(name)))}, nil
-		case spec.TypePlatform:
-			return nil, []Code{Qual("C", "dgram_platform").Call(Id("a").Dot("Int").Call(Lit(name)))}, nil
-		case spec.TypeString:
-			return []Code{Add(v).Op(":=").Id("newCstr").Call(Id("a").Dot("Str").Call(Lit(name))), Defer().Add(v).Dot("free").Call()},
-				[]Code{Add(v).Dot("p")}, nil
-		case spec.TypeMessage:
-			return []Code{List(Add(v), Id(vname(name)+"N")).Op(":=").Id("cMessage").Call(Id("a").Dot("Message").Call(Lit(name))),
-					Defer().Qual("C", "free").Call(v)},
-				[]Code{v, Qual("C", "size_t").Call(Id(vname(name) + "N"))}, nil
-		case spec.TypeFunction:
-			ev, typ := callbackOf(a)
-			fnv := vname(name) + "V"
-			return []Code{Var().Id(fnv).Qual("C", typ),
-					If(Id("a").Dot("Callback").Call(Lit(name))).Block(Id(fnv).Op("=").Qual("C", typ).Call(Qual("C", "hx_on_"+snake(ev))))},
-				[]Code{Id(fnv)}, nil
+		if h := cTypes[a.Type].harness; h != nil {
+			prep, args := h(a, name, vname(name))
+			return prep, args, nil
 		}
 		return nil, nil, fmt.Errorf("%s: %s: the C test dispatch has no value of type %s", fn.Name, a.Name, a.Type)
 	}
@@ -206,7 +182,7 @@ func CForms(s *spec.Spec) ([]byte, error) {
 			if st == nil {
 				return nil, fmt.Errorf("%s: no C struct for %s", fn.Name, a.Object)
 			}
-			obj := vname(a.Name) + "V"
+			obj := vname(a.Name)
 			prep = append(prep, Var().Id(obj).Qual("C", "struct_"+st.Name))
 			for _, fl := range st.Fields {
 				if fl.GoName == "" {
@@ -218,7 +194,7 @@ func CForms(s *spec.Spec) ([]byte, error) {
 				}
 				prep = append(append(prep, p...), Id(obj).Dot(fl.CGo).Op("=").Add(v[0]))
 			}
-			ptr := vname(a.Name) + "P"
+			ptr := strings.TrimSuffix(vname(a.Name), "V") + "P"
 			prep = append(prep, Id(ptr).Op(":=").Op("&").Id(obj),
 				If(Id("a").Dot("Null").Call(Lit(a.Name))).Block(Id(ptr).Op("=").Nil()))
 			args = append(args, Id(ptr))

@@ -96,7 +96,7 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		defer multicastInterfaceV.free()
 		return int32(C.dgram_drop_membership(C.dgram_socket(h), multicastAddressV.p, multicastInterfaceV.p))
 	case "Send":
-		msgV, msgN := cMessage(a.Message("msg"))
+		msgV, msgVN := cMessage(a.Message("msg"))
 		defer C.free(msgV)
 		addressV := newCstr(a.Str("address"))
 		defer addressV.free()
@@ -104,9 +104,9 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		if a.Callback("sendListener") {
 			sendListenerV = C.dgram_send_cb(C.hx_on_send)
 		}
-		return int32(C.dgram_send(C.dgram_socket(h), msgV, C.size_t(msgN), C.int(a.Int("port")), addressV.p, sendListenerV, C.hx_ud(C.int(slot))))
+		return int32(C.dgram_send(C.dgram_socket(h), msgV, C.size_t(msgVN), C.int(a.Int("port")), addressV.p, sendListenerV, C.hx_ud(C.int(slot))))
 	case "SendSlice":
-		msgV, msgN := cMessage(a.Message("msg"))
+		msgV, msgVN := cMessage(a.Message("msg"))
 		defer C.free(msgV)
 		addressV := newCstr(a.Str("address"))
 		defer addressV.free()
@@ -114,9 +114,9 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		if a.Callback("sendListener") {
 			sendListenerV = C.dgram_send_cb(C.hx_on_send)
 		}
-		return int32(C.dgram_send_slice(C.dgram_socket(h), msgV, C.size_t(msgN), C.int(a.Int("offset")), C.int(a.Int("length")), C.int(a.Int("port")), addressV.p, sendListenerV, C.hx_ud(C.int(slot))))
+		return int32(C.dgram_send_slice(C.dgram_socket(h), msgV, C.size_t(msgVN), C.int(a.Int("offset")), C.int(a.Int("length")), C.int(a.Int("port")), addressV.p, sendListenerV, C.hx_ud(C.int(slot))))
 	case "SendTo":
-		msgV, msgN := cMessage(a.Message("msg"))
+		msgV, msgVN := cMessage(a.Message("msg"))
 		defer C.free(msgV)
 		addressV := newCstr(a.Str("address"))
 		defer addressV.free()
@@ -124,7 +124,7 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		if a.Callback("sendListener") {
 			sendListenerV = C.dgram_send_cb(C.hx_on_send)
 		}
-		return int32(C.dgram_sendto(C.dgram_socket(h), msgV, C.size_t(msgN), C.int(a.Int("offset")), C.int(a.Int("length")), C.int(a.Int("port")), addressV.p, sendListenerV, C.hx_ud(C.int(slot))))
+		return int32(C.dgram_sendto(C.dgram_socket(h), msgV, C.size_t(msgVN), C.int(a.Int("offset")), C.int(a.Int("length")), C.int(a.Int("port")), addressV.p, sendListenerV, C.hx_ud(C.int(slot))))
 	case "SetBroadcast":
 		return int32(C.dgram_set_broadcast(C.dgram_socket(h), C.bool(a.Bool("flag"))))
 	case "SetMulticastLoopback":
