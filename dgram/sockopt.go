@@ -3,15 +3,13 @@ package dgram
 import (
 	"errors"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // setOption is the core of the generated option setters: it sets o to v
 // on the bound socket.
 func (s *Socket) setOption(call string, o *sockOpt, v int) error {
-	return s.sockopt(call, o, func(fd int, k sockOptKey) error {
-		return syscall.SetsockoptInt(fd, k.level, k.name, v)
+	return s.sockopt(call, o, func(fd uintptr, k sockOptKey) error {
+		return setsockoptInt(fd, k.level, k.name, v)
 	})
 }
 
@@ -19,8 +17,8 @@ func (s *Socket) setOption(call string, o *sockOpt, v int) error {
 // the bound socket.
 func (s *Socket) getOption(call string, o *sockOpt) (int, error) {
 	var v int
-	err := s.sockopt(call, o, func(fd int, k sockOptKey) (err error) {
-		v, err = syscall.GetsockoptInt(fd, k.level, k.name)
+	err := s.sockopt(call, o, func(fd uintptr, k sockOptKey) (err error) {
+		v, err = getsockoptInt(fd, k.level, k.name)
 		return err
 	})
 	return v, err
@@ -33,7 +31,7 @@ func (s *Socket) getOption(call string, o *sockOpt) (int, error) {
 // EBADF"), or, for an option with its own code (unbound), that code
 // worded by its template with {syscall} and {cause} ("EBADF (bad file
 // descriptor)"), as Node's ERR_SOCKET_BUFFER_SIZE.
-func (s *Socket) sockopt(call string, o *sockOpt, op func(fd int, k sockOptKey) error) error {
+func (s *Socket) sockopt(call string, o *sockOpt, op func(fd uintptr, k sockOptKey) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	fail := func(err error) error {
@@ -47,7 +45,7 @@ func (s *Socket) sockopt(call string, o *sockOpt, op func(fd int, k sockOptKey) 
 		cause := string(codeOf(err))
 		var errno syscall.Errno
 		if errors.As(err, &errno) {
-			cause = unix.ErrnoName(errno) + " (" + errno.Error() + ")"
+			cause += " (" + errno.Error() + ")"
 		}
 		e := codeError(o.unbound, "", "{syscall}", name, "{cause}", cause)
 		e.Err = err
@@ -68,7 +66,7 @@ func (s *Socket) sockopt(call string, o *sockOpt, op func(fd int, k sockOptKey) 
 		return fail(err)
 	}
 	var operr error
-	if err := rc.Control(func(fd uintptr) { operr = op(int(fd), k) }); err != nil {
+	if err := rc.Control(func(fd uintptr) { operr = op(fd, k) }); err != nil {
 		return fail(err)
 	}
 	if operr != nil {
