@@ -837,7 +837,10 @@ static void test_buffer_sizes(void)
     CHECK_INT(dgram_set_send_buffer_size(s, -1), DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE);
     CHECK_STR(last().message, "Buffer size must be a positive integer");
     CHECK_STR(last().kind, "TypeError");
-    CHECK_INT(dgram_set_recv_buffer_size(s, INT64_C(4294967296)), DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE);
+    if (sizeof(void *) == 8) {
+        /* On a 32-bit host the header says a value beyond the Go int is clamped to it. */
+        CHECK_INT(dgram_set_recv_buffer_size(s, INT64_C(4294967296)), DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE);
+    }
     CHECK_INT(dgram_get_recv_buffer_size(s, NULL), DGRAM_ERR_NULL_POINTER);
     int port = bind_local(s, r);
     CHECK(port > 0);
