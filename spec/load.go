@@ -400,6 +400,11 @@ func (c *checker) option(call Call) {
 		case OptionSet:
 			if len(f.Args) != 1 || f.Args[0].Type != o.Type || call.Returns != "" {
 				c.failf(f.Line, "%s: setting option %s takes one %s argument and returns nothing", f.Signature, o.Name, o.Type)
+				continue
+			}
+			a := f.Args[0]
+			if o.Min != nil && (a.Min == nil || *a.Min < *o.Min) || o.Max != nil && (a.Max == nil || *a.Max > *o.Max) {
+				c.failf(a.Line, "%s: argument %s must be checked within option %s's bounds (min and max)", f.Signature, a.Name, o.Name)
 			}
 		case OptionGet:
 			if t, _ := Scalar(call.Returns); len(f.Args) != 0 || t != o.Type {

@@ -80,7 +80,8 @@ type Option struct {
 	Type string    `yaml:"type"` // integer or boolean
 	V4   OptionKey `yaml:"v4"`
 	V6   OptionKey `yaml:"v6"`
-	// Min and Max bound the value the option takes, when set.
+	// Min and Max bound the value the option takes, when set: a setter's
+	// argument must be checked within them (the loader checks).
 	Min *int64 `yaml:"min"`
 	Max *int64 `yaml:"max"`
 	// Unbound is the code of a call before bind; "" is the system error

@@ -120,6 +120,9 @@ func TestLoadErrors(t *testing.T) {
 			"  - type: udp4", `family "udp4": malformed "1.1.1.1" is an address`},
 		{"bad version", "version: 1.0.0", "version: 1.0",
 			"# A cut-down", `version "1.0": want MAJOR.MINOR.PATCH`},
+		{"setter outside the option's bounds", "            min: 1\n            max: 255\n            error: EINVAL\n            doc: Between 1 and 255.\n",
+			"            min: 0\n            max: 255\n            error: EINVAL\n            doc: Between 1 and 255.\n",
+			"          - name: ttl", "setTTL(ttl): argument ttl must be checked within option unicastTTL's bounds (min and max)"},
 		{"empty", "", "", "", "empty spec"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
