@@ -226,23 +226,32 @@ func HostPlatform() Platform {
 
 // hostPlatform detects the host platform, once.
 var hostPlatform = sync.OnceValue(func() Platform {
-	if runtime.GOARCH != "arm" && runtime.GOARCH != "arm64" {
-		return Linux
-	}
-	if data, err := os.ReadFile("/etc/os-release"); err == nil {
-		for _, line := range strings.Split(string(data), "\n") {
-			key, value, _ := strings.Cut(line, "=")
-			ids := strings.Fields(strings.Trim(value, "\"'"))
-			if (key == "ID" || key == "ID_LIKE") && slices.Contains(ids, "raspbian") {
-				return Raspbian
-			}
-		}
-	}
-	if model, err := os.ReadFile("/proc/device-tree/model"); err == nil && strings.Contains(string(model), "Raspberry Pi") {
+	if (runtime.GOARCH == "arm" || runtime.GOARCH == "arm64") && (osReleaseHas("raspbian") || modelHas("Raspberry Pi")) {
 		return Raspbian
 	}
 	return Linux
 })
+
+// osReleaseHas reports whether /etc/os-release has id in ID or ID_LIKE.
+func osReleaseHas(id string) bool {
+	data, err := os.ReadFile("/etc/os-release")
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		key, value, _ := strings.Cut(line, "=")
+		if (key == "ID" || key == "ID_LIKE") && slices.Contains(strings.Fields(strings.Trim(value, "\"'")), id) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelHas reports whether /proc/device-tree/model contains name.
+func modelHas(name string) bool {
+	model, err := os.ReadFile("/proc/device-tree/model")
+	return err == nil && strings.Contains(string(model), name)
+}
 
 // checkSupport refuses a call that platform p marks X.
 func checkSupport(p Platform, c Call) error {

@@ -436,7 +436,18 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			Doc: []string{fmt.Sprintf("Adds listener to the '%s' event, after the listeners added before: %s", e.Name, cSentence(e.Doc)),
 				"@return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL."}})
 	}
-	m.Library = cLibrary
+	def, detect, err := hostPlatforms(s)
+	if err != nil {
+		return nil, err
+	}
+	host := hostDoc(def, detect, func(p spec.Platform) string { return "DGRAM_PLATFORM_" + strings.ToUpper(p.ID) })
+	for _, f := range cLibrary {
+		f.Doc = append([]string(nil), f.Doc...)
+		for i := range f.Doc {
+			f.Doc[i] = strings.ReplaceAll(f.Doc[i], "{host}", host)
+		}
+		m.Library = append(m.Library, f)
+	}
 	for _, f := range m.Library {
 		if names[f.Name] {
 			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
@@ -480,6 +491,6 @@ var cLibrary = []cFunc{
 		Doc: []string{"How platform supports call at run time: DGRAM_UNSUPPORTED (X), DGRAM_SUPPORTED (O) or DGRAM_PARTIAL (△). An unknown platform or call is DGRAM_UNSUPPORTED. The DGRAM_<PLATFORM>_HAS_<CALL> macros say the same at compile time.",
 			"@return the support level, or a negative error code."}},
 	{Name: "dgram_host_platform", GoName: "dgramgo_host_platform", Ret: "int",
-		Doc: []string{"The platform whose native support DGRAM_PLATFORM_NATIVE means on this host: DGRAM_PLATFORM_RASPBIAN on a Raspberry Pi, else DGRAM_PLATFORM_LINUX.",
+		Doc: []string{"The platform whose native support DGRAM_PLATFORM_NATIVE means on this host: {host}.",
 			"@return a dgram_platform, or a negative error code."}},
 }

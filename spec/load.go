@@ -232,11 +232,25 @@ func (c *checker) check() {
 		}
 	}
 	seen = map[string]bool{}
+	defaults := 0
 	for _, p := range s.Platforms {
 		c.unique(seen, "platform", p.ID, p.Line)
 		if p.Name == "" || p.Board == "" || p.Go == "" {
 			c.failf(p.Line, "platform %q needs name, board and go", p.ID)
 		}
+		switch h := p.Host; {
+		case h == nil:
+		case h.Default:
+			defaults++
+			if len(h.Arch) > 0 || h.OSRelease != "" || h.Model != "" {
+				c.failf(h.Line, "platform %q: the default host is recognised by nothing else", p.ID)
+			}
+		case len(h.Arch) == 0 || h.OSRelease == "" && h.Model == "":
+			c.failf(h.Line, "platform %q: a host needs arch and osRelease or model", p.ID)
+		}
+	}
+	if defaults > 1 {
+		c.failf(1, "more than one platform is the default host")
 	}
 	seen = map[string]bool{}
 	for _, f := range s.Footnotes {

@@ -120,7 +120,21 @@ type Platform struct {
 	Name  string `yaml:"name"`
 	Board string `yaml:"board"`
 	Go    string `yaml:"go"`
-	Line  int    `yaml:"-"`
+	// Host says how a host is recognised as this platform, whose native
+	// support Native then means; nil for a platform no host is.
+	Host *Host `yaml:"host"`
+	Line int   `yaml:"-"`
+}
+
+// Host is how a host is recognised as a platform: the default, or on one
+// of Arch (Go's GOARCH names) when /etc/os-release has OSRelease in ID or
+// ID_LIKE, or /proc/device-tree/model contains Model.
+type Host struct {
+	Default   bool     `yaml:"default"`
+	Arch      []string `yaml:"arch"`
+	OSRelease string   `yaml:"osRelease"`
+	Model     string   `yaml:"model"`
+	Line      int      `yaml:"-"`
 }
 
 // Footnote qualifies a partial support cell; Text is the seed's, verbatim.

@@ -68,7 +68,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10100
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "686c09513285cf1066f23c123c3be9ac42eb2a5cb18fd9b26f7d8038b9ae1df8"
+#define DGRAM_SPEC_HASH "4dea6904e1f439b2b0086583062477ee1436a6c95e1505e7d1d701d3e84a1be1"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -1126,7 +1126,8 @@ int dgram_supports(dgram_platform platform, dgram_call call);
 
 /**
  * The platform whose native support DGRAM_PLATFORM_NATIVE means on this
- * host: DGRAM_PLATFORM_RASPBIAN on a Raspberry Pi, else
+ * host: DGRAM_PLATFORM_RASPBIAN on arm and arm64 when /etc/os-release has ID
+ * or ID_LIKE raspbian or /proc/device-tree/model names a Raspberry Pi, else
  * DGRAM_PLATFORM_LINUX.
  *
  * @return a dgram_platform, or a negative error code.
