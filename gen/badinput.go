@@ -210,9 +210,13 @@ func (g *badGen) kind(a spec.Arg) (spec.AddressKind, bool) {
 	return g.s.AddressKind(a.Address)
 }
 
+// role is the code of the error with role, or "" when the spec gives
+// none that role.
+func (g *badGen) role(role string) string { return g.s.RoleCode(role) }
+
 func (g *badGen) listed(c *mCall, code string) bool {
 	switch code {
-	case "", "ERR_INVALID_ARG_TYPE", "ERR_NULL_POINTER", "ERR_NOT_SUPPORTED_ON_PLATFORM":
+	case "", g.role(spec.RoleWrongType), g.role(spec.RoleNullPointer), g.role(spec.RoleUnsupported):
 		// A JavaScript type, a C NULL and a platform profile apply to
 		// every call; the errors: lists leave them out.
 		return true
@@ -300,11 +304,11 @@ var badTypes = map[string]badMapping{
 		add(kindWrongType, BadCase{GoMsg: "int", JS: "5", Code: a.Error, CSkip: "a C message is any bytes"})
 		add(kindMissing, BadCase{GoMsg: "nil", JS: "undefined", Code: a.Error, CSkip: "see the NULL case"})
 		add(kindWrongType+"-list", BadCase{GoMsg: "list-int", JS: "['a', 1]", Code: a.Error, CSkip: "a C message is any bytes"})
-		add(kindNull, BadCase{Null: true, Code: "ERR_NULL_POINTER", JSSkip: jsNoNull, GoSkip: "a nil []byte is an empty message in Go"})
+		add(kindNull, BadCase{Null: true, Code: g.role(spec.RoleNullPointer), JSSkip: jsNoNull, GoSkip: "a nil []byte is an empty message in Go"})
 		if f == c.MForms[0] && c.Core == "" {
 			// Once per core: the first form of a call that has its own.
 			size := g.fam.MaxDatagram + 1
-			add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: "EMSGSIZE", How: f.Async})
+			add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: g.role(spec.RoleOversize), How: f.Async})
 		}
 	}},
 	spec.TypeInteger: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
@@ -338,7 +342,7 @@ var badTypes = map[string]badMapping{
 			add(kindAbove, BadCase{Int: i64(above), JS: strconv.FormatInt(above, 10), Code: a.Error})
 			add(kindFraction, BadCase{JS: "1.5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
 			add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-			add(kindWrongType, BadCase{JS: "'abc'", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoType, CSkip: cNoType})
+			add(kindWrongType, BadCase{JS: "'abc'", Code: g.role(spec.RoleWrongType), GoSkip: goNoType, CSkip: cNoType})
 			return
 		}
 		if a.Min == nil && a.Max == nil {
@@ -366,7 +370,7 @@ var badTypes = map[string]badMapping{
 		}
 		add(kindFraction, BadCase{JS: strconv.FormatInt(lo, 10) + ".5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
 		add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-		wrong := "ERR_INVALID_ARG_TYPE"
+		wrong := g.role(spec.RoleWrongType)
 		if jsPort {
 			wrong = a.Error
 		}
@@ -407,9 +411,9 @@ var badTypes = map[string]badMapping{
 			add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
 			add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing argument", CSkip: "the NULL case is C's missing argument"})
 			add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
-			add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
+			add(kindWrongType, BadCase{JS: "5", Code: g.role(spec.RoleWrongType), GoSkip: goNoTypeS, CSkip: cNoType})
 		default:
-			add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
+			add(kindWrongType, BadCase{JS: "5", Code: g.role(spec.RoleWrongType), GoSkip: goNoTypeS, CSkip: cNoType})
 		}
 		if k, ok := g.kind(a); ok {
 			how := "throw"
@@ -442,7 +446,7 @@ var badTypes = map[string]badMapping{
 		return v
 	}},
 	spec.TypePlatform: {bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
-		add(kindWrongValue, BadCase{Int: i64(99), JS: "'bogus'", Code: "ERR_NOT_SUPPORTED_ON_PLATFORM"})
+		add(kindWrongValue, BadCase{Int: i64(99), JS: "'bogus'", Code: g.role(spec.RoleUnsupported)})
 	}},
 }
 
@@ -451,6 +455,9 @@ func (g *badGen) form(c *mCall, f *mForm) {
 	for _, fl := range f.Leaves {
 		a := fl.Arg
 		add := func(kind string, bc BadCase) {
+			if bc.Code == "" {
+				return // a code the spec gives no error the role of: no case
+			}
 			bc.ID = c.Name + "/" + f.Go + "/" + fl.name + "/" + kind
 			bc.Call, bc.Form, bc.Arg, bc.Kind, bc.Type = c.Name, f.Go, fl.name, kind, g.fam.Type
 			if bc.How == "" {
@@ -495,8 +502,9 @@ func jsString(v string) string { return "'" + v + "'" }
 // states writes every socket call in the states the spec names codes for.
 func (g *badGen) states(c *mCall) {
 	f := c.MForms[0]
-	ebadf, notRunning, already := g.listed(c, "EBADF"), g.listed(c, "ERR_SOCKET_DGRAM_NOT_RUNNING"), g.listed(c, "ERR_SOCKET_ALREADY_BOUND")
-	unbound := "EBADF"
+	unbound, closed, already := g.role(spec.RoleUnbound), g.role(spec.RoleClosed), g.role(spec.RoleAlreadyBound)
+	has := func(code string) bool { return code != "" && g.listed(c, code) }
+	ebadf, notRunning, isBind := has(unbound), has(closed), has(already)
 	if c.Opt != nil && c.Opt.Unbound != "" {
 		unbound, ebadf = c.Opt.Unbound, true
 	}
@@ -504,11 +512,9 @@ func (g *badGen) states(c *mCall) {
 		code := ""
 		switch {
 		case st == "closed" && notRunning:
-			code = "ERR_SOCKET_DGRAM_NOT_RUNNING"
-		case st == "closed" && c.Name == "close":
-			code = "ERR_SOCKET_DGRAM_NOT_RUNNING"
-		case (st == "binding" || st == "bound") && already:
-			code = "ERR_SOCKET_ALREADY_BOUND"
+			code = closed
+		case (st == "binding" || st == "bound") && isBind:
+			code = already
 		case (st == "unbound" || st == "binding") && ebadf:
 			code = unbound
 		case st == "bound":
@@ -519,9 +525,9 @@ func (g *badGen) states(c *mCall) {
 			Code: code, How: "throw", Listed: g.listed(c, code), Args: g.validArgs(f, "", nil),
 		}
 		if st == "closed" {
-			bc.CCode = "ERR_INVALID_HANDLE"
+			bc.CCode = g.role(spec.RoleInvalidHandle)
 		}
-		if st == "binding" && code != "ERR_SOCKET_ALREADY_BOUND" && code != "" {
+		if st == "binding" && code != already && code != "" {
 			bc.JSSkip = jsBindSt
 			bc.CSkip = "C cannot hold a socket in the binding state either (see jsSkip); Go runs it"
 		}

@@ -15,10 +15,6 @@ const (
 	gojaPkg  = "github.com/dop251/goja"
 )
 
-// invalidArgType is the code of a JavaScript value of the wrong type; the
-// spec must define it when a form takes a message, an integer or a string.
-const invalidArgType = "ERR_INVALID_ARG_TYPE"
-
 // gojaValue is goja.Value.
 func gojaValue() *Statement { return Qual(gojaPkg, "Value") }
 
@@ -261,9 +257,9 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.ImportName(dgramPkg, "dgram")
 	f.ImportName(gojaPkg, "goja")
 
-	e, ok := s.Error(invalidArgType)
+	e, ok := s.Error(s.RoleCode(spec.RoleWrongType))
 	if !ok {
-		return nil, fmt.Errorf("%s: the JavaScript host needs error %s", s.File, invalidArgType)
+		return nil, fmt.Errorf("%s: the JavaScript host needs an error with role: %s", s.File, spec.RoleWrongType)
 	}
 	f.Comment(comment("invalidArgType is the error of a JavaScript value of the wrong type: its code, kind and message template."))
 	f.Var().Id("invalidArgType").Op("=").Id("errorTemplate").Values(Id("code").Op(":").Add(dq(e.Go)),

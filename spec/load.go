@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -260,7 +261,7 @@ func (c *checker) check() {
 		}
 	}
 	seen = map[string]bool{}
-	goNames, numbers := map[string]bool{}, map[int]string{}
+	goNames, numbers, roles := map[string]bool{}, map[int]string{}, map[string]bool{}
 	for _, e := range s.Errors {
 		c.unique(seen, "error", e.Code, e.Line)
 		c.unique(goNames, "Go name", e.Go, e.Line)
@@ -279,6 +280,12 @@ func (c *checker) check() {
 		}
 		if !e.System && e.Message == "" {
 			c.failf(e.Line, "error %s: a coded error needs a message", e.Code)
+		}
+		if e.Role != "" {
+			if !slices.Contains(Roles, e.Role) {
+				c.failf(e.Line, "error %s: role %q must be one of %s", e.Code, e.Role, strings.Join(Roles, ", "))
+			}
+			c.unique(roles, "role", e.Role, e.Line)
 		}
 	}
 	seen = map[string]bool{}

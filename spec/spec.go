@@ -154,8 +154,32 @@ type Error struct {
 	Kind    string `yaml:"kind"`
 	Message string `yaml:"message"`
 	System  bool   `yaml:"system"`
-	Doc     string `yaml:"doc"`
-	Line    int    `yaml:"-"`
+	// Role names what the generators use the code for (Roles), so that
+	// they need not know it by name.
+	Role string `yaml:"role"`
+	Doc  string `yaml:"doc"`
+	Line int    `yaml:"-"`
+}
+
+// The roles of codes (role: on an error).
+const (
+	RoleWrongType     = "wrong-type"     // a value of the wrong type (JavaScript)
+	RoleNullPointer   = "null-pointer"   // a C NULL where a pointer is required
+	RoleUnsupported   = "unsupported"    // a call the socket's platform profile marks X
+	RoleOversize      = "oversize"       // a datagram beyond the family's maxDatagram
+	RoleUnbound       = "unbound"        // a call that needs the bound socket, before bind
+	RoleClosed        = "closed"         // a call after close
+	RoleAlreadyBound  = "already-bound"  // bind on a bound or binding socket
+	RoleInvalidHandle = "invalid-handle" // a C handle that is not a live socket
+)
+
+// Roles are the roles an error may have.
+var Roles = []string{RoleWrongType, RoleNullPointer, RoleUnsupported, RoleOversize, RoleUnbound, RoleClosed, RoleAlreadyBound, RoleInvalidHandle}
+
+// RoleCode is the code of the error with role, or "" when none has it.
+func (s *Spec) RoleCode(role string) string {
+	e, _ := find(s.Errors, func(e Error) bool { return e.Role == role })
+	return e.Code
 }
 
 // Object is a structured value: an options object or a result.

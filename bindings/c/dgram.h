@@ -68,7 +68,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10100
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "4dea6904e1f439b2b0086583062477ee1436a6c95e1505e7d1d701d3e84a1be1"
+#define DGRAM_SPEC_HASH "9b9672d4d19259977be504f858f29c6426baed9d0ba89475bf0d297a81dc5260"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
