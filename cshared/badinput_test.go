@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"net"
 	"os"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/dgramkit/dgramkit/cshared/internal/hx"
 
 	"github.com/dgramkit/dgramkit/dgram"
 )
@@ -14,22 +15,104 @@ import (
 // cBadCase is a case of the bad-input table (testdata/badinput_gen.json,
 // written by gen.BadInput; the fields are documented there).
 type cBadCase struct {
-	ID    string  `json:"id"`
-	Call  string  `json:"call"`
-	Form  string  `json:"form"`
-	Arg   string  `json:"arg"`
-	Kind  string  `json:"kind"`
-	State string  `json:"state"`
-	Type  string  `json:"type"`
-	Int   *int64  `json:"int"`
-	Str   *string `json:"str"`
-	Null  bool    `json:"null"`
-	Size  int     `json:"size"`
-	Code  string  `json:"code"`
-	CCode string  `json:"cCode"`
-	How   string  `json:"how"`
-	CSkip string  `json:"cSkip"`
+	ID    string      `json:"id"`
+	Call  string      `json:"call"`
+	Form  string      `json:"form"`
+	Arg   string      `json:"arg"`
+	Kind  string      `json:"kind"`
+	State string      `json:"state"`
+	Type  string      `json:"type"`
+	Args  []cBadValue `json:"args"`
+	Code  string      `json:"code"`
+	CCode string      `json:"cCode"`
+	How   string      `json:"how"`
+	CSkip string      `json:"cSkip"`
 }
+
+// cBadValue is an argument of a case's call (gen.BadValue).
+type cBadValue struct {
+	Name     string  `json:"name"`
+	Type     string  `json:"type"`
+	Int      *int64  `json:"int"`
+	Str      *string `json:"str"`
+	Bool     *bool   `json:"bool"`
+	Null     bool    `json:"null"`
+	Size     int     `json:"size"`
+	Port     bool    `json:"port"`
+	Callback bool    `json:"callback"`
+}
+
+// cBadForm is a form with valid arguments (gen.BadForm).
+type cBadForm struct {
+	Call   string      `json:"call"`
+	Form   string      `json:"form"`
+	C      string      `json:"c"`
+	Module bool        `json:"module"`
+	Args   []cBadValue `json:"args"`
+	Null   []string    `json:"null"`
+}
+
+// cArgs gives a case's arguments to hx.CallForm (hx.Args): port is the
+// receiver's; null names the pointer argument that is NULL; length, when
+// not 0, is every message's length.
+type cArgs struct {
+	vals   map[string]cBadValue
+	port   int32
+	null   string
+	length uint64
+}
+
+func newCArgs(args []cBadValue, port int32) *cArgs {
+	a := &cArgs{vals: map[string]cBadValue{}, port: port}
+	for _, v := range args {
+		a.vals[v.Name] = v
+	}
+	return a
+}
+
+func (a *cArgs) Int(name string) int64 {
+	switch v := a.vals[name]; {
+	case v.Port:
+		return int64(a.port)
+	case v.Int != nil:
+		return *v.Int
+	}
+	return 0
+}
+
+func (a *cArgs) Str(name string) *string {
+	if v := a.vals[name]; !v.Null {
+		return v.Str
+	}
+	return nil
+}
+
+func (a *cArgs) Bool(name string) bool {
+	v := a.vals[name]
+	return v.Bool != nil && *v.Bool
+}
+
+func (a *cArgs) Message(name string) ([]byte, uint64) {
+	var buf []byte
+	switch v := a.vals[name]; {
+	case v.Null:
+		return nil, 5
+	case v.Size > 0:
+		buf = make([]byte, v.Size)
+	case v.Str != nil:
+		buf = []byte(*v.Str)
+	default:
+		buf = []byte{}
+	}
+	if a.length != 0 {
+		return buf, a.length
+	}
+	return buf, uint64(len(buf))
+}
+
+func (a *cArgs) Callback(name string) bool { return a.vals[name].Callback }
+
+func (a *cArgs) Null(name string) bool { return name == a.null }
 
 // cReceiver is a Go socket the C sockets send to, to show they still work.
 type cReceiver struct {
@@ -97,13 +180,13 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // cCloseWait closes h and waits until its handle is released.
 func cCloseWait(t *testing.T, h int32, slot int) {
 	t.Helper()
-	before := hxCount(slot, hxEvClose)
-	hxClose(h, true, slot)
-	waitFor(t, "close", func() bool { return hxCount(slot, hxEvClose) > before })
+	before := hx.Count(slot, hx.EvClose)
+	hx.Close(h, true, slot)
+	waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > before })
 }
 
 // TestBadInput runs the bad-input table against the C entry points
-// (dgram_* through harness.go): each case returns exactly the spec's
+// (dgram_* through cshared/internal/hx): each case returns exactly the spec's
 // code as -number, or delivers it to the 'error' listener or the send
 // callback, and afterwards the socket still works. Then the C library's
 // own bad inputs: handle 0, negative, never created and stale (released by
@@ -113,12 +196,15 @@ func TestBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var table struct{ Cases []cBadCase }
+	var table struct {
+		Forms []cBadForm
+		Cases []cBadCase
+	}
 	if err := json.Unmarshal(data, &table); err != nil {
 		t.Fatal(err)
 	}
 	recv := newCReceiver(t)
-	base := hxLiveHandles()
+	base := hx.LiveHandles()
 	ran, skipped := 0, 0
 	for i, c := range table.Cases {
 		if c.CSkip != "" {
@@ -126,172 +212,79 @@ func TestBadInput(t *testing.T) {
 			continue
 		}
 		ran++
-		slot := 1 + i%(hxSlots-1)
+		slot := 1 + i%(hx.Slots-1)
 		t.Run(c.ID, func(t *testing.T) { runCBadCase(t, c, slot, recv) })
 	}
-	extra := cLibraryBadInputs(t, recv)
-	waitFor(t, "every handle released", func() bool { return hxLiveHandles() == base })
+	extra := cLibraryBadInputs(t, recv, table.Forms)
+	waitFor(t, "every handle released", func() bool { return hx.LiveHandles() == base })
 	t.Logf("bad-input table: %d cases run in C, %d not expressible in C; %d C-only cases (handles, NULL pointers)", ran, skipped, extra)
 }
 
 func cstrOf(s string) *string { return &s }
 
 func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
-	hxReset(slot)
+	hx.Reset(slot)
 	fam := "127.0.0.1"
-	// The valid arguments, then the bad one.
-	var (
-		typ            = cstrOf(c.Type)
-		msg            = []byte("hello")
-		n              = uint64(5)
-		port           = recv.port
-		offset, length = int32(0), int32(5)
-		address        = cstrOf(fam)
-		group          = cstrOf("230.1.2.3")
-		iface          *string
-		ttl            = int32(64)
-		rbuf, sbuf     int64
-		platform       int32
-		bindPort       int32
-		bindAddress    = cstrOf(fam)
-		nullOpts       bool
-	)
-	strArg := func() *string {
-		if c.Null {
-			return nil
-		}
-		return c.Str
-	}
-	switch c.Arg {
-	case "msg":
-		switch {
-		case c.Null:
-			msg, n = nil, 5
-		case c.Size > 0:
-			msg, n = make([]byte, c.Size), uint64(c.Size)
-		}
-	case "port":
-		port, bindPort = int32(*c.Int), int32(*c.Int)
-	case "offset":
-		offset = int32(*c.Int)
-	case "length":
-		length = int32(*c.Int)
-	case "ttl":
-		ttl = int32(*c.Int)
-	case "address", "options.address":
-		address, bindAddress = strArg(), strArg()
-	case "multicastAddress":
-		group = strArg()
-	case "multicastInterface":
-		iface = strArg()
-	case "type", "options.type":
-		typ = strArg()
-	case "options.recvBufferSize":
-		rbuf = *c.Int
-	case "options.sendBufferSize":
-		sbuf = *c.Int
-	case "options.platform":
-		platform = int32(*c.Int)
-	case "options.port":
-		bindPort = int32(*c.Int)
-	case "":
-	default:
-		t.Fatalf("argument %s unknown to the C runner", c.Arg)
-	}
-	call := func(h int32) int32 {
-		switch c.Form {
-		case "CreateSocket":
-			return hxCreate(nullOpts, typ, false, rbuf, sbuf, platform, 0, false, slot)
-		case "CreateSocketType":
-			return hxCreateType(typ, false, slot)
-		case "AddMembership":
-			return hxMembership(true, h, group, iface)
-		case "DropMembership":
-			return hxMembership(false, h, group, iface)
-		case "Address":
-			rc, _ := hxAddress(h, false)
-			return rc
-		case "Bind":
-			return hxBind(h, bindPort, bindAddress, false, slot)
-		case "BindOptions":
-			return hxBindOptions(h, false, bindPort, bindAddress, false, slot)
-		case "Close":
-			return hxClose(h, true, slot)
-		case "Send":
-			return hxSend(h, msg, n, port, address, true, slot)
-		case "SendSlice":
-			return hxSendSlice(false, h, msg, n, offset, length, port, address, true, slot)
-		case "SendTo":
-			return hxSendSlice(true, h, msg, n, offset, length, port, address, true, slot)
-		case "SetBroadcast":
-			return hxSetBroadcast(h, true)
-		case "SetMulticastLoopback":
-			return hxSetMulticastLoopback(h, true)
-		case "SetMulticastTTL":
-			return hxSetMulticastTTL(h, ttl)
-		case "SetTTL":
-			return hxSetTTL(h, ttl)
-		}
-		t.Fatalf("form %s unknown to the C runner", c.Form)
-		return 0
-	}
+	a := newCArgs(c.Args, recv.port)
 	want := cCode(c.Code)
 	if c.CCode != "" {
 		want = cCode(c.CCode)
 	}
 	if c.State == "" { // createSocket
-		rc := call(0)
+		rc := hx.CallForm(c.Form, 0, a, slot)
 		if want == 0 && rc <= 0 || want != 0 && rc != want {
-			t.Fatalf("%s: returned %d (%s), want %d (%s)", c.Form, rc, hxStrerror(rc), want, c.Code)
+			t.Fatalf("%s: returned %d (%s), want %d (%s)", c.Form, rc, hx.Strerror(rc), want, c.Code)
 		}
 		if rc > 0 {
 			cCloseWait(t, rc, slot)
 		}
-		h := hxCreateType(cstrOf("udp4"), false, slot)
+		h := hx.CreateType(cstrOf("udp4"), false, slot)
 		cStillWorks(t, c, h, recv, slot)
 		cCloseWait(t, h, slot)
 		return
 	}
-	h := hxCreateType(cstrOf(c.Type), false, slot)
+	h := hx.CreateType(cstrOf(c.Type), false, slot)
 	if h <= 0 {
 		t.Fatalf("dgram_create_socket_type: %d", h)
 	}
-	hxOn(h, 1, false, slot) // count 'error' events
+	for _, ev := range hx.Events { // count every event
+		if rc := hx.CallOn(ev, h, false, slot); rc != 0 {
+			t.Fatalf("dgram_on_%s: %s", ev, hx.Strerror(rc))
+		}
+	}
 	switch c.State {
 	case "bound":
-		hxBind(h, 0, cstrOf(fam), true, slot)
-		waitFor(t, "listening", func() bool { return hxCount(slot, hxEvListening) > 0 })
-	case "binding":
-		hxBind(h, 0, cstrOf(fam), false, slot)
+		hx.Bind(h, 0, cstrOf(fam), false, slot)
+		waitFor(t, "listening", func() bool { return hx.Count(slot, hx.EvListening) > 0 })
 	case "closed":
-		hxClose(h, true, slot)
-		waitFor(t, "close", func() bool { return hxCount(slot, hxEvClose) > 0 })
+		hx.Close(h, false, slot)
+		waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > 0 })
 	}
-	rc := call(h)
+	rc := hx.CallForm(c.Form, h, a, slot)
 	switch c.How {
-	case "throw":
+	case "throw", "emitted": // C returns what JavaScript emits
 		if rc != want {
-			t.Fatalf("%s (%s %s) in state %s: returned %d (%s), want %d (%s)", c.Form, c.Arg, c.Kind, c.State, rc, hxStrerror(rc), want, c.Code)
+			t.Fatalf("%s (%s %s) in state %s: returned %d (%s), want %d (%s)", c.Form, c.Arg, c.Kind, c.State, rc, hx.Strerror(rc), want, c.Code)
 		}
 	case "event":
 		if rc != 0 {
-			t.Fatalf("%s returned %s, want 0 and an 'error' event %s", c.Form, hxStrerror(rc), c.Code)
+			t.Fatalf("%s returned %s, want 0 and an 'error' event %s", c.Form, hx.Strerror(rc), c.Code)
 		}
-		waitFor(t, "'error' event", func() bool { return hxCount(slot, hxEvError) > 0 })
-		if got := hxEventError(slot); got != want {
-			t.Fatalf("'error' event %s, want %s", hxStrerror(got), c.Code)
+		waitFor(t, "'error' event", func() bool { return hx.Count(slot, hx.EvError) > 0 })
+		if got := hx.EventError(slot); got != want {
+			t.Fatalf("'error' event %s, want %s", hx.Strerror(got), c.Code)
 		}
 	case "callback":
 		if rc != 0 {
-			t.Fatalf("%s returned %s, want 0 and %s to the send callback", c.Form, hxStrerror(rc), c.Code)
+			t.Fatalf("%s returned %s, want 0 and %s to the send callback", c.Form, hx.Strerror(rc), c.Code)
 		}
-		waitFor(t, "send callback", func() bool { return hxCount(slot, hxEvSendErr)+hxCount(slot, hxEvSendOK) > 0 })
-		if got := hxSendError(slot); got != want {
-			t.Fatalf("send callback got %s, want %s", hxStrerror(got), c.Code)
+		waitFor(t, "send callback", func() bool { return hx.Count(slot, hx.EvSendErr)+hx.Count(slot, hx.EvSendOK) > 0 })
+		if got := hx.SendError(slot); got != want {
+			t.Fatalf("send callback got %s, want %s", hx.Strerror(got), c.Code)
 		}
 	}
 	if c.State == "closed" || c.Call == "close" && rc == 0 {
-		waitFor(t, "close", func() bool { return hxCount(slot, hxEvClose) > 0 })
+		waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > 0 })
 		return
 	}
 	cStillWorks(t, c, h, recv, slot)
@@ -302,76 +295,72 @@ func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
 func cStillWorks(t *testing.T, c cBadCase, h int32, recv *cReceiver, slot int) {
 	t.Helper()
 	want := "after " + c.ID
-	if rc := hxSendGo(h, []byte(want), recv.port, cstrOf("127.0.0.1"), false, slot); rc != 0 {
-		t.Fatalf("the socket no longer sends: %s", hxStrerror(rc))
+	if rc := hx.SendGo(h, []byte(want), recv.port, cstrOf("127.0.0.1"), false, slot); rc != 0 {
+		t.Fatalf("the socket no longer sends: %s", hx.Strerror(rc))
 	}
 	recv.wait(t, want)
 }
 
 // cLibraryBadInputs are the C library's own bad inputs: handles that are
-// 0, negative, never created or stale, on every call that takes one; and
-// NULL pointers where one is required. It returns how many it tried.
-func cLibraryBadInputs(t *testing.T, recv *cReceiver) int {
+// 0, negative, never created or stale, on every form that takes one and
+// every listener; NULL for every pointer argument a form has (its object
+// arguments and its result), for every listener, and a message length
+// beyond 2^31-1. It returns how many it tried.
+func cLibraryBadInputs(t *testing.T, recv *cReceiver, forms []cBadForm) int {
 	const slot = 0
-	hxReset(slot)
-	stale := hxCreateType(cstrOf("udp4"), false, slot)
+	hx.Reset(slot)
+	stale := hx.CreateType(cstrOf("udp4"), false, slot)
 	cCloseWait(t, stale, slot)
 	waitFor(t, "the stale handle released", func() bool {
-		rc, _ := hxAddress(stale, false)
-		return rc == cCode("ERR_INVALID_HANDLE")
+		return hx.CallOn(hx.Events[0], stale, false, slot) == cCode("ERR_INVALID_HANDLE")
 	})
-	a := cstrOf("127.0.0.1")
-	calls := map[string]func(h int32) int32{
-		"add_membership":         func(h int32) int32 { return hxMembership(true, h, cstrOf("230.1.2.3"), nil) },
-		"drop_membership":        func(h int32) int32 { return hxMembership(false, h, cstrOf("230.1.2.3"), nil) },
-		"address":                func(h int32) int32 { rc, _ := hxAddress(h, false); return rc },
-		"bind":                   func(h int32) int32 { return hxBind(h, 0, a, false, slot) },
-		"bind_options":           func(h int32) int32 { return hxBindOptions(h, false, 0, a, false, slot) },
-		"close":                  func(h int32) int32 { return hxClose(h, false, slot) },
-		"send":                   func(h int32) int32 { return hxSend(h, []byte("x"), 1, recv.port, a, false, slot) },
-		"send_slice":             func(h int32) int32 { return hxSendSlice(false, h, []byte("x"), 1, 0, 1, recv.port, a, false, slot) },
-		"sendto":                 func(h int32) int32 { return hxSendSlice(true, h, []byte("x"), 1, 0, 1, recv.port, a, false, slot) },
-		"set_broadcast":          func(h int32) int32 { return hxSetBroadcast(h, true) },
-		"set_multicast_loopback": func(h int32) int32 { return hxSetMulticastLoopback(h, true) },
-		"set_multicast_ttl":      func(h int32) int32 { return hxSetMulticastTTL(h, 1) },
-		"set_ttl":                func(h int32) int32 { return hxSetTTL(h, 64) },
-		"on_close":               func(h int32) int32 { return hxOn(h, 0, false, slot) },
-		"on_error":               func(h int32) int32 { return hxOn(h, 1, false, slot) },
-		"on_listening":           func(h int32) int32 { return hxOn(h, 2, false, slot) },
-		"on_message":             func(h int32) int32 { return hxOn(h, 3, false, slot) },
-	}
+	invalid := cCode("ERR_INVALID_HANDLE")
 	tried := 0
-	for name, fn := range calls {
-		for _, h := range []int32{0, -1, -2147483648, 2147483647, stale} {
+	for _, h := range []int32{0, -1, -2147483648, 2147483647, stale} {
+		for _, f := range forms {
+			if f.Module {
+				continue // no handle
+			}
 			tried++
-			if rc := fn(h); rc != cCode("ERR_INVALID_HANDLE") {
-				t.Errorf("dgram_%s(handle %d) = %s, want ERR_INVALID_HANDLE", name, h, hxStrerror(rc))
+			if rc := hx.CallForm(f.Form, h, newCArgs(f.Args, recv.port), slot); rc != invalid {
+				t.Errorf("%s(handle %d) = %s, want ERR_INVALID_HANDLE", f.C, h, hx.Strerror(rc))
+			}
+		}
+		for _, ev := range hx.Events {
+			tried++
+			if rc := hx.CallOn(ev, h, false, slot); rc != invalid {
+				t.Errorf("dgram_on_%s(handle %d) = %s, want ERR_INVALID_HANDLE", ev, h, hx.Strerror(rc))
 			}
 		}
 	}
-	// NULL pointers, on a live socket that must keep working.
-	h := hxCreateType(cstrOf("udp4"), false, slot)
-	null := map[string]int32{
-		"dgram_create_socket(NULL)":      hxCreate(true, nil, false, 0, 0, 0, 0, false, slot),
-		"dgram_bind_options(NULL)":       hxBindOptions(h, true, 0, nil, false, slot),
-		"dgram_address(out NULL)":        func() int32 { rc, _ := hxAddress(h, true); return rc }(),
-		"dgram_send(NULL, 5)":            hxSend(h, nil, 5, recv.port, a, false, slot),
-		"dgram_send_slice(NULL, 5)":      hxSendSlice(false, h, nil, 5, 0, 1, recv.port, a, false, slot),
-		"dgram_sendto(NULL, 5)":          hxSendSlice(true, h, nil, 5, 0, 1, recv.port, a, false, slot),
-		"dgram_on_close(NULL)":           hxOn(h, 0, true, slot),
-		"dgram_on_error(NULL)":           hxOn(h, 1, true, slot),
-		"dgram_on_listening(NULL)":       hxOn(h, 2, true, slot),
-		"dgram_on_message(NULL)":         hxOn(h, 3, true, slot),
-		"dgram_send(msg, 2^31) refused ": hxSend(h, []byte("x"), 1<<31, recv.port, a, false, slot),
-	}
-	for what, rc := range null {
-		tried++
-		want := cCode("ERR_NULL_POINTER")
-		if strings.Contains(what, "2^31") {
-			want = cCode("ERR_BUFFER_OUT_OF_BOUNDS")
+	// NULL pointers and a huge length, on a live socket that must keep working.
+	h := hx.CreateType(cstrOf("udp4"), false, slot)
+	null := cCode("ERR_NULL_POINTER")
+	for _, f := range forms {
+		for _, p := range f.Null {
+			tried++
+			a := newCArgs(f.Args, recv.port)
+			a.null = p
+			if rc := hx.CallForm(f.Form, h, a, slot); rc != null {
+				t.Errorf("%s(%s NULL) = %s, want ERR_NULL_POINTER", f.C, p, hx.Strerror(rc))
+			}
 		}
-		if rc != want {
-			t.Errorf("%s = %s, want %s", what, hxStrerror(rc), hxStrerror(want))
+		for _, v := range f.Args {
+			if v.Type != "message" {
+				continue
+			}
+			tried++
+			a := newCArgs(f.Args, recv.port)
+			a.length = 1 << 31
+			if rc := hx.CallForm(f.Form, h, a, slot); rc != cCode("ERR_BUFFER_OUT_OF_BOUNDS") {
+				t.Errorf("%s(%s_length 2^31) = %s, want ERR_BUFFER_OUT_OF_BOUNDS", f.C, v.Name, hx.Strerror(rc))
+			}
+		}
+	}
+	for _, ev := range hx.Events {
+		tried++
+		if rc := hx.CallOn(ev, h, true, slot); rc != null {
+			t.Errorf("dgram_on_%s(NULL) = %s, want ERR_NULL_POINTER", ev, hx.Strerror(rc))
 		}
 	}
 	cStillWorks(t, cBadCase{ID: "NULL pointers"}, h, recv, slot)

@@ -142,9 +142,10 @@ c-header:
 	$(CXX) -std=c++17 -pedantic $(C_WARN) -I$(C_DIR) -c -o $(C_BUILD)/header_cpp17.o $(C_TESTDIR)/header.cpp
 	@echo "c-header: dgram.h compiles as C99, C11 and C++17"
 
-# The library exports exactly the header's functions, under its soname.
+# The library exports exactly the header's functions, under its soname,
+# and defines no symbol of its own but dgram* ones (no test scaffolding).
 c-symbols: lib
-	$(C_TESTDIR)/symbols.sh $(BUILD)/libdgram.so $(C_DIR)/dgram.h $(C_SONAME)
+	$(C_TESTDIR)/symbols.sh $(BUILD)/libdgram.so $(C_DIR)/dgram.h $(C_SONAME) $(GO)
 
 # Install into a scratch prefix and build every example with pkg-config only.
 C_STAGE := $(CURDIR)/$(C_BUILD)/prefix

@@ -11,12 +11,12 @@
 
 const char *dgram_version(void)
 {
-    return "1.0.0";
+    return "1.1.0";
 }
 
 const char *dgram_spec_hash(void)
 {
-    return "abb2ab851e4d0682ad92f7d4401284ff042c0f46cef70193d03b908824e06adf";
+    return "e64a8770d0f634c32ae349e510cae61c8533fc55762acd98fdbd5e11e5357fcf";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -31,7 +31,9 @@ const dgramx_error dgramx_errors[] = {
     {-7, "ERR_MISSING_ARGS", "TypeError", "The \"{arg}\" argument must be specified"},
     {-8, "ERR_OUT_OF_RANGE", "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
     {-9, "ERR_NOT_SUPPORTED_ON_PLATFORM", "Error", "{call} is not supported on {platform}"},
-    {-27, "ERR_INVALID_THIS", "TypeError", "Value of \"this\" must be of type Socket"},
+    {-29, "ERR_INVALID_THIS", "TypeError", "Value of \"this\" must be of type Socket"},
+    {-27, "ERR_SOCKET_BAD_BUFFER_SIZE", "TypeError", "Buffer size must be a positive integer"},
+    {-28, "ERR_SOCKET_BUFFER_SIZE", "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
     {-10, "EADDRINUSE", "Error", ""},
     {-11, "EADDRNOTAVAIL", "Error", ""},
     {-12, "EACCES", "Error", ""},
@@ -44,8 +46,8 @@ const dgramx_error dgramx_errors[] = {
     {-19, "EPERM", "Error", ""},
     {-20, "ENOTFOUND", "Error", ""},
     {-21, "EUNKNOWN", "Error", ""},
-    {-28, "EMFILE", "Error", ""},
-    {-29, "ENFILE", "Error", ""},
+    {-30, "EMFILE", "Error", ""},
+    {-31, "ENFILE", "Error", ""},
     {-22, "ERR_INVALID_HANDLE", "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
     {-23, "ERR_NULL_POINTER", "TypeError", "The \"{arg}\" argument must not be NULL"},
     {-24, "ERR_FORKED", "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -59,9 +61,9 @@ void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_da
     fn(socket, (void *)user_data);
 }
 
-void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, uintptr_t user_data)
+void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *error, uintptr_t user_data)
 {
-    fn(socket, exception, (void *)user_data);
+    fn(socket, error, (void *)user_data);
 }
 
 void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, uintptr_t user_data)
@@ -167,6 +169,30 @@ int dgram_set_ttl(dgram_socket socket, int ttl)
 {
     DGRAMX_ENTER("dgram_set_ttl");
     return dgramgo_set_ttl(socket, ttl);
+}
+
+int dgram_set_recv_buffer_size(dgram_socket socket, int64_t size)
+{
+    DGRAMX_ENTER("dgram_set_recv_buffer_size");
+    return dgramgo_set_recv_buffer_size(socket, size);
+}
+
+int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out)
+{
+    DGRAMX_ENTER("dgram_get_recv_buffer_size");
+    return dgramgo_get_recv_buffer_size(socket, out);
+}
+
+int dgram_set_send_buffer_size(dgram_socket socket, int64_t size)
+{
+    DGRAMX_ENTER("dgram_set_send_buffer_size");
+    return dgramgo_set_send_buffer_size(socket, size);
+}
+
+int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out)
+{
+    DGRAMX_ENTER("dgram_get_send_buffer_size");
+    return dgramgo_get_send_buffer_size(socket, out);
 }
 
 int dgram_on_close(dgram_socket socket, dgram_close_cb listener, void *user_data)

@@ -13,7 +13,7 @@ import (
 #include "shim.h"
 
 void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_data);
-void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *exception, uintptr_t user_data);
+void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *error, uintptr_t user_data);
 void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, uintptr_t user_data);
 void dgramx_call_message(dgram_message_cb fn, dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, uintptr_t user_data);
 void dgramx_call_send_callback(dgram_send_cb fn, dgram_socket socket, const struct dgram_error_info *error, int bytes, uintptr_t user_data);
@@ -31,7 +31,9 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrMissingArgs:            {-7, "TypeError", "The \"{arg}\" argument must be specified"},
 	dgram.ErrOutOfRange:             {-8, "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
 	dgram.ErrNotSupportedOnPlatform: {-9, "Error", "{call} is not supported on {platform}"},
-	dgram.ErrInvalidThis:            {-27, "TypeError", "Value of \"this\" must be of type Socket"},
+	dgram.ErrInvalidThis:            {-29, "TypeError", "Value of \"this\" must be of type Socket"},
+	dgram.ErrSocketBadBufferSize:    {-27, "TypeError", "Buffer size must be a positive integer"},
+	dgram.ErrSocketBufferSize:       {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
 	dgram.EADDRINUSE:                {-10, "Error", ""},
 	dgram.EADDRNOTAVAIL:             {-11, "Error", ""},
 	dgram.EACCES:                    {-12, "Error", ""},
@@ -44,8 +46,8 @@ var cErrors = map[dgram.Code]cError{
 	dgram.EPERM:                     {-19, "Error", ""},
 	dgram.ENOTFOUND:                 {-20, "Error", ""},
 	dgram.EUNKNOWN:                  {-21, "Error", ""},
-	dgram.EMFILE:                    {-28, "Error", ""},
-	dgram.ENFILE:                    {-29, "Error", ""},
+	dgram.EMFILE:                    {-30, "Error", ""},
+	dgram.ENFILE:                    {-31, "Error", ""},
 	dgram.ErrInvalidHandle:          {-22, "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
 	dgram.ErrNullPointer:            {-23, "TypeError", "The \"{arg}\" argument must not be NULL"},
 	dgram.ErrForked:                 {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -353,6 +355,66 @@ func dgramgo_set_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 		return code
 	}
 	return result(e.sock.SetTTL(int(ttl)))
+}
+
+//export dgramgo_set_recv_buffer_size
+func dgramgo_set_recv_buffer_size(socket C.dgram_socket, size C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_set_recv_buffer_size")
+	enter("dgram_set_recv_buffer_size")
+	e, code := lookup(socket, "dgram_set_recv_buffer_size")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetRecvBufferSize(goInt64(size)))
+}
+
+//export dgramgo_get_recv_buffer_size
+func dgramgo_get_recv_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_get_recv_buffer_size")
+	enter("dgram_get_recv_buffer_size")
+	e, code := lookup(socket, "dgram_get_recv_buffer_size")
+	if code != 0 {
+		return code
+	}
+	if out == nil {
+		return nullPointer("dgram_get_recv_buffer_size", "out")
+	}
+	v, err := e.sock.GetRecvBufferSize()
+	if err != nil {
+		return fail(err)
+	}
+	*out = C.int64_t(v)
+	return 0
+}
+
+//export dgramgo_set_send_buffer_size
+func dgramgo_set_send_buffer_size(socket C.dgram_socket, size C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_set_send_buffer_size")
+	enter("dgram_set_send_buffer_size")
+	e, code := lookup(socket, "dgram_set_send_buffer_size")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetSendBufferSize(goInt64(size)))
+}
+
+//export dgramgo_get_send_buffer_size
+func dgramgo_get_send_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.int) {
+	defer guard(&rc, "dgram_get_send_buffer_size")
+	enter("dgram_get_send_buffer_size")
+	e, code := lookup(socket, "dgram_get_send_buffer_size")
+	if code != 0 {
+		return code
+	}
+	if out == nil {
+		return nullPointer("dgram_get_send_buffer_size", "out")
+	}
+	v, err := e.sock.GetSendBufferSize()
+	if err != nil {
+		return fail(err)
+	}
+	*out = C.int64_t(v)
+	return 0
 }
 
 //export dgramgo_on_close

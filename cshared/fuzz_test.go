@@ -9,10 +9,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dgramkit/dgramkit/cshared/internal/hx"
 )
 
 // FuzzCEntryPoints drives the C entry points (dgram_* of exports_gen.c,
-// through harness.go) with a program decoded from the input: random
+// through cshared/internal/hx) with a program decoded from the input: random
 // handles (live, closed, 0, negative, never created), NULL and valid
 // pointers with random lengths, random strings, ports, offsets, TTLs,
 // options and delivery modes. It checks that
@@ -224,10 +226,10 @@ func (r *cfuzz) check(call string, rc int32, never bool) {
 		r.t.Fatalf("%s returned %d, not a spec code", call, rc)
 	}
 	if never && rc != cErrInvalidHandle {
-		r.t.Fatalf("%s on a handle that never was returned %s, want ERR_INVALID_HANDLE", call, hxStrerror(rc))
+		r.t.Fatalf("%s on a handle that never was returned %s, want ERR_INVALID_HANDLE", call, hx.Strerror(rc))
 	}
-	if last, _ := hxLastError(); last != rc {
-		r.t.Fatalf("%s returned %s but the last error is %s", call, hxStrerror(rc), hxStrerror(last))
+	if last, _ := hx.LastError(); last != rc {
+		r.t.Fatalf("%s returned %s but the last error is %s", call, hx.Strerror(rc), hx.Strerror(last))
 	}
 }
 
@@ -280,11 +282,11 @@ func (r *cfuzz) message() ([]byte, uint64) {
 
 func (r *cfuzz) run() {
 	t := r.t
-	baseLive := hxLiveHandles()
+	baseLive := hx.LiveHandles()
 	for i := 0; i < 8; i++ {
-		hxReset(r.base + i)
+		hx.Reset(r.base + i)
 	}
-	defer hxSetDelivery(1)
+	defer hx.SetDelivery(1)
 	for steps := 0; len(r.in) > 0 && steps < 24; steps++ {
 		op := r.byte() % 16
 		if op <= 1 && len(r.handles) >= 8 {
@@ -293,7 +295,7 @@ func (r *cfuzz) run() {
 		switch op {
 		case 0:
 			typ := r.str()
-			h := hxCreateType(typ, r.bool(), r.base+len(r.handles)%8)
+			h := hx.CreateType(typ, r.bool(), r.base+len(r.handles)%8)
 			r.check("dgram_create_socket_type", h, false)
 			r.created(h)
 		case 1:
@@ -310,74 +312,74 @@ func (r *cfuzz) run() {
 			}
 			platform := int32(int8(r.byte())) // around 0..4, and beyond
 			delivery := int32(int8(r.byte())) % 4
-			h := hxCreate(null, typ, false, rbuf, sbuf, platform, delivery, r.bool(), r.base+len(r.handles)%8)
+			h := hx.Create(null, typ, false, rbuf, sbuf, platform, delivery, r.bool(), r.base+len(r.handles)%8)
 			r.check("dgram_create_socket", h, false)
 			r.created(h)
 		case 2:
 			h, never := r.handle()
-			r.check("dgram_bind", hxBind(h, r.localPort(), safeLocal(r.str()), r.bool(), r.slot(h)), never)
+			r.check("dgram_bind", hx.Bind(h, r.localPort(), safeLocal(r.str()), r.bool(), r.slot(h)), never)
 		case 3:
 			h, never := r.handle()
-			r.check("dgram_bind_options", hxBindOptions(h, r.byte()%8 == 0, r.localPort(), safeLocal(r.str()), r.bool(), r.slot(h)), never)
+			r.check("dgram_bind_options", hx.BindOptions(h, r.byte()%8 == 0, r.localPort(), safeLocal(r.str()), r.bool(), r.slot(h)), never)
 		case 4:
 			h, never := r.handle()
 			buf, n := r.message()
-			r.check("dgram_send", hxSend(h, buf, n, r.port(), safeDest(r.str()), r.bool(), r.slot(h)), never)
+			r.check("dgram_send", hx.Send(h, buf, n, r.port(), safeDest(r.str()), r.bool(), r.slot(h)), never)
 		case 5:
 			h, never := r.handle()
 			buf, n := r.message()
 			sendto := r.bool()
 			off, length := r.int32(), r.int32()
-			r.check("dgram_send_slice", hxSendSlice(sendto, h, buf, n, off, length, r.port(), safeDest(r.str()), r.bool(), r.slot(h)), never)
+			r.check("dgram_send_slice", hx.SendSlice(sendto, h, buf, n, off, length, r.port(), safeDest(r.str()), r.bool(), r.slot(h)), never)
 		case 6:
 			h, never := r.handle()
-			r.check("dgram_close", hxClose(h, r.bool(), r.slot(h)), never)
+			r.check("dgram_close", hx.Close(h, r.bool(), r.slot(h)), never)
 		case 7:
 			h, never := r.handle()
-			rc, _ := hxAddress(h, r.byte()%4 == 0)
+			rc, _ := hx.Address(h, r.byte()%4 == 0)
 			r.check("dgram_address", rc, never)
 		case 8:
 			h, never := r.handle()
 			add := r.bool()
-			r.check("dgram_add_membership", hxMembership(add, h, safeGroup(r.str()), safeLocal(r.str())), never)
+			r.check("dgram_add_membership", hx.Membership(add, h, safeGroup(r.str()), safeLocal(r.str())), never)
 		case 9:
 			h, never := r.handle()
-			r.check("dgram_set_broadcast", hxSetBroadcast(h, r.bool()), never)
+			r.check("dgram_set_broadcast", hx.SetBroadcast(h, r.bool()), never)
 		case 10:
 			h, never := r.handle()
-			r.check("dgram_set_multicast_loopback", hxSetMulticastLoopback(h, r.bool()), never)
+			r.check("dgram_set_multicast_loopback", hx.SetMulticastLoopback(h, r.bool()), never)
 		case 11:
 			h, never := r.handle()
-			r.check("dgram_set_ttl", hxSetTTL(h, r.int32()), never)
+			r.check("dgram_set_ttl", hx.SetTTL(h, r.int32()), never)
 		case 12:
 			h, never := r.handle()
-			r.check("dgram_set_multicast_ttl", hxSetMulticastTTL(h, r.int32()), never)
+			r.check("dgram_set_multicast_ttl", hx.SetMulticastTTL(h, r.int32()), never)
 		case 13:
 			h, never := r.handle()
-			r.check("dgram_on", hxOn(h, int(r.byte()%4), r.byte()%8 == 0, r.slot(h)), never)
+			r.check("dgram_on", hx.On(h, int(r.byte()%4), r.byte()%8 == 0, r.slot(h)), never)
 		case 14:
-			rc := hxPoll(int32(r.byte() % 3))
+			rc := hx.Poll(int32(r.byte() % 3))
 			r.check("dgram_poll", rc, false)
 		case 15:
-			rc := hxSetDelivery(int32(int8(r.byte())) % 4)
+			rc := hx.SetDelivery(int32(int8(r.byte())) % 4)
 			r.check("dgram_set_delivery", rc, false)
 		}
 	}
 	// Close everything; every handle must be released.
 	for _, h := range r.handles {
-		hxClose(h, true, r.slot(h))
+		hx.Close(h, true, r.slot(h))
 	}
 	deadline := time.Now().Add(10 * time.Second)
-	for hxLiveHandles() != baseLive {
-		hxPoll(0)
+	for hx.LiveHandles() != baseLive {
+		hx.Poll(0)
 		if time.Now().After(deadline) {
-			t.Fatalf("%d handles still live 10s after closing every socket (baseline %d)", hxLiveHandles(), baseLive)
+			t.Fatalf("%d handles still live 10s after closing every socket (baseline %d)", hx.LiveHandles(), baseLive)
 		}
 		time.Sleep(200 * time.Microsecond)
 	}
-	hxPoll(0)
+	hx.Poll(0)
 	for i := 0; i < 8; i++ {
-		if n := hxAfterClose(r.base + i); n != 0 {
+		if n := hx.AfterClose(r.base + i); n != 0 {
 			t.Fatalf("slot %d: %d events after 'close'", r.base+i, n)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/dgramkit/dgramkit/cshared/internal/hx"
 )
 
 // The soak through the C library: datagrams through an echo pair of C
@@ -39,7 +41,7 @@ func measure(t testing.TB) usage {
 	if err != nil {
 		t.Skipf("no /proc/self/fd: %v", err)
 	}
-	return usage{hxLiveHandles(), runtime.NumGoroutine(), len(ents), ms.HeapAlloc}
+	return usage{hx.LiveHandles(), runtime.NumGoroutine(), len(ents), ms.HeapAlloc}
 }
 
 func leakCheck(t testing.TB, what string, base usage) {
@@ -64,11 +66,11 @@ func leakCheck(t testing.TB, what string, base usage) {
 // cWarmUp makes the process's first socket, so that what it creates once
 // is in the baseline.
 func cWarmUp(t *testing.T, slot int) {
-	hxReset(slot)
-	h := hxCreateType(cstrOf("udp4"), false, slot)
-	hxBind(h, 0, cstrOf("127.0.0.1"), true, slot)
-	waitFor(t, "listening", func() bool { return hxCount(slot, hxEvListening) > 0 })
-	hxSendGo(h, []byte("warm"), 9, cstrOf("127.0.0.1"), false, slot)
+	hx.Reset(slot)
+	h := hx.CreateType(cstrOf("udp4"), false, slot)
+	hx.Bind(h, 0, cstrOf("127.0.0.1"), true, slot)
+	waitFor(t, "listening", func() bool { return hx.Count(slot, hx.EvListening) > 0 })
+	hx.SendGo(h, []byte("warm"), 9, cstrOf("127.0.0.1"), false, slot)
 	cCloseWait(t, h, slot)
 }
 
@@ -76,24 +78,24 @@ func TestSoakEchoC(t *testing.T) {
 	n := soakSize(1_000_000, 20_000)
 	const srvSlot, cliSlot, window = 60, 61, 64
 	cWarmUp(t, srvSlot)
-	hxReset(srvSlot)
-	hxReset(cliSlot)
+	hx.Reset(srvSlot)
+	hx.Reset(cliSlot)
 	base := measure(t)
-	srv := hxCreateEcho(srvSlot)
-	cli := hxCreateType(cstrOf("udp4"), true, cliSlot)
+	srv := hx.CreateEcho(srvSlot)
+	cli := hx.CreateType(cstrOf("udp4"), true, cliSlot)
 	for _, h := range []struct {
 		h    int32
 		slot int
 	}{{srv, srvSlot}, {cli, cliSlot}} {
 		if h.h <= 0 {
-			t.Fatalf("create: %s", hxStrerror(h.h))
+			t.Fatalf("create: %s", hx.Strerror(h.h))
 		}
-		hxBind(h.h, 0, cstrOf("127.0.0.1"), true, h.slot)
-		waitFor(t, "listening", func() bool { return hxCount(h.slot, hxEvListening) > 0 })
+		hx.Bind(h.h, 0, cstrOf("127.0.0.1"), true, h.slot)
+		waitFor(t, "listening", func() bool { return hx.Count(h.slot, hx.EvListening) > 0 })
 	}
-	rc, port := hxAddress(srv, false)
+	rc, port := hx.Address(srv, false)
 	if rc != 0 {
-		t.Fatal(hxStrerror(rc))
+		t.Fatal(hx.Strerror(rc))
 	}
 	msg := []byte("soak datagram, 32 bytes long....")
 	addr := cstrOf("127.0.0.1")
@@ -101,7 +103,7 @@ func TestSoakEchoC(t *testing.T) {
 	sent, lost := 0, 0
 	last, lastChange := int64(0), time.Now()
 	for {
-		echoed := hxCount(cliSlot, hxEvMessage)
+		echoed := hx.Count(cliSlot, hx.EvMessage)
 		if echoed != last {
 			last, lastChange = echoed, time.Now()
 		}
@@ -115,8 +117,8 @@ func TestSoakEchoC(t *testing.T) {
 			continue
 		}
 		if inFlight < window && sent < n {
-			if rc := hxSendGo(cli, msg, int32(port), addr, false, cliSlot); rc != 0 {
-				t.Fatalf("dgram_send: %s", hxStrerror(rc))
+			if rc := hx.SendGo(cli, msg, int32(port), addr, false, cliSlot); rc != 0 {
+				t.Fatalf("dgram_send: %s", hx.Strerror(rc))
 			}
 			sent++
 			continue
@@ -131,7 +133,7 @@ func TestSoakEchoC(t *testing.T) {
 	}
 	cCloseWait(t, srv, srvSlot)
 	cCloseWait(t, cli, cliSlot)
-	if hxAfterClose(srvSlot)+hxAfterClose(cliSlot) != 0 {
+	if hx.AfterClose(srvSlot)+hx.AfterClose(cliSlot) != 0 {
 		t.Fatal("events after 'close'")
 	}
 	leakCheck(t, "C echo soak", base)
@@ -144,17 +146,17 @@ func TestSoakCyclesC(t *testing.T) {
 	base := measure(t)
 	start := time.Now()
 	for i := 0; i < n; i++ {
-		hxReset(slot)
-		h := hxCreateType(cstrOf("udp4"), true, slot)
+		hx.Reset(slot)
+		h := hx.CreateType(cstrOf("udp4"), true, slot)
 		if h <= 0 {
-			t.Fatalf("create: %s", hxStrerror(h))
+			t.Fatalf("create: %s", hx.Strerror(h))
 		}
 		switch i % 3 {
 		case 0:
-			hxBind(h, 0, cstrOf("127.0.0.1"), true, slot)
-			waitFor(t, "listening", func() bool { return hxCount(slot, hxEvListening) > 0 })
+			hx.Bind(h, 0, cstrOf("127.0.0.1"), true, slot)
+			waitFor(t, "listening", func() bool { return hx.Count(slot, hx.EvListening) > 0 })
 		case 1:
-			hxSendGo(h, []byte("cycle"), 9, cstrOf("127.0.0.1"), false, slot)
+			hx.SendGo(h, []byte("cycle"), 9, cstrOf("127.0.0.1"), false, slot)
 		}
 		cCloseWait(t, h, slot)
 	}
@@ -170,26 +172,26 @@ func TestThreadsSendWhileClose(t *testing.T) {
 	recv := newCReceiver(t)
 	const slot = 63
 	rounds := soakSize(200, 20)
-	base := hxLiveHandles()
+	base := hx.LiveHandles()
 	totalSent, totalStopped := 0, 0
 	for i := 0; i < rounds; i++ {
-		hxReset(slot)
-		h := hxCreateType(cstrOf("udp4"), true, slot)
+		hx.Reset(slot)
+		h := hx.CreateType(cstrOf("udp4"), true, slot)
 		if i%2 == 0 { // bound, or racing the implicit bind
-			hxBind(h, 0, cstrOf("127.0.0.1"), true, slot)
-			waitFor(t, "listening", func() bool { return hxCount(slot, hxEvListening) > 0 })
+			hx.Bind(h, 0, cstrOf("127.0.0.1"), true, slot)
+			waitFor(t, "listening", func() bool { return hx.Count(slot, hx.EvListening) > 0 })
 		}
-		rc, sent, stopped := hxThreadsSendClose(h, int(recv.port), 4, 500, 200*(i%5), slot)
+		rc, sent, stopped := hx.ThreadsSendClose(h, int(recv.port), 4, 500, 200*(i%5), slot)
 		if rc != 0 {
-			t.Fatalf("round %d: %s", i, hxStrerror(rc))
+			t.Fatalf("round %d: %s", i, hx.Strerror(rc))
 		}
-		waitFor(t, "close", func() bool { return hxCount(slot, hxEvClose) > 0 })
-		if n := hxAfterClose(slot); n != 0 {
+		waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > 0 })
+		if n := hx.AfterClose(slot); n != 0 {
 			t.Fatalf("round %d: %d events after 'close'", i, n)
 		}
 		totalSent += sent
 		totalStopped += stopped
 	}
-	waitFor(t, "every handle released", func() bool { return hxLiveHandles() == base })
+	waitFor(t, "every handle released", func() bool { return hx.LiveHandles() == base })
 	t.Logf("%d rounds: %d sends accepted, %d refused as closed", rounds, totalSent, totalStopped)
 }

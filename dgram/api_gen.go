@@ -2,7 +2,10 @@
 
 package dgram
 
-import "net/netip"
+import (
+	"net/netip"
+	"syscall"
+)
 
 // SocketOptions: options for createSocket.
 type SocketOptions struct {
@@ -434,6 +437,180 @@ func (s *Socket) SetTTL(ttl int) error {
 	return s.setTTL(ttl)
 }
 
+// SetRecvBufferSize is dgram.Socket.setRecvBufferSize: sets SO_RCVBUF, the
+// size of the socket's receive buffer in bytes (Linux doubles it for its
+// bookkeeping, and getRecvBufferSize reports that).
+//
+// Form: setRecvBufferSize(size).
+func (s *Socket) SetRecvBufferSize(size int) error {
+	if err := s.check(CallSetRecvBufferSize); err != nil {
+		return err
+	}
+	if v := int64(size); v < 0 || v > 4294967295 {
+		return rangeError(ErrSocketBadBufferSize, "setRecvBufferSize", "size", size, 0, 4294967295, "")
+	}
+	return s.setRecvBufferSize(size)
+}
+
+// GetRecvBufferSize is dgram.Socket.getRecvBufferSize: returns SO_RCVBUF,
+// the size of the socket's receive buffer in bytes.
+//
+// Form: getRecvBufferSize().
+func (s *Socket) GetRecvBufferSize() (int, error) {
+	if err := s.check(CallGetRecvBufferSize); err != nil {
+		return 0, err
+	}
+	return s.getRecvBufferSize()
+}
+
+// SetSendBufferSize is dgram.Socket.setSendBufferSize: sets SO_SNDBUF, the
+// size of the socket's send buffer in bytes (Linux doubles it for its
+// bookkeeping, and getSendBufferSize reports that).
+//
+// Form: setSendBufferSize(size).
+func (s *Socket) SetSendBufferSize(size int) error {
+	if err := s.check(CallSetSendBufferSize); err != nil {
+		return err
+	}
+	if v := int64(size); v < 0 || v > 4294967295 {
+		return rangeError(ErrSocketBadBufferSize, "setSendBufferSize", "size", size, 0, 4294967295, "")
+	}
+	return s.setSendBufferSize(size)
+}
+
+// GetSendBufferSize is dgram.Socket.getSendBufferSize: returns SO_SNDBUF,
+// the size of the socket's send buffer in bytes.
+//
+// Form: getSendBufferSize().
+func (s *Socket) GetSendBufferSize() (int, error) {
+	if err := s.check(CallGetSendBufferSize); err != nil {
+		return 0, err
+	}
+	return s.getSendBufferSize()
+}
+
+// sockOptKey is a socket option's level and name, as setsockopt takes them.
+type sockOptKey struct {
+	level int
+	name  int
+}
+
+// sockOpt is a socket option: its name, its key per family, the code of a
+// call before bind ("" is the system error EBADF named after the call) and
+// the operation errors name ({syscall}; the call's name when empty).
+type sockOpt struct {
+	name    string
+	v4, v6  sockOptKey
+	unbound Code
+	syscall string
+}
+
+// optBroadcast is the socket option broadcast: SO_BROADCAST.
+var optBroadcast = sockOpt{
+	name: "broadcast",
+	v4:   sockOptKey{syscall.SOL_SOCKET, syscall.SO_BROADCAST},
+	v6:   sockOptKey{syscall.SOL_SOCKET, syscall.SO_BROADCAST},
+}
+
+// optUnicastTTL is the socket option unicastTTL: IP_TTL, or
+// IPV6_UNICAST_HOPS on udp6.
+var optUnicastTTL = sockOpt{
+	name: "unicastTTL",
+	v4:   sockOptKey{syscall.IPPROTO_IP, syscall.IP_TTL},
+	v6:   sockOptKey{syscall.IPPROTO_IPV6, syscall.IPV6_UNICAST_HOPS},
+}
+
+// optMulticastTTL is the socket option multicastTTL: IP_MULTICAST_TTL, or
+// IPV6_MULTICAST_HOPS on udp6.
+var optMulticastTTL = sockOpt{
+	name: "multicastTTL",
+	v4:   sockOptKey{syscall.IPPROTO_IP, syscall.IP_MULTICAST_TTL},
+	v6:   sockOptKey{syscall.IPPROTO_IPV6, syscall.IPV6_MULTICAST_HOPS},
+}
+
+// optMulticastLoopback is the socket option multicastLoopback:
+// IP_MULTICAST_LOOP, or IPV6_MULTICAST_LOOP on udp6.
+var optMulticastLoopback = sockOpt{
+	name: "multicastLoopback",
+	v4:   sockOptKey{syscall.IPPROTO_IP, syscall.IP_MULTICAST_LOOP},
+	v6:   sockOptKey{syscall.IPPROTO_IPV6, syscall.IPV6_MULTICAST_LOOP},
+}
+
+// optRecvBufferSize is the socket option recvBufferSize: SO_RCVBUF, the
+// receive buffer's size in bytes.
+var optRecvBufferSize = sockOpt{
+	name:    "recvBufferSize",
+	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	unbound: ErrSocketBufferSize,
+	syscall: "uv_recv_buffer_size",
+}
+
+// optSendBufferSize is the socket option sendBufferSize: SO_SNDBUF, the send
+// buffer's size in bytes.
+var optSendBufferSize = sockOpt{
+	name:    "sendBufferSize",
+	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	unbound: ErrSocketBufferSize,
+	syscall: "uv_send_buffer_size",
+}
+
+// setBroadcast is the core of SetBroadcast: it sets the socket option
+// broadcast.
+func (s *Socket) setBroadcast(flag bool) error {
+	v := 0
+	if flag {
+		v = 1
+	}
+	return s.setOption("setBroadcast", &optBroadcast, v)
+}
+
+// setMulticastLoopback is the core of SetMulticastLoopback: it sets the
+// socket option multicastLoopback.
+func (s *Socket) setMulticastLoopback(flag bool) error {
+	v := 0
+	if flag {
+		v = 1
+	}
+	return s.setOption("setMulticastLoopback", &optMulticastLoopback, v)
+}
+
+// setMulticastTTL is the core of SetMulticastTTL: it sets the socket option
+// multicastTTL.
+func (s *Socket) setMulticastTTL(ttl int) error {
+	return s.setOption("setMulticastTTL", &optMulticastTTL, ttl)
+}
+
+// setTTL is the core of SetTTL: it sets the socket option unicastTTL.
+func (s *Socket) setTTL(ttl int) error {
+	return s.setOption("setTTL", &optUnicastTTL, ttl)
+}
+
+// setRecvBufferSize is the core of SetRecvBufferSize: it sets the socket
+// option recvBufferSize.
+func (s *Socket) setRecvBufferSize(size int) error {
+	return s.setOption("setRecvBufferSize", &optRecvBufferSize, size)
+}
+
+// getRecvBufferSize is the core of GetRecvBufferSize: it gets the socket
+// option recvBufferSize.
+func (s *Socket) getRecvBufferSize() (int, error) {
+	return s.getOption("getRecvBufferSize", &optRecvBufferSize)
+}
+
+// setSendBufferSize is the core of SetSendBufferSize: it sets the socket
+// option sendBufferSize.
+func (s *Socket) setSendBufferSize(size int) error {
+	return s.setOption("setSendBufferSize", &optSendBufferSize, size)
+}
+
+// getSendBufferSize is the core of GetSendBufferSize: it gets the socket
+// option sendBufferSize.
+func (s *Socket) getSendBufferSize() (int, error) {
+	return s.getOption("getSendBufferSize", &optSendBufferSize)
+}
+
 // socketCore is the hand-written core behind the generated methods; a
 // missing method is a compile error.
 type socketCore interface {
@@ -449,14 +626,10 @@ type socketCore interface {
 	dropMembership(multicastAddress string, multicastInterface string) error
 	// send is the core of Send, SendSlice and SendTo.
 	send(msg []byte, port int, address string, sendListener SendCallback) error
-	// setBroadcast is the core of SetBroadcast.
-	setBroadcast(flag bool) error
-	// setMulticastLoopback is the core of SetMulticastLoopback.
-	setMulticastLoopback(flag bool) error
-	// setMulticastTTL is the core of SetMulticastTTL.
-	setMulticastTTL(ttl int) error
-	// setTTL is the core of SetTTL.
-	setTTL(ttl int) error
+	// setOption sets option o to v on the bound socket; call names the call in errors.
+	setOption(call string, o *sockOpt, v int) error
+	// getOption reads option o of the bound socket; call names the call in errors.
+	getOption(call string, o *sockOpt) (int, error)
 }
 
 var _ socketCore = (*Socket)(nil)

@@ -13,38 +13,134 @@ import (
 // which gen.BadInput writes from the spec (the fields are documented
 // there).
 type badCase struct {
-	ID     string  `json:"id"`
-	Call   string  `json:"call"`
-	Form   string  `json:"form"`
-	Arg    string  `json:"arg"`
-	Kind   string  `json:"kind"`
-	State  string  `json:"state"`
-	Type   string  `json:"type"`
-	Int    *int64  `json:"int"`
-	Str    *string `json:"str"`
-	Null   bool    `json:"null"`
-	Size   int     `json:"size"`
-	GoMsg  string  `json:"goMsg"`
-	Code   string  `json:"code"`
-	How    string  `json:"how"`
-	Listed bool    `json:"listed"`
-	GoSkip string  `json:"goSkip"`
+	ID     string     `json:"id"`
+	Call   string     `json:"call"`
+	Form   string     `json:"form"`
+	Arg    string     `json:"arg"`
+	Kind   string     `json:"kind"`
+	State  string     `json:"state"`
+	Type   string     `json:"type"`
+	Int    *int64     `json:"int"`
+	Args   []badValue `json:"args"`
+	Code   string     `json:"code"`
+	How    string     `json:"how"`
+	Listed bool       `json:"listed"`
+	GoSkip string     `json:"goSkip"`
 }
 
-func loadBadCases(t testing.TB) []badCase {
+// badValue is an argument of a case's call (gen.BadValue).
+type badValue struct {
+	Name     string  `json:"name"`
+	Int      *int64  `json:"int"`
+	Str      *string `json:"str"`
+	Bool     *bool   `json:"bool"`
+	Size     int     `json:"size"`
+	GoMsg    string  `json:"goMsg"`
+	Port     bool    `json:"port"`
+	Callback bool    `json:"callback"`
+}
+
+// badForm is a form with valid arguments (gen.BadForm).
+type badForm struct {
+	Call string     `json:"call"`
+	Form string     `json:"form"`
+	Args []badValue `json:"args"`
+}
+
+// badTable is testdata/badinput_gen.json.
+type badTable struct {
+	Forms []badForm
+	Cases []badCase
+}
+
+func loadBadTable(t testing.TB) badTable {
 	data, err := os.ReadFile("../testdata/badinput_gen.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var table struct{ Cases []badCase }
+	var table badTable
 	if err := json.Unmarshal(data, &table); err != nil {
 		t.Fatal(err)
 	}
-	if len(table.Cases) == 0 {
+	if len(table.Cases) == 0 || len(table.Forms) == 0 {
 		t.Fatal("the bad-input table is empty")
 	}
-	return table.Cases
+	return table
 }
+
+func loadBadCases(t testing.TB) []badCase { return loadBadTable(t).Cases }
+
+// caseArgs gives a case's arguments to callForm (formArgs): port is the
+// receiver's, sent gets the send callback's error, and profile is every
+// platform argument the case leaves out.
+type caseArgs struct {
+	vals    map[string]badValue
+	port    int
+	profile Platform
+	sent    chan error
+}
+
+func newCaseArgs(args []badValue, port int, sent chan error) caseArgs {
+	a := caseArgs{vals: map[string]badValue{}, port: port, sent: sent}
+	for _, v := range args {
+		a.vals[v.Name] = v
+	}
+	return a
+}
+
+func (a caseArgs) integer(name string) int {
+	switch v := a.vals[name]; {
+	case v.Port:
+		return a.port
+	case v.Int != nil:
+		return int(*v.Int)
+	}
+	return 0
+}
+
+func (a caseArgs) str(name string) string {
+	if v := a.vals[name]; v.Str != nil {
+		return *v.Str
+	}
+	return ""
+}
+
+func (a caseArgs) boolean(name string) bool {
+	v := a.vals[name]
+	return v.Bool != nil && *v.Bool
+}
+
+func (a caseArgs) message(name string) any {
+	switch v := a.vals[name]; {
+	case v.Size > 0:
+		return make([]byte, v.Size)
+	case v.GoMsg == "int":
+		return 5
+	case v.GoMsg == "list-int":
+		return []any{"a", 1}
+	case v.Str != nil:
+		return *v.Str
+	}
+	return nil
+}
+
+func (a caseArgs) platform(name string) Platform {
+	if v := a.vals[name]; v.Int != nil {
+		return Platform(*v.Int)
+	}
+	return a.profile
+}
+
+func (a caseArgs) sendCallback(name string) SendCallback {
+	if !a.vals[name].Callback {
+		return nil
+	}
+	return func(err error, _ int) { a.sent <- err }
+}
+
+func (a caseArgs) messageListener(string) MessageListener     { return nil }
+func (a caseArgs) listeningListener(string) ListeningListener { return nil }
+func (a caseArgs) closeListener(string) CloseListener         { return nil }
 
 // TestBadInput runs the bad-input table against the Go API: each case
 // must fail with exactly the spec's code, reported where the spec says
@@ -76,120 +172,11 @@ func TestBadInput(t *testing.T) {
 	t.Logf("bad-input table: %d cases run in Go, %d not expressible in Go", ran, skipped)
 }
 
-// badArgs are the arguments of a case's call: valid values, with the
-// case's bad one in place.
-type badArgs struct {
-	msg                 any
-	port, offset, lengt int
-	address, group      string
-	iface               string
-	ttl                 int
-	typ                 string
-	opts                SocketOptions
-	bind                BindOptions
-}
-
-func newBadArgs(c badCase, port int) badArgs {
-	fam := lookupFamily(c.Type)
-	a := badArgs{msg: "hello", port: port, offset: 0, lengt: 5, address: fam.sendAddress, group: "230.1.2.3", ttl: 64, typ: c.Type}
-	a.opts = SocketOptions{Type: c.Type}
-	a.bind = BindOptions{Port: 0, Address: fam.sendAddress}
-	if c.Call == "bind" {
-		a.port = 0
-	}
-	intv := func() int { return int(*c.Int) }
-	switch c.Arg {
-	case "msg":
-		switch {
-		case c.Size > 0:
-			a.msg = make([]byte, c.Size)
-		case c.GoMsg == "int":
-			a.msg = 5
-		case c.GoMsg == "nil":
-			a.msg = nil
-		case c.GoMsg == "list-int":
-			a.msg = []any{"a", 1}
-		}
-	case "port":
-		a.port = intv()
-	case "offset":
-		a.offset = intv()
-	case "length":
-		a.lengt = intv()
-	case "ttl":
-		a.ttl = intv()
-	case "address":
-		a.address = *c.Str
-	case "multicastAddress":
-		a.group = *c.Str
-	case "multicastInterface":
-		a.iface = *c.Str
-	case "type":
-		a.typ = *c.Str
-	case "options.type":
-		a.opts.Type = *c.Str
-	case "options.recvBufferSize":
-		a.opts.RecvBufferSize = intv()
-	case "options.sendBufferSize":
-		a.opts.SendBufferSize = intv()
-	case "options.platform":
-		a.opts.Platform = Platform(intv())
-	case "options.port":
-		a.bind.Port = intv()
-	case "options.address":
-		a.bind.Address = *c.Str
-	case "":
-	default:
-		panic("bad-input table: argument " + c.Arg + " unknown to the Go runner")
-	}
-	return a
-}
-
-// badCall makes the case's call on s; sent receives the send callback's
-// error.
-func badCall(c badCase, s *Socket, a badArgs, sent chan error) (*Socket, error) {
-	cb := func(err error, _ int) { sent <- err }
-	switch c.Form {
-	case "CreateSocket":
-		return CreateSocket(a.opts, nil)
-	case "CreateSocketType":
-		return CreateSocketType(a.typ, nil)
-	case "AddMembership":
-		return nil, s.AddMembership(a.group, a.iface)
-	case "DropMembership":
-		return nil, s.DropMembership(a.group, a.iface)
-	case "Address":
-		_, err := s.Address()
-		return nil, err
-	case "Bind":
-		return nil, s.Bind(a.port, a.address, nil)
-	case "BindOptions":
-		return nil, s.BindOptions(a.bind, nil)
-	case "Close":
-		return nil, s.Close(nil)
-	case "Send":
-		return nil, s.Send(a.msg, a.port, a.address, cb)
-	case "SendSlice":
-		return nil, s.SendSlice(a.msg, a.offset, a.lengt, a.port, a.address, cb)
-	case "SendTo":
-		return nil, s.SendTo(a.msg, a.offset, a.lengt, a.port, a.address, cb)
-	case "SetBroadcast":
-		return nil, s.SetBroadcast(true)
-	case "SetMulticastLoopback":
-		return nil, s.SetMulticastLoopback(true)
-	case "SetMulticastTTL":
-		return nil, s.SetMulticastTTL(a.ttl)
-	case "SetTTL":
-		return nil, s.SetTTL(a.ttl)
-	}
-	panic("bad-input table: form " + c.Form + " unknown to the Go runner")
-}
-
 func runBadCase(t *testing.T, c badCase, port int, recvEvents *events) {
-	a := newBadArgs(c, port)
 	sent := make(chan error, 4)
+	a := newCaseArgs(c.Args, port, sent)
 	if c.State == "" { // a module call
-		s, err := badCall(c, nil, a, sent)
+		s, err := callForm(c.Form, nil, a)
 		wantBadCode(t, c, err)
 		if s != nil {
 			s.Close(nil)
@@ -218,7 +205,7 @@ func runBadCase(t *testing.T, c badCase, port int, recvEvents *events) {
 		s.Close(nil)
 		recv(t, closed)
 	}
-	_, err = badCall(c, s, a, sent)
+	_, err = callForm(c.Form, s, a)
 	switch c.How {
 	case "throw", "emitted": // Go returns what JavaScript emits
 		wantBadCode(t, c, err)

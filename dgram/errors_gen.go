@@ -29,6 +29,12 @@ const (
 	// Go a nil *Socket or a zero Socket that CreateSocket did not make, in
 	// JavaScript a method called with another this.
 	ErrInvalidThis Code = "ERR_INVALID_THIS"
+	// ErrSocketBadBufferSize: a buffer size is not an integer from 0 to
+	// 4294967295.
+	ErrSocketBadBufferSize Code = "ERR_SOCKET_BAD_BUFFER_SIZE"
+	// ErrSocketBufferSize: a buffer size could not be read or set: the socket is
+	// not bound yet (EBADF), or the system refused the size.
+	ErrSocketBufferSize Code = "ERR_SOCKET_BUFFER_SIZE"
 	// EADDRINUSE: the address is in use (bind without reuseAddr; joining a group
 	// twice).
 	EADDRINUSE Code = "EADDRINUSE"
@@ -97,6 +103,8 @@ var errorInfos = map[Code]errorInfo{
 	ErrOutOfRange:             {kind: KindRangeError, message: "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
 	ErrNotSupportedOnPlatform: {kind: KindError, message: "{call} is not supported on {platform}"},
 	ErrInvalidThis:            {kind: KindTypeError, message: "Value of \"this\" must be of type Socket"},
+	ErrSocketBadBufferSize:    {kind: KindTypeError, message: "Buffer size must be a positive integer"},
+	ErrSocketBufferSize:       {kind: KindError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
 	EADDRINUSE:                {kind: KindError, system: true},
 	EADDRNOTAVAIL:             {kind: KindError, system: true},
 	EACCES:                    {kind: KindError, system: true},
@@ -130,6 +138,8 @@ var Codes = []Code{
 	ErrOutOfRange,
 	ErrNotSupportedOnPlatform,
 	ErrInvalidThis,
+	ErrSocketBadBufferSize,
+	ErrSocketBufferSize,
 	EADDRINUSE,
 	EADDRNOTAVAIL,
 	EACCES,

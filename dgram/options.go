@@ -6,53 +6,6 @@ import (
 	"strings"
 )
 
-// The option setters act on the bound socket; before bind they fail with
-// "<call> EBADF" and after close with ERR_SOCKET_DGRAM_NOT_RUNNING. An
-// error from the kernel is a system error named after the call.
-
-// setBroadcast is the core of setBroadcast: SO_BROADCAST.
-func (s *Socket) setBroadcast(flag bool) error {
-	return s.option("setBroadcast", func() error {
-		rc, err := s.conn.SyscallConn()
-		if err != nil {
-			return err
-		}
-		return setBroadcastOpt(rc, flag)
-	})
-}
-
-// setTTL is the core of setTTL: IP_TTL, or IPV6_UNICAST_HOPS on udp6.
-func (s *Socket) setTTL(ttl int) error {
-	return s.option("setTTL", func() error {
-		if s.p4 != nil {
-			return s.p4.SetTTL(ttl)
-		}
-		return s.p6.SetHopLimit(ttl)
-	})
-}
-
-// setMulticastTTL is the core of setMulticastTTL: IP_MULTICAST_TTL, or
-// IPV6_MULTICAST_HOPS on udp6.
-func (s *Socket) setMulticastTTL(ttl int) error {
-	return s.option("setMulticastTTL", func() error {
-		if s.p4 != nil {
-			return s.p4.SetMulticastTTL(ttl)
-		}
-		return s.p6.SetMulticastHopLimit(ttl)
-	})
-}
-
-// setMulticastLoopback is the core of setMulticastLoopback:
-// IP_MULTICAST_LOOP, or IPV6_MULTICAST_LOOP on udp6.
-func (s *Socket) setMulticastLoopback(flag bool) error {
-	return s.option("setMulticastLoopback", func() error {
-		if s.p4 != nil {
-			return s.p4.SetMulticastLoopback(flag)
-		}
-		return s.p6.SetMulticastLoopback(flag)
-	})
-}
-
 // addMembership is the core of addMembership.
 func (s *Socket) addMembership(multicastAddress string, multicastInterface string) error {
 	return s.membership("addMembership", multicastAddress, multicastInterface, true)
@@ -61,20 +14,6 @@ func (s *Socket) addMembership(multicastAddress string, multicastInterface strin
 // dropMembership is the core of dropMembership.
 func (s *Socket) dropMembership(multicastAddress string, multicastInterface string) error {
 	return s.membership("dropMembership", multicastAddress, multicastInterface, false)
-}
-
-// option runs set on the bound socket, holding the state shared so that
-// close waits for it.
-func (s *Socket) option(call string, set func() error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if err := s.checkBound(call); err != nil {
-		return err
-	}
-	if err := set(); err != nil {
-		return optionError(call, err)
-	}
-	return nil
 }
 
 // membership joins or leaves group on the interface whose address is

@@ -62,6 +62,10 @@ const (
 	CallSetMulticastLoopback             // dgram.Socket.setMulticastLoopback
 	CallSetMulticastTTL                  // dgram.Socket.setMulticastTTL
 	CallSetTTL                           // dgram.Socket.setTTL
+	CallSetRecvBufferSize                // dgram.Socket.setRecvBufferSize
+	CallGetRecvBufferSize                // dgram.Socket.getRecvBufferSize
+	CallSetSendBufferSize                // dgram.Socket.setSendBufferSize
+	CallGetSendBufferSize                // dgram.Socket.getSendBufferSize
 )
 
 // callNames holds the String of each value.
@@ -78,6 +82,10 @@ var callNames = [...]string{
 	"dgram.Socket.setMulticastLoopback",
 	"dgram.Socket.setMulticastTTL",
 	"dgram.Socket.setTTL",
+	"dgram.Socket.setRecvBufferSize",
+	"dgram.Socket.getRecvBufferSize",
+	"dgram.Socket.setSendBufferSize",
+	"dgram.Socket.getSendBufferSize",
 }
 
 // String returns the call's title, e.g. dgram.Socket.bind.
@@ -102,6 +110,10 @@ var Calls = []Call{
 	CallSetMulticastLoopback,
 	CallSetMulticastTTL,
 	CallSetTTL,
+	CallSetRecvBufferSize,
+	CallGetRecvBufferSize,
+	CallSetSendBufferSize,
+	CallGetSendBufferSize,
 }
 
 // Support is how a platform supports a call: a cell of the platform matrix.
@@ -156,6 +168,10 @@ var supportMatrix = [...][5]cell{
 	CallSetMulticastLoopback: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetMulticastTTL:      {Linux: {Unsupported, 0}, Raspbian: {Unsupported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetTTL:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallSetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallGetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallSetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
+	CallGetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
 }
 
 // nativeMatrix is the native support of each call on each host platform
@@ -173,6 +189,10 @@ var nativeMatrix = [...][5]cell{
 	CallSetMulticastLoopback: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastTTL:      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetTTL:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallGetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallGetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 }
 
 // Supports returns how platform p supports call c, and the footnote text of
@@ -206,23 +226,32 @@ func HostPlatform() Platform {
 
 // hostPlatform detects the host platform, once.
 var hostPlatform = sync.OnceValue(func() Platform {
-	if runtime.GOARCH != "arm" && runtime.GOARCH != "arm64" {
-		return Linux
-	}
-	if data, err := os.ReadFile("/etc/os-release"); err == nil {
-		for _, line := range strings.Split(string(data), "\n") {
-			key, value, _ := strings.Cut(line, "=")
-			ids := strings.Fields(strings.Trim(value, "\"'"))
-			if (key == "ID" || key == "ID_LIKE") && slices.Contains(ids, "raspbian") {
-				return Raspbian
-			}
-		}
-	}
-	if model, err := os.ReadFile("/proc/device-tree/model"); err == nil && strings.Contains(string(model), "Raspberry Pi") {
+	if (runtime.GOARCH == "arm" || runtime.GOARCH == "arm64") && (osReleaseHas("raspbian") || modelHas("Raspberry Pi")) {
 		return Raspbian
 	}
 	return Linux
 })
+
+// osReleaseHas reports whether /etc/os-release has id in ID or ID_LIKE.
+func osReleaseHas(id string) bool {
+	data, err := os.ReadFile("/etc/os-release")
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		key, value, _ := strings.Cut(line, "=")
+		if (key == "ID" || key == "ID_LIKE") && slices.Contains(strings.Fields(strings.Trim(value, "\"'")), id) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelHas reports whether /proc/device-tree/model contains name.
+func modelHas(name string) bool {
+	model, err := os.ReadFile("/proc/device-tree/model")
+	return err == nil && strings.Contains(string(model), name)
+}
 
 // checkSupport refuses a call that platform p marks X.
 func checkSupport(p Platform, c Call) error {

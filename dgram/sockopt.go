@@ -6,10 +6,10 @@ import (
 	"syscall"
 )
 
-// The socket options go through golang.org/x/net/ipv4 and ipv6, which
-// reach each operating system's own option (sockopt_unix.go and
-// sockopt_windows.go set the SOL_SOCKET ones). An option the operating
-// system lacks is refused by x/net itself, with no errno ("not implemented
+// The membership options go through golang.org/x/net/ipv4 and ipv6 (the
+// others are the spec's option table, set with setsockopt: optval_*.go).
+// An option the operating system lacks is refused by x/net itself, with
+// no errno ("not implemented
 // on <os>/<arch>", "operation not supported").
 //
 // optionError reports that refusal as ENOPROTOOPT, "<call> ENOPROTOOPT"
@@ -28,4 +28,74 @@ func optionError(call string, err error) *Error {
 	e := sysCodeError(call, ENOPROTOOPT, "", 0)
 	e.Err = fmt.Errorf("%w (%v)", e.Err, err)
 	return e
+}
+
+// setOption is the core of the generated option setters: it sets o to v
+// on the bound socket.
+func (s *Socket) setOption(call string, o *sockOpt, v int) error {
+	return s.sockopt(call, o, func(fd uintptr, k sockOptKey) error {
+		return setsockoptInt(fd, k.level, k.name, v)
+	})
+}
+
+// getOption is the core of the generated option getters: it reads o on
+// the bound socket.
+func (s *Socket) getOption(call string, o *sockOpt) (int, error) {
+	var v int
+	err := s.sockopt(call, o, func(fd uintptr, k sockOptKey) (err error) {
+		v, err = getsockoptInt(fd, k.level, k.name)
+		return err
+	})
+	return v, err
+}
+
+// sockopt runs op on the bound socket's descriptor with o's key for the
+// socket's family, holding the state shared so that close waits for it.
+// After close it is ERR_SOCKET_DGRAM_NOT_RUNNING. Before bind, and when
+// op fails, it is the system error named after the call ("setTTL
+// EBADF"), or, for an option with its own code (unbound), that code
+// worded by its template with {syscall} and {cause} ("EBADF (bad file
+// descriptor)"), as Node's ERR_SOCKET_BUFFER_SIZE.
+func (s *Socket) sockopt(call string, o *sockOpt, op func(fd uintptr, k sockOptKey) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	fail := func(err error) error {
+		if o.unbound == "" {
+			return sysError(call, err, "", 0)
+		}
+		name := o.syscall
+		if name == "" {
+			name = call
+		}
+		cause := string(codeOf(err))
+		var errno syscall.Errno
+		if errors.As(err, &errno) {
+			cause += " (" + errno.Error() + ")"
+		}
+		e := codeError(o.unbound, "", "{syscall}", name, "{cause}", cause)
+		e.Err = err
+		return e
+	}
+	switch {
+	case s.state == closed:
+		return notRunning()
+	case s.conn == nil:
+		return fail(syscall.EBADF)
+	}
+	k := o.v4
+	if s.p4 == nil {
+		k = o.v6
+	}
+	rc, err := s.conn.SyscallConn()
+	if err != nil {
+		return fail(err)
+	}
+	var operr error
+	if err := rc.Control(func(fd uintptr) { operr = op(fd, k) }); err != nil {
+		return fail(err)
+	}
+	if operr != nil {
+		return fail(operr)
+	}
+	return nil
 }

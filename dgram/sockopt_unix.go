@@ -30,21 +30,6 @@ func controlSocket(rc syscall.RawConn, reuseAddr bool) error {
 	return serr
 }
 
-// setBroadcastOpt sets or clears SO_BROADCAST.
-func setBroadcastOpt(rc syscall.RawConn, on bool) error {
-	v := 0
-	if on {
-		v = 1
-	}
-	var serr error
-	if err := rc.Control(func(fd uintptr) {
-		serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_BROADCAST, v)
-	}); err != nil {
-		return err
-	}
-	return serr
-}
-
 // errnoName is the errno's POSIX name ("EADDRINUSE"), or "" when it has
 // none.
 func errnoName(e syscall.Errno) string { return unix.ErrnoName(e) }

@@ -28,21 +28,6 @@ func controlSocket(rc syscall.RawConn, reuseAddr bool) error {
 	return serr
 }
 
-// setBroadcastOpt sets or clears SO_BROADCAST.
-func setBroadcastOpt(rc syscall.RawConn, on bool) error {
-	v := 0
-	if on {
-		v = 1
-	}
-	var serr error
-	if err := rc.Control(func(fd uintptr) {
-		serr = windows.SetsockoptInt(windows.Handle(fd), windows.SOL_SOCKET, windows.SO_BROADCAST, v)
-	}); err != nil {
-		return err
-	}
-	return serr
-}
-
 // winsockNames names the Winsock errors a UDP socket meets by their POSIX
 // counterparts, so that a bind on Windows fails with EADDRINUSE as it does
 // elsewhere (and as libuv translates them for Node).

@@ -35,6 +35,11 @@ type BadCase struct {
 	Size int     `json:"size,omitempty"`
 	// GoMsg is the Go value of a bad message: "int", "nil", "list-int".
 	GoMsg string `json:"goMsg,omitempty"`
+	// Args are the call's arguments in Go and C, the bad one in place:
+	// an argument of the form, or a field "options.port" of an object
+	// argument; one the list leaves out takes its zero value (Go) or 0 or
+	// NULL (C).
+	Args []BadValue `json:"args"`
 	// JS is the whole call in JavaScript, on socket s, with PORT a
 	// listening receiver's port and cb a send callback.
 	JS string `json:"js,omitempty"`
@@ -57,11 +62,43 @@ type BadCase struct {
 	JSSkip string `json:"jsSkip,omitempty"`
 }
 
+// BadValue is one argument of a case's call, for Go and C.
+type BadValue struct {
+	Name string  `json:"name"`
+	Type string  `json:"type"` // the spec type
+	Int  *int64  `json:"int,omitempty"`
+	Str  *string `json:"str,omitempty"` // a string; a message's text
+	Bool *bool   `json:"bool,omitempty"`
+	Null bool    `json:"null,omitempty"` // a C NULL string or message (with its length)
+	Size int     `json:"size,omitempty"` // a message of Size zero bytes
+	// GoMsg is a Go message of another type: "int", "nil", "list-int".
+	GoMsg string `json:"goMsg,omitempty"`
+	// Port is the port of the runner's listening receiver.
+	Port bool `json:"port,omitempty"`
+	// Callback is the runner's completion callback.
+	Callback bool `json:"callback,omitempty"`
+}
+
+// BadForm is a form with valid arguments: what the platform profile test
+// calls, and what the C runner calls with bad handles.
+type BadForm struct {
+	Call   string     `json:"call"`
+	Form   string     `json:"form"`
+	C      string     `json:"c"`      // the C function
+	Module bool       `json:"module"` // a module call: no socket
+	Bound  bool       `json:"bound"`  // the call needs a bound socket to get past its checks
+	Args   []BadValue `json:"args"`
+	// Null are the C pointer arguments that NULL makes ERR_NULL_POINTER:
+	// object arguments, and "out" for a result.
+	Null []string `json:"null,omitempty"`
+}
+
 // badTable is the file BadInput writes.
 type badTable struct {
 	Header string     `json:"header"`
 	Spec   string     `json:"spec"`
 	Rules  []string   `json:"rules"`
+	Forms  []BadForm  `json:"forms"`
 	Cases  []*BadCase `json:"cases"`
 }
 
@@ -74,11 +111,10 @@ var badRules = []string{
 	"string with enum: any value not in the set (a wrong value, \"\", a missing argument, a C NULL, a JavaScript non-string) fails with the argument's error:.",
 	"string with required: \"\", a missing argument and a C NULL fail with the argument's error:; a JavaScript non-string that is truthy is ERR_INVALID_ARG_TYPE.",
 	"optional string: a JavaScript value that is neither a string nor null/undefined is ERR_INVALID_ARG_TYPE.",
-	"an address argument (default: bindAddress or sendAddress) of the other family is EINVAL (EINVAL: a wrong-family address); a malformed IP literal is ENOTFOUND, as a name that does not resolve (dgramkit, like Node, resolves whatever is not an IP literal); bind's are reported as the spec's reporting says for a call whose system_errors is emitted (returned in Go and C, an 'error' event in JavaScript), send's go to the send callback.",
-	"a multicast group that is not an IP address is EINVAL (EINVAL: a malformed address); a group of the other family is ENOPROTOOPT; an interface address that is not an IP is EINVAL and one no interface has is ENODEV. The socket must be bound (before that the call is EBADF).",
+	"an address argument (address: a kind of addresses:) gets its family's malformed value, the other family's valid value (sendAddress or group) and its family's unassigned address, each failing with the code its kind names; a kind with bound: true is checked on a bound socket (before that the call is EBADF). A code that comes after the call returns goes to the form's completion callback when it has one, else to the 'error' event.",
 	"message: a value that is not bytes, a string or a list of them fails with the argument's error:; a datagram longer than the family's maxDatagram is EMSGSIZE, to the send callback. In C a NULL message with a length is ERR_NULL_POINTER.",
 	"platform: a value that names no platform is ERR_NOT_SUPPORTED_ON_PLATFORM (no call is supported there).",
-	"state: a call whose errors list ERR_SOCKET_DGRAM_NOT_RUNNING fails with it after close; one that lists EBADF fails with it before bind (EBADF: not bound yet); bind fails with ERR_SOCKET_ALREADY_BOUND once bound (bind binds the operating-system socket within the call, so there is no state in between). Any other call in those states succeeds (send binds implicitly). In C a closed socket's handle is released with its 'close' event, so a call after it is ERR_INVALID_HANDLE (cCode).",
+	"state: a call whose errors list ERR_SOCKET_DGRAM_NOT_RUNNING fails with it after close; one that lists EBADF fails with it before bind (EBADF: not bound yet), or with its option's unbound: code; bind fails with ERR_SOCKET_ALREADY_BOUND once bound (bind binds the operating-system socket within the call: there is no state in between). Any other call in those states succeeds (send binds implicitly). In C a closed socket's handle is released with its 'close' event, so a call after it is ERR_INVALID_HANDLE (cCode).",
 	"boolean and function arguments have no bad value: JavaScript reads a flag by truthiness and ignores a callback that is not a function, as Node does.",
 }
 
@@ -113,19 +149,35 @@ const (
 // BadInput writes testdata/badinput_gen.json: the bad-input table, every
 // call x every argument x every kind of bad value, and every socket call
 // in the states before bind, after bind (bind only) and
-// after close, with the code the spec names.
+// after close, with the code the spec names; and every form with valid
+// arguments.
 func BadInput(s *spec.Spec) ([]byte, error) {
-	if len(s.Families) == 0 {
-		return nil, fmt.Errorf("the spec has no families: the bad-input cases need a socket type")
+	if len(s.Families) < 2 {
+		return nil, fmt.Errorf("the spec has fewer than two families: the bad-input cases need a socket type and the other family's addresses")
 	}
-	g := &badGen{s: s, fam: s.Families[0]}
-	for _, c := range s.Calls {
-		for _, f := range c.Forms {
+	m, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
+	g := &badGen{s: s, fam: s.Families[0], other: s.Families[1]}
+	var forms []BadForm
+	for _, c := range m.Calls {
+		for _, f := range c.MForms {
 			g.form(c, f)
+			bf := BadForm{Call: c.Name, Form: f.Go, C: f.C, Module: c.Module, Bound: f.Bound, Args: g.validArgs(f, "", nil)}
+			for _, a := range f.Args {
+				if a.Type == spec.TypeObject {
+					bf.Null = append(bf.Null, a.Name)
+				}
+			}
+			if r := c.Result; r.Kind == resultObject || r.Kind == resultScalar {
+				bf.Null = append(bf.Null, "out")
+			}
+			forms = append(forms, bf)
 		}
 	}
-	for _, c := range s.Calls {
-		if !c.Module && len(c.Forms) > 0 {
+	for _, c := range m.Calls {
+		if !c.Module && len(c.MForms) > 0 {
 			g.states(c)
 		}
 	}
@@ -140,47 +192,31 @@ func BadInput(s *spec.Spec) ([]byte, error) {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
-	err := enc.Encode(badTable{Header: header, Spec: s.SHA256, Rules: badRules, Cases: g.cases})
+	err = enc.Encode(badTable{Header: header, Spec: s.SHA256, Rules: badRules, Forms: forms, Cases: g.cases})
 	return b.Bytes(), err
 }
 
 type badGen struct {
-	s     *spec.Spec
-	fam   spec.Family
-	cases []*BadCase
+	s          *spec.Spec
+	fam, other spec.Family // the family the cases run on, and the other
+	cases      []*BadCase
 }
 
-// flat is an argument of a form, or a field of an object argument.
-type flat struct {
-	arg    spec.Arg
-	name   string // "port", "options.port"
-	parent string // "options" for a field
-}
-
-func (g *badGen) flatten(f spec.Form) []flat {
-	var out []flat
-	for _, a := range f.Args {
-		if a.Type == spec.TypeObject {
-			o, _ := g.s.Object(a.Object)
-			for _, fl := range o.Fields {
-				out = append(out, flat{fl, a.Name + "." + fl.Name, a.Name})
-			}
-			continue
-		}
-		out = append(out, flat{a, a.Name, ""})
+// kind is the address kind of argument a, if any.
+func (g *badGen) kind(a spec.Arg) (spec.AddressKind, bool) {
+	if a.Address == "" {
+		return spec.AddressKind{}, false
 	}
-	return out
+	return g.s.AddressKind(a.Address)
 }
 
-// isAddress reports an argument that is a local or remote address.
-func isAddress(a spec.Arg) bool { return a.Default == "bindAddress" || a.Default == "sendAddress" }
+// role is the code of the error with role, or "" when the spec gives
+// none that role.
+func (g *badGen) role(role string) string { return g.s.RoleCode(role) }
 
-// isGroup reports a membership call's arguments.
-func isGroup(c spec.Call) bool { return strings.Contains(c.Name, "Membership") }
-
-func (g *badGen) listed(c spec.Call, code string) bool {
+func (g *badGen) listed(c *mCall, code string) bool {
 	switch code {
-	case "", "ERR_INVALID_ARG_TYPE", "ERR_NULL_POINTER", "ERR_NOT_SUPPORTED_ON_PLATFORM":
+	case "", g.role(spec.RoleWrongType), g.role(spec.RoleNullPointer), g.role(spec.RoleUnsupported):
 		// A JavaScript type, a C NULL and a platform profile apply to
 		// every call; the errors: lists leave them out.
 		return true
@@ -196,12 +232,232 @@ func (g *badGen) listed(c spec.Call, code string) bool {
 func i64(v int64) *int64   { return &v }
 func str(v string) *string { return &v }
 
+// familyAddress is the family field a kind's valid: names.
+func familyAddress(f spec.Family, field string) string {
+	switch field {
+	case "sendAddress":
+		return f.SendAddress
+	case "bindAddress":
+		return f.BindAddress
+	case "group":
+		return f.Group
+	}
+	return ""
+}
+
+// msgText is the valid message of every case; bounds arguments are
+// within it.
+const msgText = "hello"
+
+// valid is a valid value of argument a, or nil to leave it out. bounds
+// counts the bounds arguments met so far in the form: the first is the
+// offset (0), the second the length (the whole message).
+func (g *badGen) valid(a spec.Arg, bounds int) *BadValue {
+	if m := badTypes[a.Type]; m.valid != nil {
+		return m.valid(g, a, bounds)
+	}
+	return nil
+}
+
+// validArgs are form f's arguments with valid values, but the leaf named
+// bad replaced by badV (nil leaves it out).
+func (g *badGen) validArgs(f *mForm, bad string, badV *BadValue) []BadValue {
+	out := []BadValue{}
+	bounds := 0
+	for _, fl := range f.Leaves {
+		v := g.valid(fl.Arg, bounds)
+		if fl.Arg.Bounds != "" {
+			bounds++
+		}
+		if fl.Arg.Type == spec.TypeBoolean && fl.parent != "" {
+			v = nil // flags of options have no bad value; extensions may be Go's alone
+		}
+		if fl.name == bad {
+			v = badV
+		}
+		if v != nil {
+			v.Name, v.Type = fl.name, fl.Arg.Type
+			out = append(out, *v)
+		}
+	}
+	return out
+}
+
+// badMapping is the bad-input table's side of one spec type: a valid
+// value of an argument (nil leaves it out; bounds counts the bounds
+// arguments before it in the form: the first is the offset, 0, the second
+// the length, the whole message), and the cases of its bad values.
+type badMapping struct {
+	valid func(g *badGen, a spec.Arg, bounds int) *BadValue
+	bad   func(g *badGen, c *mCall, f *mForm, fl leaf, add func(kind string, bc BadCase))
+}
+
+// badTypes is the bad-input table's mapping of spec types: the one place
+// that says what each type's valid and bad values are.
+var badTypes = map[string]badMapping{
+	spec.TypeMessage: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		v.Str = str(msgText)
+		return v
+	}, bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		a := fl.Arg
+		add(kindWrongType, BadCase{GoMsg: "int", JS: "5", Code: a.Error, CSkip: "a C message is any bytes"})
+		add(kindMissing, BadCase{GoMsg: "nil", JS: "undefined", Code: a.Error, CSkip: "see the NULL case"})
+		add(kindWrongType+"-list", BadCase{GoMsg: "list-int", JS: "['a', 1]", Code: a.Error, CSkip: "a C message is any bytes"})
+		add(kindNull, BadCase{Null: true, Code: g.role(spec.RoleNullPointer), JSSkip: jsNoNull, GoSkip: "a nil []byte is an empty message in Go"})
+		if f == c.MForms[0] && c.Core == "" {
+			// Once per core: the first form of a call that has its own.
+			size := g.fam.MaxDatagram + 1
+			add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: g.role(spec.RoleOversize), How: f.Async})
+		}
+	}},
+	spec.TypeInteger: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		switch {
+		case a.Bounds != "" && bounds == 0:
+			v.Int = i64(0)
+		case a.Bounds != "":
+			v.Int = i64(int64(len(msgText)))
+		case a.JS != nil && a.JS.Port && a.Min != nil && *a.Min > 0:
+			v.Port = true
+		case a.Min != nil && *a.Min > 0:
+			n := max(*a.Min, 64)
+			if a.Max != nil {
+				n = min(n, *a.Max)
+			}
+			v.Int = i64(n)
+		case a.JS != nil && a.JS.Port:
+			v.Int = i64(0)
+		case a.Optional:
+			return nil
+		default:
+			v.Int = i64(1)
+		}
+		return v
+	}, bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		a, msgLen, jsPort := fl.Arg, int64(len(msgText)), fl.JS != nil && fl.JS.Port
+		if a.Bounds != "" {
+			add(kindBelow, BadCase{Int: i64(-1), JS: "-1", Code: a.Error})
+			above := msgLen + 1
+			add(kindAbove, BadCase{Int: i64(above), JS: strconv.FormatInt(above, 10), Code: a.Error})
+			add(kindFraction, BadCase{JS: "1.5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+			add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+			add(kindWrongType, BadCase{JS: "'abc'", Code: g.role(spec.RoleWrongType), GoSkip: goNoType, CSkip: cNoType})
+			return
+		}
+		if a.Min == nil && a.Max == nil {
+			return
+		}
+		cSkip := ""
+		if a.Min != nil {
+			below := *a.Min - 1
+			if !g.cInt(fl, below) {
+				cSkip = cNoType
+			}
+			add(kindBelow, BadCase{Int: i64(below), JS: strconv.FormatInt(below, 10), Code: a.Error, CSkip: cSkip})
+		}
+		if a.Max != nil {
+			above := *a.Max + 1
+			cSkip = ""
+			if !g.cInt(fl, above) {
+				cSkip = cNoType
+			}
+			add(kindAbove, BadCase{Int: i64(above), JS: jsNumber(above), Code: a.Error, CSkip: cSkip})
+		}
+		lo := int64(0)
+		if a.Min != nil {
+			lo = *a.Min
+		}
+		add(kindFraction, BadCase{JS: strconv.FormatInt(lo, 10) + ".5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+		add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+		wrong := g.role(spec.RoleWrongType)
+		if jsPort {
+			wrong = a.Error
+		}
+		add(kindWrongType, BadCase{JS: "'abc'", Code: wrong, GoSkip: goNoType, CSkip: cNoType})
+		if !a.Optional {
+			why := noMissing
+			if a.Min != nil && *a.Min == 1 {
+				why = noMissingBelow
+			}
+			add(kindMissing, BadCase{Code: wrong, JS: "undefined", GoSkip: why, CSkip: why})
+		}
+	}},
+	spec.TypeString: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		k, ok := g.kind(a)
+		switch {
+		case a.Enum != "":
+			v.Str = str(g.fam.Type)
+		case ok && k.Valid != "":
+			v.Str = str(familyAddress(g.fam, k.Valid))
+		case a.Required:
+			v.Str = str("x")
+		default:
+			return nil
+		}
+		return v
+	}, bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		a := fl.Arg
+		switch {
+		case a.Enum != "":
+			bad := g.fam.Type + "x" // no socket type
+			add(kindWrongValue, BadCase{Str: str(bad), JS: jsString(bad), Code: a.Error})
+			add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
+			add(kindWrongType, BadCase{JS: "5", Code: a.Error, GoSkip: goNoTypeS, CSkip: cNoType})
+			add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
+			add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing type", CSkip: "the NULL case is C's missing type"})
+		case a.Required:
+			add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
+			add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing argument", CSkip: "the NULL case is C's missing argument"})
+			add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
+			add(kindWrongType, BadCase{JS: "5", Code: g.role(spec.RoleWrongType), GoSkip: goNoTypeS, CSkip: cNoType})
+		default:
+			add(kindWrongType, BadCase{JS: "5", Code: g.role(spec.RoleWrongType), GoSkip: goNoTypeS, CSkip: cNoType})
+		}
+		if k, ok := g.kind(a); ok {
+			how := "throw"
+			if !k.Bound {
+				how = f.Async // resolved after the call returns
+			}
+			if k.Malformed != "" {
+				add(kindMalformed, BadCase{Str: str(g.fam.Malformed), JS: jsString(g.fam.Malformed), Code: k.Malformed, How: how})
+			}
+			if other := familyAddress(g.other, k.Valid); k.Family != "" && other != "" {
+				add(kindFamily, BadCase{Str: str(other), JS: jsString(other), Code: k.Family, How: how})
+			}
+			if k.Unassigned != "" {
+				add(kindNoIface, BadCase{Str: str(g.fam.Unassigned), JS: jsString(g.fam.Unassigned), Code: k.Unassigned, How: how})
+			}
+		}
+	}},
+	spec.TypeBoolean: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		v.Bool = new(bool)
+		*v.Bool = true
+		return v
+	}},
+	spec.TypeFunction: {valid: func(g *badGen, a spec.Arg, bounds int) *BadValue {
+		v := &BadValue{}
+		if a.Callback == "" {
+			return nil
+		}
+		v.Callback = true
+		return v
+	}},
+	spec.TypePlatform: {bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
+		add(kindWrongValue, BadCase{Int: i64(99), JS: "'bogus'", Code: g.role(spec.RoleUnsupported)})
+	}},
+}
+
 // form writes the argument cases of one form.
-func (g *badGen) form(c spec.Call, f spec.Form) {
-	msgLen := int64(5) // 'hello'
-	for _, fl := range g.flatten(f) {
-		a := fl.arg
+func (g *badGen) form(c *mCall, f *mForm) {
+	for _, fl := range f.Leaves {
+		a := fl.Arg
 		add := func(kind string, bc BadCase) {
+			if bc.Code == "" {
+				return // a code the spec gives no error the role of: no case
+			}
 			bc.ID = c.Name + "/" + f.Go + "/" + fl.name + "/" + kind
 			bc.Call, bc.Form, bc.Arg, bc.Kind, bc.Type = c.Name, f.Go, fl.name, kind, g.fam.Type
 			if bc.How == "" {
@@ -209,118 +465,30 @@ func (g *badGen) form(c spec.Call, f spec.Form) {
 			}
 			if !c.Module && bc.State == "" {
 				bc.State = "unbound"
-				if isGroup(c) {
+				if f.Bound {
 					bc.State = "bound"
 				}
 			}
 			bc.Listed = g.listed(c, bc.Code)
+			var bad *BadValue
+			if bc.Int != nil || bc.Str != nil || bc.Null || bc.Size > 0 || bc.GoMsg != "" {
+				bad = &BadValue{Int: bc.Int, Str: bc.Str, Null: bc.Null, Size: bc.Size, GoMsg: bc.GoMsg}
+			}
+			bc.Args = g.validArgs(f, fl.name, bad)
 			if bc.JSSkip == "" {
 				bc.JS = g.jsCall(c, f, fl.name, bc.JS)
 			}
 			g.cases = append(g.cases, &bc)
 		}
-		jsPort := a.JS != nil && a.JS.Port
-		switch a.Type {
-		case spec.TypeInteger:
-			if a.Bounds != "" {
-				add(kindBelow, BadCase{Int: i64(-1), JS: "-1", Code: a.Error})
-				above := msgLen + 1
-				add(kindAbove, BadCase{Int: i64(above), JS: strconv.FormatInt(above, 10), Code: a.Error})
-				add(kindFraction, BadCase{JS: "1.5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-				add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-				add(kindWrongType, BadCase{JS: "'abc'", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoType, CSkip: cNoType})
-				continue
-			}
-			if a.Min == nil && a.Max == nil {
-				continue
-			}
-			cSkip := ""
-			if a.Min != nil {
-				below := *a.Min - 1
-				if !g.cInt(fl, below) {
-					cSkip = cNoType
-				}
-				add(kindBelow, BadCase{Int: i64(below), JS: strconv.FormatInt(below, 10), Code: a.Error, CSkip: cSkip})
-			}
-			if a.Max != nil {
-				above := *a.Max + 1
-				cSkip = ""
-				if !g.cInt(fl, above) {
-					cSkip = cNoType
-				}
-				add(kindAbove, BadCase{Int: i64(above), JS: jsNumber(above), Code: a.Error, CSkip: cSkip})
-			}
-			lo := int64(0)
-			if a.Min != nil {
-				lo = *a.Min
-			}
-			add(kindFraction, BadCase{JS: strconv.FormatInt(lo, 10) + ".5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-			add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-			wrong := "ERR_INVALID_ARG_TYPE"
-			if jsPort {
-				wrong = a.Error
-			}
-			add(kindWrongType, BadCase{JS: "'abc'", Code: wrong, GoSkip: goNoType, CSkip: cNoType})
-			if !a.Optional {
-				why := noMissing
-				if a.Min != nil && *a.Min == 1 {
-					why = noMissingBelow
-				}
-				add(kindMissing, BadCase{Code: wrong, JS: "undefined", GoSkip: why, CSkip: why})
-			}
-		case spec.TypeString:
-			switch {
-			case a.Enum != "":
-				add(kindWrongValue, BadCase{Str: str("udp5"), JS: "'udp5'", Code: a.Error})
-				add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
-				add(kindWrongType, BadCase{JS: "5", Code: a.Error, GoSkip: goNoTypeS, CSkip: cNoType})
-				add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
-				add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing type", CSkip: "the NULL case is C's missing type"})
-			case a.Required:
-				add(kindEmpty, BadCase{Str: str(""), JS: "''", Code: a.Error})
-				add(kindMissing, BadCase{JS: "undefined", Code: a.Error, GoSkip: "the empty-string case is Go's missing argument", CSkip: "the NULL case is C's missing argument"})
-				add(kindNull, BadCase{Null: true, Code: a.Error, GoSkip: "Go has no NULL string", JSSkip: jsNoNull})
-				add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
-				if isGroup(c) {
-					add(kindMalformed, BadCase{Str: str("not-an-ip"), JS: "'not-an-ip'", Code: "EINVAL"})
-					other := g.other()
-					add(kindFamily, BadCase{Str: str(other.group), JS: "'" + other.group + "'", Code: "ENOPROTOOPT"})
-				}
-			default:
-				add(kindWrongType, BadCase{JS: "5", Code: "ERR_INVALID_ARG_TYPE", GoSkip: goNoTypeS, CSkip: cNoType})
-				switch {
-				case isAddress(a):
-					how := "callback"
-					if c.SystemErrors == "emitted" && !(c.Name == "send" || c.Name == "sendto") {
-						how = "emitted"
-					}
-					add(kindMalformed, BadCase{Str: str("256.1.1.1"), JS: "'256.1.1.1'", Code: "ENOTFOUND", How: how})
-					other := g.other()
-					add(kindFamily, BadCase{Str: str(other.loopback), JS: "'" + other.loopback + "'", Code: "EINVAL", How: how})
-				case isGroup(c):
-					add(kindMalformed, BadCase{Str: str("not-an-ip"), JS: "'not-an-ip'", Code: "EINVAL"})
-					add(kindNoIface, BadCase{Str: str("192.0.2.123"), JS: "'192.0.2.123'", Code: "ENODEV"})
-				}
-			}
-		case spec.TypeMessage:
-			add(kindWrongType, BadCase{GoMsg: "int", JS: "5", Code: a.Error, CSkip: "a C message is any bytes"})
-			add(kindMissing, BadCase{GoMsg: "nil", JS: "undefined", Code: a.Error, CSkip: "see the NULL case"})
-			add(kindWrongType+"-list", BadCase{GoMsg: "list-int", JS: "['a', 1]", Code: a.Error, CSkip: "a C message is any bytes"})
-			add(kindNull, BadCase{Null: true, Code: "ERR_NULL_POINTER", JSSkip: jsNoNull, GoSkip: "a nil []byte is an empty message in Go"})
-			if f.Go == c.Forms[0].Go && (c.Name == "send") {
-				size := g.fam.MaxDatagram + 1
-				add(kindOversize, BadCase{Size: size, JS: "Buffer.alloc(" + strconv.Itoa(size) + ")", Code: "EMSGSIZE", How: "callback"})
-			}
-		case spec.TypePlatform:
-			add(kindWrongValue, BadCase{Int: i64(99), JS: "'bogus'", Code: "ERR_NOT_SUPPORTED_ON_PLATFORM"})
+		if m := badTypes[a.Type]; m.bad != nil {
+			m.bad(g, c, f, fl, add)
 		}
 	}
 }
 
-// cInt reports whether v fits the C type of argument fl: int, or int64_t
-// for the buffer sizes.
-func (g *badGen) cInt(fl flat, v int64) bool {
-	if fl.arg.Max != nil && *fl.arg.Max > math.MaxInt32 {
+// cInt reports whether v fits the C type of argument fl.
+func (g *badGen) cInt(fl leaf, v int64) bool {
+	if cIsInt64(fl.Arg) {
 		return true // int64_t
 	}
 	return v >= math.MinInt32 && v <= math.MaxInt32
@@ -328,40 +496,36 @@ func (g *badGen) cInt(fl flat, v int64) bool {
 
 func jsNumber(v int64) string { return strconv.FormatInt(v, 10) }
 
-type otherFamily struct{ loopback, group string }
-
-// other is the other family's loopback address and a group of it.
-func (g *badGen) other() otherFamily {
-	if g.fam.Family == "IPv4" {
-		return otherFamily{"::1", "ff02::1:3"}
-	}
-	return otherFamily{"127.0.0.1", "230.1.2.3"}
-}
+// jsString is a JavaScript string literal.
+func jsString(v string) string { return "'" + v + "'" }
 
 // states writes every socket call in the states the spec names codes for.
-func (g *badGen) states(c spec.Call) {
-	f := c.Forms[0]
-	ebadf, notRunning, already := g.listed(c, "EBADF"), g.listed(c, "ERR_SOCKET_DGRAM_NOT_RUNNING"), g.listed(c, "ERR_SOCKET_ALREADY_BOUND")
+func (g *badGen) states(c *mCall) {
+	f := c.MForms[0]
+	unbound, closed, already := g.role(spec.RoleUnbound), g.role(spec.RoleClosed), g.role(spec.RoleAlreadyBound)
+	has := func(code string) bool { return code != "" && g.listed(c, code) }
+	ebadf, notRunning, isBind := has(unbound), has(closed), has(already)
+	if c.Opt != nil && c.Opt.Unbound != "" {
+		unbound, ebadf = c.Opt.Unbound, true
+	}
 	for _, st := range []string{"unbound", "bound", "closed"} {
 		code := ""
 		switch {
 		case st == "closed" && notRunning:
-			code = "ERR_SOCKET_DGRAM_NOT_RUNNING"
-		case st == "closed" && c.Name == "close":
-			code = "ERR_SOCKET_DGRAM_NOT_RUNNING"
-		case st == "bound" && already:
-			code = "ERR_SOCKET_ALREADY_BOUND"
+			code = closed
+		case st == "bound" && isBind:
+			code = already
 		case st == "unbound" && ebadf:
-			code = "EBADF"
+			code = unbound
 		case st == "bound":
 			continue // a valid call on a bound socket is the happy path, tested elsewhere
 		}
 		bc := &BadCase{
 			ID: c.Name + "/" + f.Go + "/" + st, Call: c.Name, Form: f.Go, Kind: kindState, State: st, Type: g.fam.Type,
-			Code: code, How: "throw", Listed: g.listed(c, code),
+			Code: code, How: "throw", Listed: g.listed(c, code), Args: g.validArgs(f, "", nil),
 		}
 		if st == "closed" {
-			bc.CCode = "ERR_INVALID_HANDLE"
+			bc.CCode = g.role(spec.RoleInvalidHandle)
 		}
 		if bc.JSSkip == "" {
 			bc.JS = g.jsCall(c, f, "", "")
@@ -370,44 +534,21 @@ func (g *badGen) states(c spec.Call) {
 	}
 }
 
-// jsValid is the JavaScript source of a valid value of argument a, or ""
-// to leave it out.
-func (g *badGen) jsValid(c spec.Call, a spec.Arg) string {
-	switch a.Type {
-	case spec.TypeMessage:
-		return "'hello'"
-	case spec.TypeInteger:
-		switch {
-		case a.Bounds != "" && a.Name == "offset":
-			return "0"
-		case a.Bounds != "":
-			return "5"
-		case a.JS != nil && a.JS.Port && a.Min != nil && *a.Min > 0:
-			return "PORT"
-		case a.JS != nil && a.JS.Port:
-			return "0"
-		case a.Min != nil && *a.Min > 0:
-			return strconv.FormatInt(max(*a.Min, 64), 10)
-		case a.Optional:
-			return ""
-		}
-		return "1"
-	case spec.TypeString:
-		switch {
-		case a.Enum != "":
-			return "'" + g.fam.Type + "'"
-		case isAddress(a):
-			return "'" + g.fam.SendAddress + "'"
-		case a.Required:
-			return "'230.1.2.3'"
-		}
+// jsLiteral is the JavaScript source of a valid value.
+func jsLiteral(v *BadValue) string {
+	switch {
+	case v == nil:
 		return ""
-	case spec.TypeBoolean:
-		return "true"
-	case spec.TypeFunction:
-		if a.Callback != "" {
-			return "cb"
-		}
+	case v.Port:
+		return "PORT"
+	case v.Callback:
+		return "cb"
+	case v.Int != nil:
+		return strconv.FormatInt(*v.Int, 10)
+	case v.Str != nil:
+		return jsString(*v.Str)
+	case v.Bool != nil:
+		return strconv.FormatBool(*v.Bool)
 	}
 	return ""
 }
@@ -415,15 +556,19 @@ func (g *badGen) jsValid(c spec.Call, a spec.Arg) string {
 // jsCall is form f of call c in JavaScript with argument bad (a name, or a
 // field "options.x") given as badJS ("undefined" to leave it out), the
 // others valid.
-func (g *badGen) jsCall(c spec.Call, f spec.Form, bad, badJS string) string {
+func (g *badGen) jsCall(c *mCall, f *mForm, bad, badJS string) string {
 	var args []string
+	bounds := 0
 	for _, a := range f.Args {
-		v := g.jsValid(c, a)
+		v := jsLiteral(g.valid(a, bounds))
+		if a.Bounds != "" {
+			bounds++
+		}
 		if a.Type == spec.TypeObject {
 			o, _ := g.s.Object(a.Object)
 			var fields []string
 			for _, fl := range o.Fields {
-				fv := g.jsValid(c, fl)
+				fv := jsLiteral(g.valid(fl, 0))
 				if fl.Type == spec.TypeBoolean {
 					fv = "" // flags have no bad value; extensions may be Go's alone
 				}

@@ -63,25 +63,6 @@ func cResult(f cFunc) *Statement {
 	return Qual("C", "int")
 }
 
-// goArgValue converts a C parameter of form argument a to its Go value.
-func goArgValue(a spec.Arg, name string) *Statement {
-	id := Id(goParamName(name))
-	switch a.Type {
-	case spec.TypeInteger:
-		if cIsInt64(a) {
-			return Id("goInt64").Call(id)
-		}
-		return Int().Call(id)
-	case spec.TypeString:
-		return Id("goString").Call(id)
-	case spec.TypeBoolean:
-		return Bool().Call(id)
-	case spec.TypePlatform:
-		return Qual(cDgramPkg, "Platform").Call(id)
-	}
-	return id
-}
-
 // CExports writes cshared/exports_gen.go: the Go side of libdgram's
 // exports, one //export dgramgo_* per form and per event (the C function
 // dgram_* of exports_gen.c calls it), the adapters that deliver each event
@@ -120,22 +101,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 				if fl.GoName == "" {
 					continue
 				}
-				in := Id("in").Dot(fl.CGo)
-				var v *Statement
-				switch fl.Type {
-				case spec.TypeInteger:
-					if fl.Int64 {
-						v = Id("goInt64").Call(in)
-					} else {
-						v = Int().Call(in)
-					}
-				case spec.TypeBoolean:
-					v = Bool().Call(in)
-				case spec.TypePlatform:
-					v = Qual(cDgramPkg, "Platform").Call(in)
-				default:
-					v = Id("goString").Call(in)
-				}
+				v := cTypes[fl.Type].toGo(fl.Arg, Id("in").Dot(fl.CGo))
 				fields = append(fields, Id(fl.GoName).Op(":").Add(v))
 			}
 			f.Comment(fmt.Sprintf("// go%s converts a %s.", st.GoName, st.Name))
@@ -146,17 +112,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 		}
 		var body []Code
 		for _, fl := range st.Fields {
-			out := Id("out").Dot(fl.CGo)
-			switch fl.Type {
-			case spec.TypeInteger:
-				body = append(body, Add(out).Op("=").Qual("C", "int").Call(Id("v").Dot(fl.GoName)))
-			case spec.TypeBoolean:
-				body = append(body, Add(out).Op("=").Qual("C", "bool").Call(Id("v").Dot(fl.GoName)))
-			case spec.TypeIP:
-				body = append(body, Id("setString").Call(Add(out).Index(Op(":")), Id("v").Dot(fl.GoName).Dot("String").Call()))
-			default:
-				body = append(body, Id("setString").Call(Add(out).Index(Op(":")), Id("v").Dot(fl.GoName)))
-			}
+			body = append(body, cTypes[fl.Type].toC(Id("out").Dot(fl.CGo), Id("v").Dot(fl.GoName)))
 		}
 		f.Comment(fmt.Sprintf("// c%s copies v into out.", st.GoName))
 		f.Func().Id("c"+st.GoName).Params(Id("out").Op("*").Qual("C", "struct_"+st.Name), Id("v").Qual(cDgramPkg, st.GoName)).Block(body...)
@@ -170,32 +126,13 @@ func CExports(s *spec.Spec) ([]byte, error) {
 		args := []Code{Id("fn"), Id("e").Dot("h")}
 		for _, a := range cb.Args {
 			n := param(a.Name)
-			gt := goType(a, true)
-			switch a.Type {
-			case spec.TypeObject:
-				gt = Qual(cDgramPkg, a.Object)
-			case spec.TypePlatform:
-				gt = Qual(cDgramPkg, "Platform")
-			}
-			goParams = append(goParams, Id(n).Add(gt))
-			switch a.Type {
-			case spec.TypeMessage:
-				args = append(args, Id("bytesPtr").Call(Id(n)), Qual("C", "size_t").Call(Len(Id(n))))
-			case spec.TypeObject:
-				cv := "cArg" + exported(a.Name)
-				prep = append(prep, Var().Id(cv).Qual("C", "struct_dgram_"+snake(a.Object)), Id("c"+a.Object).Call(Op("&").Id(cv), Id(n)))
-				args = append(args, Op("&").Id(cv))
-			case spec.TypeError:
-				cv := "cArg" + exported(a.Name)
-				prep = append(prep, Var().Id(cv).Qual("C", "struct_dgram_error_info"))
-				args = append(args, Id("errorInfo").Call(Op("&").Id(cv), Id(n)))
-			case spec.TypeInteger:
-				args = append(args, Qual("C", "int").Call(Id(n)))
-			case spec.TypeBoolean:
-				args = append(args, Qual("C", "bool").Call(Id(n)))
-			default:
+			goParams = append(goParams, Id(n).Add(goTypeIn(a, true, cDgramPkg)))
+			m := cTypes[a.Type]
+			if m.adapter == nil {
 				return nil, fmt.Errorf("%s: the C binding cannot pass an event argument %s of type %s", s.File, a.Name, a.Type)
 			}
+			p, as := m.adapter(a, Id(n))
+			prep, args = append(prep, p...), append(args, as...)
 		}
 		args = append(args, Id("userData"))
 		what := "the " + cb.SpecName + " callback"
@@ -254,43 +191,22 @@ func cExportBody(s *spec.Spec, m *cModel, fn cFunc) ([]Code, error) {
 	var args []Code
 	var deliveryArg Code = Lit(0)
 	deliveryName := ""
+	x := cExport{name: name, ret: ret}
 	for _, a := range f.Args {
-		n := snake(a.Name)
-		id := Id(goParamName(n))
-		switch a.Type {
-		case spec.TypeMessage:
-			v := param(a.Name) + "Bytes"
-			body = append(body, List(Id(v), Id("code")).Op(":=").Id("goBytes").Call(id, Id(goParamName(n+"_length")), name, Lit(a.Name)),
-				If(Id("code").Op("!=").Lit(0)).Block(ret(Id("code"))))
-			args = append(args, Id(v))
-		case spec.TypeObject:
-			body = append(body, If(Add(id).Op("==").Nil()).Block(ret(Id("nullPointer").Call(name, Lit(a.Name)))))
-			args = append(args, Id("go"+a.Object).Call(id))
-			if st := cStructOf(m, a.Object); st != nil {
-				for _, fl := range st.Fields {
-					if fl.Name == "delivery" {
-						deliveryArg = Add(id).Dot("delivery")
-						deliveryName = a.Name + ".delivery"
-					}
+		checks, v := cExportArg(a, x)
+		body, args = append(body, checks...), append(args, v)
+		if st := cStructOf(m, a.Object); a.Type == spec.TypeObject && st != nil {
+			for _, fl := range st.Fields {
+				if fl.Name == "delivery" { // the C library's own field
+					deliveryArg = Id(goParamName(cArgName(a))).Dot("delivery")
+					deliveryName = a.Name + ".delivery"
 				}
 			}
-		case spec.TypeFunction:
-			cb := a.Listener
-			suffix := "Listener"
-			if cb == "" {
-				cb, suffix = a.Callback, "Callback"
-			}
-			if c.Module {
-				args = append(args, Id("e").Dot(unexported(exported(cb)+suffix)).Call(id, Id("userData")))
-			} else {
-				args = append(args, Id("e").Dot(unexported(exported(cb)+suffix)).Call(id, Id("userData")))
-			}
-		default:
-			args = append(args, goArgValue(a, n))
 		}
 	}
+	r := fn.Result
 	switch {
-	case c.Module && c.Returns == "socket":
+	case c.Module && r.Kind == resultSocket:
 		if deliveryName == "" {
 			deliveryName = "delivery"
 		}
@@ -302,12 +218,16 @@ func cExportBody(s *spec.Spec, m *cModel, fn cFunc) ([]Code, error) {
 			ret(Id("e").Dot("register").Call(Id("sock"))))
 	case c.Module:
 		return nil, fmt.Errorf("%s:%d: %s: the C binding has module calls that return a socket only", s.File, f.Line, f.Signature)
-	case c.Returns != "":
+	case r.Kind != resultNone:
+		store := Id("c"+c.Returns).Call(Id("out"), Id("v"))
+		if r.Kind == resultScalar {
+			store = cTypes[r.Type.Type].store(Id("out"), Id("v"))
+		}
 		body = append(body,
 			If(Id("out").Op("==").Nil()).Block(Return(Id("nullPointer").Call(name, Lit("out")))),
 			List(Id("v"), Err()).Op(":=").Id("e").Dot("sock").Dot(f.Go).Call(args...),
 			If(Err().Op("!=").Nil()).Block(Return(Id("fail").Call(Err()))),
-			Id("c"+c.Returns).Call(Id("out"), Id("v")),
+			store,
 			Return(Lit(0)))
 	default:
 		body = append(body, Return(Id("result").Call(Id("e").Dot("sock").Dot(f.Go).Call(args...))))

@@ -2,7 +2,7 @@ package gen
 
 import (
 	"fmt"
-	"math"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -29,11 +29,6 @@ import (
 // trampolines dgramx_call_<cb>, stay local to the library: the version
 // script exports the dgram_* functions only.
 
-// cABIVersion is the version of the C library: its major number is the
-// soname's (libdgram.so.1). Bump the minor number for additions, the
-// major one for any change that breaks a compiled caller.
-const cABIVersion = "1.0.0"
-
 // cStringLen is the size of the char arrays of result structs.
 const cStringLen = 64
 
@@ -42,6 +37,9 @@ type cModel struct {
 	Header    string
 	Version   string
 	Major     string
+	Minor     string
+	Patch     string
+	Number    int // MAJOR * 10000 + MINOR * 100 + PATCH
 	SpecHash  string
 	Doc       string
 	Errors    []cConst
@@ -89,12 +87,12 @@ type cStruct struct {
 
 // cField is a struct field.
 type cField struct {
-	Name   string // C name
-	GoName string // the Go struct field; "" for a C-only field
-	CGo    string // the name cgo gives the C field in Go
-	Decl   string // the C declaration, without ;
-	Type   string // the spec type
-	Int64  bool
+	Name   string   // C name
+	GoName string   // the Go struct field; "" for a C-only field
+	CGo    string   // the name cgo gives the C field in Go
+	Decl   string   // the C declaration, without ;
+	Type   string   // the spec type
+	Arg    spec.Arg // the spec field
 	Doc    string
 }
 
@@ -136,6 +134,7 @@ type cFunc struct {
 	Doc     []string // paragraphs
 	Call    *spec.Call
 	Form    *spec.Form
+	Result  result // the call's
 	Event   string // dgram_on_<event>
 	Pure    bool   // written in C, never enters Go
 	NoFork  bool   // no fork check (pure C)
@@ -189,19 +188,6 @@ func cFormName(c spec.Call, f spec.Form) string {
 	return snake(f.Go)
 }
 
-// cIsInt64 reports an integer whose range does not fit a C int.
-func cIsInt64(a spec.Arg) bool {
-	return (a.Max != nil && *a.Max > math.MaxInt32) || (a.Min != nil && *a.Min < math.MinInt32)
-}
-
-// cIntType is the C type of an integer argument.
-func cIntType(a spec.Arg) string {
-	if cIsInt64(a) {
-		return "int64_t"
-	}
-	return "int"
-}
-
 // cgoName is the name cgo gives a C struct field in Go: a Go keyword
 // gets a leading underscore.
 func cgoName(name string) string {
@@ -239,75 +225,20 @@ func cDefault(s *spec.Spec, a spec.Arg) string {
 	return strings.Join(out, " or ")
 }
 
-// cArgDoc is an argument's doc with what C must know: what NULL means,
-// the range, the error of a bad value.
-func cArgDoc(s *spec.Spec, a spec.Arg, input bool) string {
-	doc := cSentence(a.Doc)
-	if !input {
-		return doc
-	}
-	switch a.Type {
-	case spec.TypeString:
-		switch {
-		case a.Default != "":
-			doc += " NULL or \"\" omits it: " + cDefault(s, a) + "."
-		case a.Required:
-			doc += " NULL or \"\" is " + a.Error + "."
-		case a.Enum != "":
-			doc += " Anything else, NULL included, is " + a.Error + "."
-		default:
-			doc += " NULL or \"\" omits it."
-		}
-	case spec.TypeInteger:
-		if a.Min != nil && a.Max != nil && a.Error != "" {
-			doc += fmt.Sprintf(" %d to %d, else %s.", *a.Min, *a.Max, a.Error)
-		}
-		if a.Bounds != "" {
-			doc += " Within " + a.Bounds + ", else " + a.Error + "."
-		}
-		if cIsInt64(a) {
-			doc += " On a 32-bit host a value beyond the Go int is clamped to it."
-		}
-	case spec.TypeFunction:
-		doc += " NULL omits it."
-	case spec.TypePlatform:
-		doc += " A dgram_platform; 0 is DGRAM_PLATFORM_NATIVE."
-	}
-	if a.Extension {
-		doc += " (A dgramkit extension.)"
-	}
-	return doc
-}
-
-// cEventParams are the C parameters of an event's or callback's arguments.
-func cEventParams(a []spec.Arg) []cParam {
-	var out []cParam
-	for _, x := range a {
-		n := snake(x.Name)
-		switch x.Type {
-		case spec.TypeMessage:
-			out = append(out, cParam{n, "const uint8_t *", "The bytes, valid during the call only."},
-				cParam{n + "_length", "size_t", "Their number."})
-		case spec.TypeObject:
-			out = append(out, cParam{n, "const struct dgram_" + snake(x.Object) + " *", "Valid during the call only."})
-		case spec.TypeError:
-			out = append(out, cParam{n, "const struct dgram_error_info *", "NULL for no error; valid during the call only."})
-		case spec.TypeInteger:
-			out = append(out, cParam{n, "int", ""})
-		case spec.TypeBoolean:
-			out = append(out, cParam{n, "bool", ""})
-		default:
-			out = append(out, cParam{n, "const char *", "Valid during the call only."})
-		}
-	}
-	return out
-}
-
 // buildC builds the C model of s.
 func buildC(s *spec.Spec) (*cModel, error) {
-	m := &cModel{Header: header, Version: cABIVersion, SpecHash: s.SHA256, Doc: s.Doc,
+	m := &cModel{Header: header, Version: s.Version, SpecHash: s.SHA256, Doc: s.Doc,
 		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering}
-	m.Major, _, _ = strings.Cut(cABIVersion, ".")
+	var err error
+	v := strings.Split(s.Version, ".")
+	if len(v) != 3 {
+		return nil, fmt.Errorf("%s: the C binding needs the spec's version (version: MAJOR.MINOR.PATCH), its ABI version", s.File)
+	}
+	m.Major, m.Minor, m.Patch = v[0], v[1], v[2]
+	for _, p := range v {
+		n, _ := strconv.Atoi(p) // the loader checked it
+		m.Number = m.Number*100 + n
+	}
 	if s.SHA256 == "" {
 		return nil, fmt.Errorf("the spec has no SHA-256: load it with spec.Load or spec.Parse")
 	}
@@ -374,28 +305,15 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			if fl.GoOnly() {
 				continue // the Go API's alone: C leaves it at its zero value
 			}
-			n := snake(fl.Name)
-			f := cField{Name: n, GoName: exported(fl.Name), CGo: cgoName(n), Type: fl.Type, Doc: cArgDoc(s, fl, st.Input)}
-			switch fl.Type {
-			case spec.TypeInteger:
-				f.Decl = cIntType(fl) + " " + n
-				f.Int64 = cIsInt64(fl)
-				if !st.Input {
-					f.Decl = "int " + n
-				}
-			case spec.TypeBoolean:
-				f.Decl = "bool " + n
-			case spec.TypePlatform:
-				f.Decl = "dgram_platform " + n
-			case spec.TypeString, spec.TypeIP:
-				if st.Input {
-					f.Decl = "const char *" + n
-				} else {
-					f.Decl = fmt.Sprintf("char %s[DGRAM_STRING_LEN]", n)
-					f.Doc += " NUL-terminated."
-				}
-			default:
+			n := cArgName(fl)
+			f := cField{Name: n, GoName: exported(fl.Name), CGo: cgoName(n), Type: fl.Type, Doc: cArgDoc(s, fl, st.Input), Arg: fl}
+			m := cTypes[fl.Type]
+			if m.field == nil || (st.Input && m.toGo == nil) || (!st.Input && m.toC == nil) {
 				return nil, fmt.Errorf("%s:%d: object %s, field %s: the C binding has no struct field of type %s", s.File, fl.Line, o.Name, fl.Name, fl.Type)
+			}
+			f.Decl = m.field(fl, n, st.Input)
+			if strings.HasSuffix(f.Decl, "]") {
+				f.Doc += " NUL-terminated."
 			}
 			st.Fields = append(st.Fields, f)
 		}
@@ -409,25 +327,35 @@ func buildC(s *spec.Spec) (*cModel, error) {
 	seenCB := map[string]bool{}
 	for _, e := range s.Events {
 		cb := cCallback{Name: "dgram_" + snake(e.Name) + "_cb", Trampoline: "dgramx_call_" + snake(e.Name), Event: e.Name, SpecName: e.Name, Bounded: e.Bounded,
-			GoType: exported(e.Name) + "Listener", Args: e.Args, Params: cEventParams(e.Args), Doc: fmt.Sprintf("A listener of the '%s' event, %s", e.Name, sentence(cSentence(e.Doc)))}
+			GoType: exported(e.Name) + "Listener", Args: e.Args, Doc: fmt.Sprintf("A listener of the '%s' event, %s", e.Name, sentence(cSentence(e.Doc)))}
+		if cb.Params, err = cEventParams(s, e.Args); err != nil {
+			return nil, err
+		}
 		seenCB[cb.Name] = true
 		m.Callbacks = append(m.Callbacks, cb)
 	}
 	for _, c := range s.Callbacks {
 		cb := cCallback{Name: "dgram_" + snake(c.Name) + "_cb", Trampoline: "dgramx_call_" + snake(c.Name) + "_callback", SpecName: c.Name,
-			GoType: exported(c.Name) + "Callback", Args: c.Args, Params: cEventParams(c.Args), Doc: fmt.Sprintf("The %s callback. %s", c.Name, cSentence(c.Doc))}
+			GoType: exported(c.Name) + "Callback", Args: c.Args, Doc: fmt.Sprintf("The %s callback. %s", c.Name, cSentence(c.Doc))}
 		if seenCB[cb.Name] {
 			return nil, fmt.Errorf("%s:%d: callback %s: its C type %s is also an event's", s.File, c.Line, c.Name, cb.Name)
+		}
+		if cb.Params, err = cEventParams(s, c.Args); err != nil {
+			return nil, err
 		}
 		m.Callbacks = append(m.Callbacks, cb)
 	}
 
 	names := map[string]bool{}
-	for ci := range s.Calls {
-		c := &s.Calls[ci]
-		for fi := range c.Forms {
-			f := &c.Forms[fi]
-			fn := cFunc{Name: "dgram_" + cFormName(*c, *f), Call: c, Form: f}
+	model, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
+	for _, mc := range model.Calls {
+		c := &mc.Call
+		for _, mf := range mc.MForms {
+			f := &mf.Form
+			fn := cFunc{Name: mf.C, Call: c, Form: f, Result: mc.Result}
 			fn.GoName = "dgramgo_" + strings.TrimPrefix(fn.Name, "dgram_")
 			if names[fn.Name] {
 				return nil, fmt.Errorf("%s:%d: %s: C name %s is taken", s.File, f.Line, f.Signature, fn.Name)
@@ -439,45 +367,36 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			}
 			pointers, callbacks := false, false
 			for _, a := range f.Args {
-				n := snake(a.Name)
-				switch a.Type {
-				case spec.TypeInteger:
-					fn.Params = append(fn.Params, cParam{n, cIntType(a), cArgDoc(s, a, true)})
-				case spec.TypeString:
-					fn.Params = append(fn.Params, cParam{n, "const char *", cArgDoc(s, a, true)})
-				case spec.TypeBoolean:
-					fn.Params = append(fn.Params, cParam{n, "bool", cArgDoc(s, a, true)})
-				case spec.TypeMessage:
-					pointers = true
-					fn.Params = append(fn.Params, cParam{n, "const void *", cSentence(a.Doc) + " Borrowed for the call only. NULL is an empty message when " + n + "_length is 0, else ERR_NULL_POINTER."},
-						cParam{n + "_length", "size_t", "The number of bytes at " + n + "."})
-				case spec.TypeObject:
-					pointers = true
-					fn.Params = append(fn.Params, cParam{n, "const struct dgram_" + snake(a.Object) + " *", cSentence(a.Doc) + " Borrowed for the call only; NULL is ERR_NULL_POINTER."})
-				case spec.TypeFunction:
-					callbacks = true
-					cb := a.Listener
-					if cb == "" {
-						cb = a.Callback
-					}
-					fn.Params = append(fn.Params, cParam{n, "dgram_" + snake(cb) + "_cb ", cArgDoc(s, a, true)})
-				case spec.TypePlatform:
-					fn.Params = append(fn.Params, cParam{n, "dgram_platform ", cArgDoc(s, a, true)})
-				default:
-					return nil, fmt.Errorf("%s:%d: %s: the C binding has no argument of type %s", s.File, a.Line, f.Signature, a.Type)
+				ps, err := cFormParams(s, a)
+				if err != nil {
+					return nil, err
 				}
+				fn.Params = append(fn.Params, ps...)
+				pointers = pointers || cTypes[a.Type].pointer
+				callbacks = callbacks || a.Type == spec.TypeFunction
 			}
 			if callbacks {
 				fn.Params = append(fn.Params, cParam{"user_data", "void *", "Passed to the callback as it is."})
 			}
-			switch {
-			case c.Returns == "socket":
+			switch r := mc.Result; r.Kind {
+			case resultSocket:
 				fn.Ret = "dgram_socket"
-			case c.Returns != "":
+			case resultObject:
 				pointers = true
 				fn.Params = append(fn.Params, cParam{"out", "struct dgram_" + snake(c.Returns) + " *", "Receives the result; NULL is ERR_NULL_POINTER."})
+			case resultScalar:
+				m := cTypes[r.Type.Type]
+				if m.out == "" || m.store == nil {
+					return nil, fmt.Errorf("%s:%d: call %s: the C binding has no result of type %s", s.File, c.Line, c.Name, c.Returns)
+				}
+				pointers = true
+				fn.Params = append(fn.Params, cParam{"out", m.out + " *", m.outDoc})
 			}
-			doc := []string{fmt.Sprintf("%s: %s", c.Title, cSentence(c.Doc)), "Form: " + f.Signature + "."}
+			callDoc := c.Doc
+			if c.C != nil && c.C.Doc != "" {
+				callDoc = c.C.Doc
+			}
+			doc := []string{fmt.Sprintf("%s: %s", c.Title, cSentence(callDoc)), "Form: " + f.Signature + "."}
 			for _, p := range fn.Params {
 				if p.Doc != "" {
 					doc = append(doc, "@param "+p.Name+" "+p.Doc)
@@ -518,7 +437,18 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			Doc: []string{fmt.Sprintf("Adds listener to the '%s' event, after the listeners added before: %s", e.Name, cSentence(e.Doc)),
 				"@return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL."}})
 	}
-	m.Library = cLibrary
+	def, detect, err := hostPlatforms(s)
+	if err != nil {
+		return nil, err
+	}
+	host := hostDoc(def, detect, func(p spec.Platform) string { return "DGRAM_PLATFORM_" + strings.ToUpper(p.ID) })
+	for _, f := range cLibrary {
+		f.Doc = append([]string(nil), f.Doc...)
+		for i := range f.Doc {
+			f.Doc[i] = strings.ReplaceAll(f.Doc[i], "{host}", host)
+		}
+		m.Library = append(m.Library, f)
+	}
 	for _, f := range m.Library {
 		if names[f.Name] {
 			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
@@ -562,6 +492,6 @@ var cLibrary = []cFunc{
 		Doc: []string{"How platform supports call at run time: DGRAM_UNSUPPORTED (X), DGRAM_SUPPORTED (O) or DGRAM_PARTIAL (△). An unknown platform or call is DGRAM_UNSUPPORTED. The DGRAM_<PLATFORM>_HAS_<CALL> macros say the same at compile time.",
 			"@return the support level, or a negative error code."}},
 	{Name: "dgram_host_platform", GoName: "dgramgo_host_platform", Ret: "int",
-		Doc: []string{"The platform whose native support DGRAM_PLATFORM_NATIVE means on this host: DGRAM_PLATFORM_RASPBIAN on a Raspberry Pi, else DGRAM_PLATFORM_LINUX.",
+		Doc: []string{"The platform whose native support DGRAM_PLATFORM_NATIVE means on this host: {host}.",
 			"@return a dgram_platform, or a negative error code."}},
 }

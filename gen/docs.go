@@ -32,6 +32,7 @@ type docSpec struct {
 	*spec.Spec
 	Header    string
 	Reference docTable // the seed's platform table
+	Extension docTable // the extension calls' table, beside the seed's
 	Native    docTable // native support, by host platform
 	// Differences are the cells where native support differs from the
 	// reference table.
@@ -96,10 +97,14 @@ func DocsAPI(s *spec.Spec) ([]byte, error) {
 			}
 		}
 	}
-	d.Reference = supportTable(s, s.Platforms, s.Cell)
+	d.Reference = supportTable(s.MatrixCalls(), s.Platforms, s.Cell)
 	d.Reference.Footnotes = s.Footnotes
-	d.Native = supportTable(s, native, s.NativeCell)
-	for _, c := range s.MatrixCalls() {
+	if ext := s.ExtensionCalls(); len(ext) > 0 {
+		d.Extension = supportTable(ext, s.Platforms, s.Cell)
+	}
+	all := append(s.MatrixCalls(), s.ExtensionCalls()...)
+	d.Native = supportTable(all, native, s.NativeCell)
+	for _, c := range all {
 		var on []string
 		for _, p := range native {
 			if ref, nat := s.Cell(c, p.ID), s.NativeCell(c, p.ID); ref != nat {
@@ -150,16 +155,16 @@ func DocsAPI(s *spec.Spec) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// supportTable is the support of every matrix call on platforms, as the
-// seed's table writes it.
-func supportTable(s *spec.Spec, platforms []spec.Platform, cellOf func(spec.Call, string) spec.Cell) docTable {
+// supportTable is the support of calls on platforms, as the seed's table
+// writes it.
+func supportTable(calls []spec.Call, platforms []spec.Platform, cellOf func(spec.Call, string) spec.Cell) docTable {
 	head, align := []string{""}, []string{":---:"}
 	for _, p := range platforms {
 		head = append(head, p.Name+"<br/>("+p.Board+")")
 		align = append(align, ":---:")
 	}
 	t := docTable{Rows: [][]string{head, align}}
-	for _, c := range s.MatrixCalls() {
+	for _, c := range calls {
 		r := []string{c.Title}
 		for _, p := range platforms {
 			r = append(r, cellText(cellOf(c, p.ID)))

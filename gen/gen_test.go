@@ -13,6 +13,8 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -220,7 +222,7 @@ func TestGeneratorErrors(t *testing.T) {
 	}{
 		{"default on a module call", "            doc: The socket options.\n",
 			"            doc: The socket options.\n          - name: address\n            type: string\n            default: bindAddress\n", "a default address needs a socket"},
-		{"no linux platform", "linux", "ubuntu", "HostPlatform needs a platform with id linux"},
+		{"no default host", "    host: {default: true}\n", "", "HostPlatform needs a platform with host: {default: true}"},
 		{"one bounds argument", "          - name: length\n            type: integer\n            bounds: msg\n", "          - name: length\n            type: integer\n", "needs two bounds arguments"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -291,6 +293,22 @@ func TestCHashIsTheSpecs(t *testing.T) {
 		}
 		if !strings.Contains(string(b), `"`+want+`"`) {
 			t.Errorf("%s does not carry the spec's SHA-256 %s", p, want)
+		}
+	}
+}
+
+// TestContractListsEveryOutput checks that gen/CONTRACT.md's table of
+// outputs has a row for every file of Outputs, with its generator.
+func TestContractListsEveryOutput(t *testing.T) {
+	contract, err := os.ReadFile("CONTRACT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range Outputs {
+		fn := runtime.FuncForPC(reflect.ValueOf(o.Generate).Pointer()).Name()
+		row := "| " + o.Path + " | `gen." + fn[strings.LastIndex(fn, ".")+1:] + "` |"
+		if !strings.Contains(string(contract), row) {
+			t.Errorf("CONTRACT.md has no row %q", row)
 		}
 	}
 }

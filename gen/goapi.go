@@ -2,61 +2,13 @@ package gen
 
 import (
 	"fmt"
+	"go/token"
 	"strconv"
 	"strings"
 
 	. "github.com/dave/jennifer/jen"
 	"github.com/dgramkit/dgramkit/spec"
 )
-
-// goType is the Go type of a spec argument. In the core, and as an event
-// argument, a message is []byte; as an argument it is any.
-func goType(a spec.Arg, core bool) *Statement {
-	switch a.Type {
-	case spec.TypeInteger:
-		return Int()
-	case spec.TypeString:
-		return String()
-	case spec.TypeBoolean:
-		return Bool()
-	case spec.TypeIP:
-		return Qual("net/netip", "Addr")
-	case spec.TypeMessage:
-		if core {
-			return Index().Byte()
-		}
-		return Any()
-	case spec.TypePlatform:
-		return Id("Platform")
-	case spec.TypeError:
-		return Error()
-	case spec.TypeObject:
-		return Id(a.Object)
-	}
-	if a.Listener != "" {
-		return Id(exported(a.Listener) + "Listener")
-	}
-	return Id(exported(a.Callback) + "Callback")
-}
-
-// zero is the Go zero value of a core argument a form lacks.
-func zero(a spec.Arg) *Statement {
-	switch a.Type {
-	case spec.TypeInteger:
-		return Lit(0)
-	case spec.TypeString:
-		return Lit("")
-	case spec.TypeBoolean:
-		return False()
-	case spec.TypeIP:
-		return Qual("net/netip", "Addr").Values()
-	case spec.TypePlatform:
-		return Id("Native")
-	case spec.TypeObject:
-		return Id(a.Object).Values()
-	}
-	return Nil()
-}
 
 // params are the Go parameters of arguments.
 func params(args []spec.Arg, core bool) []Code {
@@ -67,70 +19,16 @@ func params(args []spec.Arg, core bool) []Code {
 	return out
 }
 
-// leaf is an argument as the core sees it: an argument of a form, or a
-// field of its object argument.
-type leaf struct {
-	spec.Arg
-	path []string // the Go expression: port, or options.Port
-	name string   // the name errors give: port, or options.port
-}
-
-// expr is a fresh Go expression for the leaf's value.
-func (l leaf) expr() *Statement {
-	st := Id(l.path[0])
-	for _, p := range l.path[1:] {
-		st.Dot(p)
-	}
-	return st
-}
-
-// leaves flattens a form's arguments, object arguments into their fields.
-func leaves(s *spec.Spec, f spec.Form) []leaf {
-	var out []leaf
-	for _, a := range f.Args {
-		if a.Type != spec.TypeObject {
-			out = append(out, leaf{a, []string{param(a.Name)}, a.Name})
-			continue
-		}
-		o, _ := s.Object(a.Object)
-		for _, fl := range o.Fields {
-			out = append(out, leaf{fl, []string{param(a.Name), exported(fl.Name)}, a.Name + "." + fl.Name})
-		}
-	}
-	return out
-}
-
-// coreArgs are the arguments of call c's core: the leaves of its forms
-// without bounds arguments, in order of first appearance.
-func coreArgs(s *spec.Spec, c spec.Call) ([]spec.Arg, error) {
-	var out []spec.Arg
-	seen := map[string]spec.Arg{}
-	for _, f := range c.Forms {
-		for _, l := range leaves(s, f) {
-			if l.Bounds != "" {
-				continue
-			}
-			prev, ok := seen[l.Name]
-			if !ok {
-				seen[l.Name] = l.Arg
-				out = append(out, l.Arg)
-			} else if a, b := fmt.Sprintf("%#v", goType(prev, true)), fmt.Sprintf("%#v", goType(l.Arg, true)); a != b {
-				return nil, fmt.Errorf("%s:%d: call %s: core argument %s is %s in one form and %s in another", s.File, l.Line, c.Name, l.Name, a, b)
-			}
-		}
-	}
-	return out, nil
-}
-
 // results are the Go results of a call.
 func results(c spec.Call) *Statement {
-	switch c.Returns {
-	case "":
+	switch r := resultOf(c); r.Kind {
+	case resultNone:
 		return Error()
-	case "socket":
+	case resultSocket:
 		return Params(Op("*").Id("Socket"), Error())
+	default:
+		return Params(r.goType(""), Error())
 	}
-	return Params(Id(c.Returns), Error())
 }
 
 // signature is a form's Go function or method signature, without body.
@@ -152,15 +50,17 @@ func int64Lit(p *int64, absent string) *Statement {
 
 // formBody is the body of a form's function: the support check, the
 // argument checks in order, and the call of the core.
-func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
+func formBody(m *model, c *mCall, f *mForm) ([]Code, error) {
+	s := m.Spec
 	ret := func(e Code) *Statement {
-		switch c.Returns {
-		case "":
+		switch r := c.Result; r.Kind {
+		case resultNone:
 			return Return(e)
-		case "socket":
+		case resultSocket:
 			return Return(Nil(), e)
+		default:
+			return Return(r.goZero(""), e)
 		}
-		return Return(Id(c.Returns).Values(), e)
 	}
 	at := func(format string, a ...any) error {
 		return fmt.Errorf("%s:%d: %s: %s", s.File, f.Line, f.Signature, fmt.Sprintf(format, a...))
@@ -170,12 +70,12 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 	}
 	var body []Code
 	if !c.Module {
-		body = append(body, If(Err().Op(":=").Id("s").Dot("check").Call(Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
+		body = append(body, If(Err().Op(":=").Id("s").Dot("check").Call(Id(callID(c.Call))), Err().Op("!=").Nil()).Block(ret(Err())))
 	}
 	values := map[string]*Statement{} // core argument name: its value in this form
 	var platform Code = Id("Native")
 	bounds := map[string][]leaf{} // message name: its offset and length
-	for _, l := range leaves(s, f) {
+	for _, l := range f.Leaves {
 		values[l.Name] = l.expr()
 		switch {
 		case l.Type == spec.TypeInteger && (l.Min != nil || l.Max != nil):
@@ -234,33 +134,26 @@ func formBody(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 		}
 	}
 	if c.Module {
-		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(platform, Id(callID(c))), Err().Op("!=").Nil()).Block(ret(Err())))
+		body = append(body, If(Err().Op(":=").Id("checkSupport").Call(platform, Id(callID(c.Call))), Err().Op("!=").Nil()).Block(ret(Err())))
 	}
-	core := s.CoreCall(c)
-	if core.Module != c.Module || core.Returns != c.Returns {
-		return nil, at("call %s and its core %s differ in module or returns", c.Name, core.Name)
-	}
-	args, err := coreArgs(s, core)
-	if err != nil {
-		return nil, err
-	}
+	core := c.CoreCall
 	var callArgs []Code
-	for _, a := range args {
+	for _, a := range core.CoreArgs {
 		if v, ok := values[a.Name]; ok {
 			callArgs = append(callArgs, v)
 			delete(values, a.Name)
 		} else {
-			callArgs = append(callArgs, zero(a))
+			callArgs = append(callArgs, goZero(a))
 		}
 	}
-	for _, l := range leaves(s, f) {
+	for _, l := range f.Leaves {
 		if _, ok := values[l.Name]; ok && l.Bounds == "" {
 			return nil, at("%s is not an argument of %s's core", l.name, core.Name)
 		}
 	}
-	fn := Id(unexported(core.Name))
+	fn := Id(coreName(core.Call))
 	if !c.Module {
-		fn = Id("s").Dot(unexported(core.Name))
+		fn = Id("s").Dot(coreName(core.Call))
 	}
 	return append(body, Return(fn.Call(callArgs...))), nil
 }
@@ -272,11 +165,11 @@ func errorGo(s *spec.Spec, code string) string {
 }
 
 // coreUsers are the Go names of the forms whose core is call c's.
-func coreUsers(s *spec.Spec, c spec.Call) string {
+func coreUsers(m *model, c *mCall) string {
 	var names []string
-	for _, u := range s.Calls {
-		if s.CoreCall(u).Name == c.Name {
-			for _, f := range u.Forms {
+	for _, u := range m.Calls {
+		if u.CoreCall == c {
+			for _, f := range u.MForms {
 				names = append(names, f.Go)
 			}
 		}
@@ -369,30 +262,106 @@ func GoAPI(s *spec.Spec) ([]byte, error) {
 		f.Line()
 	}
 
-	var core []Code
-	for _, c := range s.Calls {
-		for _, fm := range c.Forms {
-			body, err := formBody(s, c, fm)
+	m, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
+	var core, optionCores []Code
+	for _, c := range m.Calls {
+		for _, fm := range c.MForms {
+			body, err := formBody(m, c, fm)
 			if err != nil {
 				return nil, err
 			}
 			f.Comment(comment(fmt.Sprintf("%s is %s: %s", fm.Go, c.Title, sentence(c.Doc)), "Form: "+fm.Signature+"."))
-			f.Add(signature(s, c, fm).Block(body...))
+			f.Add(signature(s, c.Call, fm.Form).Block(body...))
 			f.Line()
 		}
 		if c.Module || c.Core != "" {
 			continue
 		}
-		args, err := coreArgs(s, c)
-		if err != nil {
-			return nil, err
+		if c.Opt != nil {
+			optionCores = append(optionCores, optionCore(m, c))
+			continue
 		}
-		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", unexported(c.Name), coreUsers(s, c))).Line().
-			Id(unexported(c.Name)).Params(params(args, true)...).Add(results(c)))
+		core = append(core, Comment(fmt.Sprintf("// %s is the core of %s.", coreName(c.Call), coreUsers(m, c))).Line().
+			Id(coreName(c.Call)).Params(params(c.CoreArgs, true)...).Add(results(c.Call)))
+	}
+	if len(s.Options) > 0 {
+		socketOptions(f, s)
+		for _, oc := range optionCores {
+			f.Add(oc)
+			f.Line()
+		}
+		core = append(core,
+			Comment("// setOption sets option o to v on the bound socket; call names the call in errors.").Line().
+				Id("setOption").Params(Id("call").String(), Id("o").Op("*").Id("sockOpt"), Id("v").Int()).Error(),
+			Comment("// getOption reads option o of the bound socket; call names the call in errors.").Line().
+				Id("getOption").Params(Id("call").String(), Id("o").Op("*").Id("sockOpt")).Params(Int(), Error()))
 	}
 	f.Comment(comment("socketCore is the hand-written core behind the generated methods; a missing method is a compile error."))
 	f.Type().Id("socketCore").Interface(core...)
 	f.Line()
 	f.Var().Id("_").Id("socketCore").Op("=").Parens(Op("*").Id("Socket")).Parens(Nil())
 	return render(f)
+}
+
+// optionName is the Go name of a socket option's table entry: optTTL.
+func optionName(o spec.Option) string { return "opt" + exported(o.Name) }
+
+// socketOptions writes the sockOpt type and one entry per spec option,
+// as x/net/ipv4's sockOpts table: the level and name per family.
+func socketOptions(f *File, s *spec.Spec) {
+	f.Comment(comment("sockOptKey is a socket option's level and name, as setsockopt takes them."))
+	f.Type().Id("sockOptKey").Struct(Id("level").Int(), Id("name").Int())
+	f.Line()
+	f.Comment(comment("sockOpt is a socket option: its name, its key per family, the code of a call before bind (\"\" is the system error EBADF named after the call) and the operation errors name ({syscall}; the call's name when empty)."))
+	f.Type().Id("sockOpt").Struct(Id("name").String(), List(Id("v4"), Id("v6")).Id("sockOptKey"), Id("unbound").Id("Code"), Id("syscall").String())
+	f.Line()
+	key := func(k spec.OptionKey) *Statement {
+		return Id("sockOptKey").Values(Qual("syscall", k.Level), Qual("syscall", k.Name))
+	}
+	for _, o := range s.Options {
+		fields := []Code{Id("name").Op(":").Lit(o.Name), Id("v4").Op(":").Add(key(o.V4)), Id("v6").Op(":").Add(key(o.V6))}
+		if o.Unbound != "" {
+			fields = append(fields, Id("unbound").Op(":").Id(errorGo(s, o.Unbound)))
+		}
+		if o.Syscall != "" {
+			fields = append(fields, Id("syscall").Op(":").Lit(o.Syscall))
+		}
+		f.Comment(comment(optionName(o) + " is the socket option " + o.Name + ": " + o.Doc))
+		f.Var().Id(optionName(o)).Op("=").Id("sockOpt").Add(lines(fields...))
+		f.Line()
+	}
+}
+
+// optionCore is the generated core of a call that sets or gets a socket
+// option: a boolean is 0 or 1.
+func optionCore(m *model, c *mCall) Code {
+	o, args := *c.Opt, c.CoreArgs
+	name := coreName(c.Call)
+	opt := Op("&").Id(optionName(o))
+	var body []Code
+	switch {
+	case c.Option.Op == spec.OptionSet && o.Type == spec.TypeBoolean:
+		body = []Code{Id("v").Op(":=").Lit(0), If(Id(param(args[0].Name))).Block(Id("v").Op("=").Lit(1)),
+			Return(Id("s").Dot("setOption").Call(Lit(c.Name), opt, Id("v")))}
+	case c.Option.Op == spec.OptionSet:
+		body = []Code{Return(Id("s").Dot("setOption").Call(Lit(c.Name), opt, Id(param(args[0].Name))))}
+	case o.Type == spec.TypeBoolean:
+		body = []Code{List(Id("v"), Err()).Op(":=").Id("s").Dot("getOption").Call(Lit(c.Name), opt), Return(Id("v").Op("!=").Lit(0), Err())}
+	default:
+		body = []Code{Return(Id("s").Dot("getOption").Call(Lit(c.Name), opt))}
+	}
+	return Comment(comment(fmt.Sprintf("%s is the core of %s: it %ss the socket option %s.", name, coreUsers(m, c), c.Option.Op, o.Name))).Line().
+		Func().Params(Id("s").Op("*").Id("Socket")).Id(name).Params(params(args, true)...).Add(results(c.Call)).Block(body...)
+}
+
+// coreName is the Go name of call c's core: its unexported name, with a
+// trailing _ when that is a Go keyword (type_).
+func coreName(c spec.Call) string {
+	if n := unexported(c.Name); !token.IsKeyword(n) {
+		return n
+	}
+	return unexported(c.Name) + "_"
 }

@@ -155,54 +155,110 @@ func GoPlatform(s *spec.Spec) ([]byte, error) {
 // callID is the name of a call's Call constant: CallCreateSocket.
 func callID(c spec.Call) string { return "Call" + exported(c.Name) }
 
-// hostPlatform writes HostPlatform: the platform with id linux, or on arm
-// and arm64 the one with id raspbian when the host is a Raspberry Pi.
-func hostPlatform(f *File, s *spec.Spec) error {
-	var linux, raspbian string
-	for _, p := range s.Platforms {
-		switch p.ID {
-		case "linux":
-			linux = p.Go
-		case "raspbian":
-			raspbian = p.Go
+// hostPlatforms are the default host platform and the platforms a host
+// is recognised as (host: in the spec), in spec order.
+func hostPlatforms(s *spec.Spec) (spec.Platform, []spec.Platform, error) {
+	var def *spec.Platform
+	var detect []spec.Platform
+	for i, p := range s.Platforms {
+		switch {
+		case p.Host == nil:
+		case p.Host.Default:
+			def = &s.Platforms[i]
+		default:
+			detect = append(detect, p)
 		}
 	}
-	if linux == "" {
-		return fmt.Errorf("%s: HostPlatform needs a platform with id linux", s.File)
+	if def == nil {
+		return spec.Platform{}, nil, fmt.Errorf("%s: HostPlatform needs a platform with host: {default: true}", s.File)
 	}
-	if raspbian == "" {
-		f.Comment("// HostPlatform returns the platform whose native support Native means: " + linux + ".")
-		f.Func().Id("HostPlatform").Params().Id("Platform").Block(Return(Id(linux)))
+	return *def, detect, nil
+}
+
+// hostDoc words how the host platform is found, with name giving a
+// platform's name in the target's terms.
+func hostDoc(def spec.Platform, detect []spec.Platform, name func(spec.Platform) string) string {
+	var parts []string
+	for _, p := range detect {
+		var by []string
+		if p.Host.OSRelease != "" {
+			by = append(by, "/etc/os-release has ID or ID_LIKE "+p.Host.OSRelease)
+		}
+		if p.Host.Model != "" {
+			by = append(by, "/proc/device-tree/model names a "+p.Host.Model)
+		}
+		parts = append(parts, name(p)+" on "+strings.Join(p.Host.Arch, " and ")+" when "+strings.Join(by, " or "))
+	}
+	parts = append(parts, "else "+name(def))
+	if len(detect) == 0 {
+		return name(def)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// hostPlatform writes HostPlatform: the first platform whose host: the
+// host matches, else the default one.
+func hostPlatform(f *File, s *spec.Spec) error {
+	def, detect, err := hostPlatforms(s)
+	if err != nil {
+		return err
+	}
+	goName := func(p spec.Platform) string { return p.Go }
+	if len(detect) == 0 {
+		f.Comment("// HostPlatform returns the platform whose native support Native means: " + def.Go + ".")
+		f.Func().Id("HostPlatform").Params().Id("Platform").Block(Return(Id(def.Go)))
 		f.Line()
 		return nil
 	}
-	f.Comment(comment("HostPlatform returns the platform whose native support Native means: " + raspbian +
-		" on arm and arm64 when /etc/os-release has ID or ID_LIKE raspbian or /proc/device-tree/model names a Raspberry Pi, else " + linux +
-		". It looks once."))
+	f.Comment(comment("HostPlatform returns the platform whose native support Native means: " + hostDoc(def, detect, goName) + ". It looks once."))
 	f.Func().Id("HostPlatform").Params().Id("Platform").Block(Return(Id("hostPlatform").Call()))
 	f.Line()
-	strs := func(name string) *Statement { return Qual("strings", name) }
+	var body []Code
+	for _, p := range detect {
+		var arch, by []Code
+		for _, a := range p.Host.Arch {
+			arch = append(arch, Qual("runtime", "GOARCH").Op("==").Lit(a))
+		}
+		if p.Host.OSRelease != "" {
+			by = append(by, Id("osReleaseHas").Call(Lit(p.Host.OSRelease)))
+		}
+		if p.Host.Model != "" {
+			by = append(by, Id("modelHas").Call(Lit(p.Host.Model)))
+		}
+		or := func(cs []Code) *Statement {
+			if len(cs) == 1 {
+				return Add(cs[0])
+			}
+			st := Add(cs[0])
+			for _, c := range cs[1:] {
+				st = st.Op("||").Add(c)
+			}
+			return Parens(st)
+		}
+		body = append(body, If(or(arch).Op("&&").Add(or(by))).Block(Return(Id(p.Go))))
+	}
+	body = append(body, Return(Id(def.Go)))
 	f.Comment("// hostPlatform detects the host platform, once.")
-	f.Var().Id("hostPlatform").Op("=").Qual("sync", "OnceValue").Call(Func().Params().Id("Platform").Block(
-		If(Qual("runtime", "GOARCH").Op("!=").Lit("arm").Op("&&").Qual("runtime", "GOARCH").Op("!=").Lit("arm64")).Block(
-			Return(Id(linux)),
-		),
-		If(List(Id("data"), Err()).Op(":=").Qual("os", "ReadFile").Call(Lit("/etc/os-release")), Err().Op("==").Nil()).Block(
-			For(List(Id("_"), Id("line")).Op(":=").Range().Add(strs("Split")).Call(String().Call(Id("data")), Lit("\n"))).Block(
-				List(Id("key"), Id("value"), Id("_")).Op(":=").Add(strs("Cut")).Call(Id("line"), Lit("=")),
-				Id("ids").Op(":=").Add(strs("Fields")).Call(strs("Trim").Call(Id("value"), Lit(`"'`))),
-				If(Parens(Id("key").Op("==").Lit("ID").Op("||").Id("key").Op("==").Lit("ID_LIKE")).Op("&&").
-					Qual("slices", "Contains").Call(Id("ids"), Lit("raspbian"))).Block(
-					Return(Id(raspbian)),
-				),
+	f.Var().Id("hostPlatform").Op("=").Qual("sync", "OnceValue").Call(Func().Params().Id("Platform").Block(body...))
+	f.Line()
+	strs := func(name string) *Statement { return Qual("strings", name) }
+	f.Comment("// osReleaseHas reports whether /etc/os-release has id in ID or ID_LIKE.")
+	f.Func().Id("osReleaseHas").Params(Id("id").String()).Bool().Block(
+		List(Id("data"), Err()).Op(":=").Qual("os", "ReadFile").Call(Lit("/etc/os-release")),
+		If(Err().Op("!=").Nil()).Block(Return(False())),
+		For(List(Id("_"), Id("line")).Op(":=").Range().Add(strs("Split")).Call(String().Call(Id("data")), Lit("\n"))).Block(
+			List(Id("key"), Id("value"), Id("_")).Op(":=").Add(strs("Cut")).Call(Id("line"), Lit("=")),
+			If(Parens(Id("key").Op("==").Lit("ID").Op("||").Id("key").Op("==").Lit("ID_LIKE")).Op("&&").
+				Qual("slices", "Contains").Call(strs("Fields").Call(strs("Trim").Call(Id("value"), Lit(`"'`))), Id("id"))).Block(
+				Return(True()),
 			),
 		),
-		If(List(Id("model"), Err()).Op(":=").Qual("os", "ReadFile").Call(Lit("/proc/device-tree/model")),
-			Err().Op("==").Nil().Op("&&").Add(strs("Contains")).Call(String().Call(Id("model")), Lit("Raspberry Pi"))).Block(
-			Return(Id(raspbian)),
-		),
-		Return(Id(linux)),
-	))
+		Return(False()))
+	f.Line()
+	f.Comment("// modelHas reports whether /proc/device-tree/model contains name.")
+	f.Func().Id("modelHas").Params(Id("name").String()).Bool().Block(
+		List(Id("model"), Err()).Op(":=").Qual("os", "ReadFile").Call(Lit("/proc/device-tree/model")),
+		Return(Err().Op("==").Nil().Op("&&").Add(strs("Contains")).Call(String().Call(Id("model")), Id("name"))))
 	f.Line()
 	return nil
 }

@@ -15,10 +15,6 @@ const (
 	gojaPkg  = "github.com/dop251/goja"
 )
 
-// invalidArgType is the code of a JavaScript value of the wrong type; the
-// spec must define it when a form takes a message, an integer or a string.
-const invalidArgType = "ERR_INVALID_ARG_TYPE"
-
 // gojaValue is goja.Value.
 func gojaValue() *Statement { return Qual(gojaPkg, "Value") }
 
@@ -34,34 +30,12 @@ func jsName(l leaf) string {
 	return l.name
 }
 
-// jsValue converts a Go value of spec type a (an event or callback
-// argument, a result field) to a JavaScript value.
-func jsValue(a spec.Arg, v *Statement) (*Statement, error) {
-	switch a.Type {
-	case spec.TypeInteger, spec.TypeString, spec.TypeBoolean:
-		return Id("m").Dot("vm").Dot("ToValue").Call(v), nil
-	case spec.TypeIP:
-		return Id("m").Dot("ipValue").Call(v), nil
-	case spec.TypeError:
-		return Id("m").Dot("errorValue").Call(v), nil
-	case spec.TypeMessage:
-		return Id("m").Dot("buffer").Call(v), nil
-	case spec.TypeObject:
-		return Id("m").Dot(unexported(a.Object) + "Value").Call(v), nil
-	}
-	return nil, fmt.Errorf("%s: no JavaScript value for type %s", a.Name, a.Type)
-}
-
 // goParams are the Go parameters of event or callback arguments, with the
 // types of package dgram qualified.
 func goParams(args []spec.Arg) []Code {
 	var out []Code
 	for _, a := range args {
-		t := goType(a, true)
-		if a.Type == spec.TypeObject {
-			t = dq(a.Object)
-		}
-		out = append(out, Id(param(a.Name)).Add(t))
+		out = append(out, Id(param(a.Name)).Add(goTypeIn(a, true, dgramPkg)))
 	}
 	return out
 }
@@ -118,92 +92,24 @@ func boundsEnd(f spec.Form) int {
 	return end
 }
 
-// conversion writes the statement that converts JavaScript value v into
-// the Go value of leaf l: `target := ...` when declare, else `target = ...`.
-// It returns the Go expression to pass for it: a listener function is
-// recorded on the socket instead, and the Go API gets nil.
-func conversion(s *spec.Spec, c spec.Call, l leaf, v, target *Statement, declare bool) ([]Code, *Statement, error) {
-	assign := func(e Code) []Code {
-		if declare {
-			return []Code{Add(target).Op(":=").Add(e)}
-		}
-		return []Code{Add(target).Op("=").Add(e)}
-	}
-	name := jsName(l)
-	switch l.Type {
-	case spec.TypeInteger:
-		fields := []Code{Id("name").Op(":").Lit(name)}
-		if l.Error != "" {
-			fields = append(fields, Id("code").Op(":").Add(dq(errorGo(s, l.Error))))
-		}
-		if l.Min != nil {
-			fields = append(fields, Id("min").Op(":").Add(int64Lit(l.Min, "")), Id("hasMin").Op(":").True())
-		}
-		if l.Max != nil {
-			fields = append(fields, Id("max").Op(":").Add(int64Lit(l.Max, "")), Id("hasMax").Op(":").True())
-		}
-		if l.Bounds != "" {
-			fields = append(fields, Id("bounds").Op(":").True())
-		}
-		if l.JS != nil && l.JS.Port {
-			fields = append(fields, Id("port").Op(":").True())
-		}
-		if l.Optional {
-			fields = append(fields, Id("optional").Op(":").True())
-		}
-		return assign(Id("x").Dot("integer").Call(v, Id("intArg").Values(fields...))), target, nil
-	case spec.TypeString:
-		switch {
-		case l.Enum != "":
-			return assign(Id("x").Dot("enum").Call(v, Lit(name))), target, nil
-		case l.Required:
-			return assign(Id("x").Dot("required").Call(v, Lit(name))), target, nil
-		}
-		return assign(Id("x").Dot("str").Call(v, Lit(name))), target, nil
-	case spec.TypeBoolean:
-		return assign(Id("x").Dot("boolean").Call(v)), target, nil
-	case spec.TypeMessage:
-		types := ""
-		if l.JS != nil {
-			types = l.JS.Types
-		}
-		if types == "" {
-			return nil, nil, fmt.Errorf("%s:%d: %s: a message argument needs js: types", s.File, l.Line, l.name)
-		}
-		return assign(Id("x").Dot("message").Call(v, Lit(name), Lit(types))), target, nil
-	case spec.TypePlatform:
-		return assign(Id("x").Dot("platform").Call(v, Lit(name))), target, nil
-	case spec.TypeFunction:
-		fn := Id("x").Dot("function").Call(v)
-		if l.Listener != "" {
-			sock := Id("s")
-			if c.Module {
-				sock = Nil()
-			}
-			return []Code{Id("x").Dot("listen").Call(sock, Lit(l.Listener), fn)}, Nil(), nil
-		}
-		if c.Module {
-			return nil, nil, fmt.Errorf("%s:%d: %s: a callback needs a socket", s.File, l.Line, l.name)
-		}
-		return assign(Id("m").Dot(unexported(l.Callback)+"Callback").Call(Id("s"), fn)), target, nil
-	}
-	return nil, nil, fmt.Errorf("%s:%d: %s: the JavaScript host cannot read type %s", s.File, l.Line, l.name, l.Type)
-}
-
 // formDispatch is the block that handles one form: the arguments spread
 // as Node does, each converted in order, the Go call and its result.
-func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
-	n, fn := len(f.Args), functionIndex(f)
+func formDispatch(s *spec.Spec, c *mCall, f *mForm) ([]Code, error) {
+	n, fn := len(f.Args), functionIndex(f.Form)
 	body := []Code{Comment("// " + f.Signature)}
 	if n > 0 {
-		body = append(body, Id("v").Op(":=").Id("spread").Call(Id("call").Dot("Arguments"), Lit(n), Lit(firstOptional(f)), Lit(fn)))
+		body = append(body, Id("v").Op(":=").Id("spread").Call(Id("call").Dot("Arguments"), Lit(n), Lit(firstOptional(f.Form)), Lit(fn)))
+	}
+	leafOf := map[string]leaf{}
+	for _, l := range f.Leaves {
+		leafOf[l.name] = l
 	}
 	var goArgs []Code
 	for i, a := range f.Args {
 		v := Id("v").Index(Lit(i))
 		if a.Type != spec.TypeObject {
-			l := leaf{a, []string{param(a.Name)}, a.Name}
-			conv, goArg, err := conversion(s, c, l, v, Id(param(a.Name)), true)
+			l := leafOf[a.Name]
+			conv, goArg, err := conversion(s, c.Call, l, v, Id(param(a.Name)), true)
 			if err != nil {
 				return nil, err
 			}
@@ -219,11 +125,11 @@ func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 			if fl.GoOnly() {
 				continue // the Go API's alone: JavaScript leaves it at its zero value
 			}
-			l := leaf{fl, []string{param(a.Name), exported(fl.Name)}, a.Name + "." + fl.Name}
+			l := leafOf[a.Name+"."+fl.Name]
 			if fl.Type == spec.TypeFunction {
 				return nil, fmt.Errorf("%s:%d: %s: the JavaScript host reads no function fields", s.File, fl.Line, l.name)
 			}
-			conv, _, err := conversion(s, c, l, Id("field").Call(Id(obj), Lit(fl.Name)), l.expr(), false)
+			conv, _, err := conversion(s, c.Call, l, Id("field").Call(Id(obj), Lit(fl.Name)), l.expr(), false)
 			if err != nil {
 				return nil, err
 			}
@@ -232,32 +138,36 @@ func formDispatch(s *spec.Spec, c spec.Call, f spec.Form) ([]Code, error) {
 		goArgs = append(goArgs, Id(param(a.Name)))
 	}
 	switch {
-	case c.Module && c.Returns == "socket":
+	case c.Module && c.Result.Kind == resultSocket:
 		body = append(body, List(Id("sock"), Err()).Op(":=").Qual(dgramPkg, f.Go).Call(goArgs...),
 			Return(Id("m").Dot("newSocket").Call(Id("x"), Id("sock"), Err())))
 	case c.Module:
 		return nil, fmt.Errorf("%s:%d: %s: the JavaScript host handles module calls that return a socket only", s.File, f.Line, f.Signature)
-	case c.Returns == "":
+	case c.Result.Kind == resultNone:
 		body = append(body, Err().Op(":=").Id("s").Dot("s").Dot(f.Go).Call(goArgs...),
 			Id("x").Dot("done").Call(Id("s"), Err()),
 			Return(Id("x").Dot("result").Call(Id("s"), Id("call"))))
 	default:
+		v, err := jsValue(c.Result.Type, Id("r"))
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: call %s: %w", s.File, c.Line, c.Name, err)
+		}
 		body = append(body, List(Id("r"), Err()).Op(":=").Id("s").Dot("s").Dot(f.Go).Call(goArgs...),
 			Id("x").Dot("done").Call(Id("s"), Err()),
-			Return(Id("m").Dot(unexported(c.Returns)+"Value").Call(Id("r"))))
+			Return(v))
 	}
 	return body, nil
 }
 
 // callDispatch is the body of a call's dispatch function: it picks the
 // form as Node does, then runs that form's block.
-func callDispatch(s *spec.Spec, c spec.Call) ([]Code, error) {
+func callDispatch(s *spec.Spec, c *mCall) ([]Code, error) {
 	var body []Code
 	if !c.Module {
 		body = append(body, Id("s").Op(":=").Id("m").Dot("this").Call(Id("call").Dot("This"), Lit(c.Name)))
 	}
 	body = append(body, Id("x").Op(":=").Id("m").Dot("args").Call(Lit(c.Name)))
-	forms := c.Forms
+	forms := c.MForms
 	if len(forms) == 1 {
 		block, err := formDispatch(s, c, forms[0])
 		if err != nil {
@@ -270,7 +180,7 @@ func callDispatch(s *spec.Spec, c spec.Call) ([]Code, error) {
 	}
 	var cond *Statement
 	first, other := forms[0], forms[1]
-	objectForm := func(f spec.Form) bool { return len(f.Args) > 0 && f.Args[0].Type == spec.TypeObject }
+	objectForm := func(f *mForm) bool { return len(f.Args) > 0 && f.Args[0].Type == spec.TypeObject }
 	switch {
 	case objectForm(first) != objectForm(other):
 		// Node: a non-null object first is the options form.
@@ -278,13 +188,13 @@ func callDispatch(s *spec.Spec, c spec.Call) ([]Code, error) {
 			first, other = other, first
 		}
 		cond = Id("isObject").Call(Id("arg").Call(Id("call").Dot("Arguments"), Lit(0)))
-	case (boundsEnd(first) < 0) != (boundsEnd(other) < 0):
+	case (boundsEnd(first.Form) < 0) != (boundsEnd(other.Form) < 0):
 		// Node: "if address is truthy, or port is truthy and not a
 		// function, this is the offset/length form".
-		if boundsEnd(first) < 0 {
+		if boundsEnd(first.Form) < 0 {
 			first, other = other, first
 		}
-		p := boundsEnd(first)
+		p := boundsEnd(first.Form)
 		if p >= len(first.Args) {
 			return nil, fmt.Errorf("%s:%d: %s: no argument after the bounds pair to tell the forms apart", s.File, first.Line, first.Signature)
 		}
@@ -347,9 +257,9 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.ImportName(dgramPkg, "dgram")
 	f.ImportName(gojaPkg, "goja")
 
-	e, ok := s.Error(invalidArgType)
+	e, ok := s.Error(s.RoleCode(spec.RoleWrongType))
 	if !ok {
-		return nil, fmt.Errorf("%s: the JavaScript host needs error %s", s.File, invalidArgType)
+		return nil, fmt.Errorf("%s: the JavaScript host needs an error with role: %s", s.File, spec.RoleWrongType)
 	}
 	f.Comment(comment("invalidArgType is the error of a JavaScript value of the wrong type: its code, kind and message template."))
 	f.Var().Id("invalidArgType").Op("=").Id("errorTemplate").Values(Id("code").Op(":").Add(dq(e.Go)),
@@ -382,9 +292,13 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.Var().Id("emitsSystemErrors").Op("=").Map(String()).Bool().Add(lines(emitted...))
 	f.Line()
 
+	model, err := newModel(s)
+	if err != nil {
+		return nil, err
+	}
 	var modFns, methods []Code
-	for _, c := range s.Calls {
-		entry := Values(Lit(c.Name), Parens(Op("*").Id("module")).Dot(dispatchName(c)))
+	for _, c := range model.Calls {
+		entry := Values(Lit(c.Name), Parens(Op("*").Id("module")).Dot(dispatchName(c.Call)))
 		if c.Module {
 			modFns = append(modFns, entry)
 		} else {
@@ -398,17 +312,17 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.Var().Id("socketMethods").Op("=").Index().Id("method").Add(lines(methods...))
 	f.Line()
 
-	for _, c := range s.Calls {
+	for _, c := range model.Calls {
 		body, err := callDispatch(s, c)
 		if err != nil {
 			return nil, err
 		}
 		var sigs []string
-		for _, fm := range c.Forms {
+		for _, fm := range c.MForms {
 			sigs = append(sigs, fm.Signature+" ("+fm.Go+")")
 		}
-		f.Comment(comment(fmt.Sprintf("%s is %s in JavaScript: it picks the form as Node does, converts each argument with Node's type checks and calls the Go API, whose checks give the codes.", dispatchName(c), c.Title), "Forms: "+strings.Join(sigs, "; ")+"."))
-		f.Func().Params(Id("m").Op("*").Id("module")).Id(dispatchName(c)).Params(Id("call").Qual(gojaPkg, "FunctionCall")).Add(gojaValue()).Block(body...)
+		f.Comment(comment(fmt.Sprintf("%s is %s in JavaScript: it picks the form as Node does, converts each argument with Node's type checks and calls the Go API, whose checks give the codes.", dispatchName(c.Call), c.Title), "Forms: "+strings.Join(sigs, "; ")+"."))
+		f.Func().Params(Id("m").Op("*").Id("module")).Id(dispatchName(c.Call)).Params(Id("call").Qual(gojaPkg, "FunctionCall")).Add(gojaValue()).Block(body...)
 		f.Line()
 	}
 

@@ -35,6 +35,8 @@ var Outputs = []Output{
 	{"cshared/dgram.map", CVersionScript},
 	{"bindings/c/dgram.h", CHeader},
 	{"testdata/badinput_gen.json", BadInput},
+	{"dgram/forms_gen_test.go", GoForms},
+	{"cshared/internal/hx/forms_gen.go", CForms},
 	{"docs/API.md", DocsAPI},
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -198,6 +199,15 @@ func (c *checker) check() {
 	if s.Name == "" {
 		c.failf(1, "spec has no name")
 	}
+	if v := strings.Split(s.Version, "."); s.Version != "" && len(v) != 3 {
+		c.failf(1, "version %q: want MAJOR.MINOR.PATCH", s.Version)
+	} else if s.Version != "" {
+		for _, p := range v {
+			if n, err := strconv.Atoi(p); err != nil || n < 0 || n > 99 {
+				c.failf(1, "version %q: each number is 0 to 99", s.Version)
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, f := range s.Families {
 		c.unique(seen, "family", f.Type, f.Line)
@@ -212,13 +222,36 @@ func (c *checker) check() {
 		if f.MaxDatagram <= 0 {
 			c.failf(f.Line, "family %q: maxDatagram must be positive", f.Type)
 		}
+		if a, err := netip.ParseAddr(f.Group); f.Group != "" && (err != nil || !a.IsMulticast()) {
+			c.failf(f.Line, "family %q: group %q is not a multicast address", f.Type, f.Group)
+		}
+		if _, err := netip.ParseAddr(f.Unassigned); f.Unassigned != "" && err != nil {
+			c.failf(f.Line, "family %q: bad unassigned address %q", f.Type, f.Unassigned)
+		}
+		if _, err := netip.ParseAddr(f.Malformed); f.Malformed != "" && err == nil {
+			c.failf(f.Line, "family %q: malformed %q is an address", f.Type, f.Malformed)
+		}
 	}
 	seen = map[string]bool{}
+	defaults := 0
 	for _, p := range s.Platforms {
 		c.unique(seen, "platform", p.ID, p.Line)
 		if p.Name == "" || p.Board == "" || p.Go == "" {
 			c.failf(p.Line, "platform %q needs name, board and go", p.ID)
 		}
+		switch h := p.Host; {
+		case h == nil:
+		case h.Default:
+			defaults++
+			if len(h.Arch) > 0 || h.OSRelease != "" || h.Model != "" {
+				c.failf(h.Line, "platform %q: the default host is recognised by nothing else", p.ID)
+			}
+		case len(h.Arch) == 0 || h.OSRelease == "" && h.Model == "":
+			c.failf(h.Line, "platform %q: a host needs arch and osRelease or model", p.ID)
+		}
+	}
+	if defaults > 1 {
+		c.failf(1, "more than one platform is the default host")
 	}
 	seen = map[string]bool{}
 	for _, f := range s.Footnotes {
@@ -228,7 +261,7 @@ func (c *checker) check() {
 		}
 	}
 	seen = map[string]bool{}
-	goNames, numbers := map[string]bool{}, map[int]string{}
+	goNames, numbers, roles := map[string]bool{}, map[int]string{}, map[string]bool{}
 	for _, e := range s.Errors {
 		c.unique(seen, "error", e.Code, e.Line)
 		c.unique(goNames, "Go name", e.Go, e.Line)
@@ -247,6 +280,44 @@ func (c *checker) check() {
 		}
 		if !e.System && e.Message == "" {
 			c.failf(e.Line, "error %s: a coded error needs a message", e.Code)
+		}
+		if e.Role != "" {
+			if !slices.Contains(Roles, e.Role) {
+				c.failf(e.Line, "error %s: role %q must be one of %s", e.Code, e.Role, strings.Join(Roles, ", "))
+			}
+			c.unique(roles, "role", e.Role, e.Line)
+		}
+	}
+	seen = map[string]bool{}
+	for _, a := range s.Addresses {
+		c.unique(seen, "address kind", a.Name, a.Line)
+		for _, code := range []string{a.Malformed, a.Family, a.Unassigned} {
+			if _, ok := s.Error(code); code != "" && !ok {
+				c.failf(a.Line, "address kind %s: undefined error %q", a.Name, code)
+			}
+		}
+		switch a.Valid {
+		case "", "sendAddress", "bindAddress", "group":
+		default:
+			c.failf(a.Line, "address kind %s: valid %q must name a family address (sendAddress, bindAddress, group)", a.Name, a.Valid)
+		}
+	}
+	seen = map[string]bool{}
+	for _, o := range s.Options {
+		c.unique(seen, "option", o.Name, o.Line)
+		if o.Type != TypeInteger && o.Type != TypeBoolean {
+			c.failf(o.Line, "option %s: type must be integer or boolean", o.Name)
+		}
+		for _, k := range []OptionKey{o.V4, o.V6} {
+			if k.Level == "" || k.Name == "" {
+				c.failf(o.Line, "option %s needs a level and a name for v4 and v6", o.Name)
+			}
+		}
+		if _, ok := s.Error(o.Unbound); o.Unbound != "" && !ok {
+			c.failf(o.Line, "option %s: undefined error %q", o.Name, o.Unbound)
+		}
+		if o.Min != nil && o.Max != nil && *o.Min > *o.Max {
+			c.failf(o.Line, "option %s: min is above max", o.Name)
 		}
 	}
 	seen = map[string]bool{}
@@ -289,12 +360,19 @@ func (c *checker) calls() {
 		if call.SystemErrors != "" && call.SystemErrors != "emitted" {
 			c.failf(call.Line, "call %s: system_errors %q must be emitted or absent", call.Name, call.SystemErrors)
 		}
+		_, scalar := Scalar(call.Returns)
 		switch {
-		case call.Returns == "", call.Returns == "socket":
+		case call.Returns == "", call.Returns == ReturnsSocket, scalar:
 		default:
 			if _, ok := s.Object(call.Returns); !ok {
-				c.failf(call.Line, "call %s returns undefined object %q", call.Name, call.Returns)
+				c.failf(call.Line, "call %s returns %q: not socket, integer, boolean, string, address or a defined object", call.Name, call.Returns)
 			}
+		}
+		if call.Extension && call.Core != "" {
+			c.failf(call.Line, "call %s shares %s's core and support: extension is its core call's", call.Name, call.Core)
+		}
+		if call.Option != nil {
+			c.option(call)
 		}
 		if call.Core != "" {
 			core, ok := s.Call(call.Core)
@@ -335,6 +413,39 @@ func (c *checker) calls() {
 	for _, f := range s.Footnotes {
 		if !used[f.ID] {
 			c.failf(f.Line, "footnote %d is not used by any cell", f.ID)
+		}
+	}
+}
+
+// option checks a call whose core sets or gets a socket option: a setter
+// takes one argument of the option's type and returns nothing, a getter
+// takes none and returns the option's type.
+func (c *checker) option(call Call) {
+	o, ok := c.s.Option(call.Option.Name)
+	if !ok {
+		c.failf(call.Option.Line, "call %s: option names undefined option %q", call.Name, call.Option.Name)
+		return
+	}
+	if call.Module || call.Core != "" {
+		c.failf(call.Option.Line, "call %s: an option call is a socket call with a core of its own", call.Name)
+	}
+	for _, f := range call.Forms {
+		switch call.Option.Op {
+		case OptionSet:
+			if len(f.Args) != 1 || f.Args[0].Type != o.Type || call.Returns != "" {
+				c.failf(f.Line, "%s: setting option %s takes one %s argument and returns nothing", f.Signature, o.Name, o.Type)
+				continue
+			}
+			a := f.Args[0]
+			if o.Min != nil && (a.Min == nil || *a.Min < *o.Min) || o.Max != nil && (a.Max == nil || *a.Max > *o.Max) {
+				c.failf(a.Line, "%s: argument %s must be checked within option %s's bounds (min and max)", f.Signature, a.Name, o.Name)
+			}
+		case OptionGet:
+			if t, _ := Scalar(call.Returns); len(f.Args) != 0 || t != o.Type {
+				c.failf(f.Line, "%s: getting option %s takes no argument and returns %s", f.Signature, o.Name, o.Type)
+			}
+		default:
+			c.failf(call.Option.Line, "call %s: option op %q must be set or get", call.Name, call.Option.Op)
 		}
 	}
 }
@@ -464,6 +575,14 @@ func (c *checker) args(where string, args []Arg, input bool) {
 		}
 		if a.JS != nil && a.JS.Types != "" && a.Type != TypeMessage {
 			c.failf(a.Line, "%s: js types is only for messages", at)
+		}
+		if a.Address != "" {
+			if _, ok := s.AddressKind(a.Address); !ok {
+				c.failf(a.Line, "%s: address names undefined address kind %q", at, a.Address)
+			}
+			if a.Type != TypeString {
+				c.failf(a.Line, "%s: address is only for strings", at)
+			}
 		}
 		if a.Only != "" && a.Only != OnlyGo {
 			c.failf(a.Line, "%s: only %q: only go is known", at, a.Only)

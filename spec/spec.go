@@ -8,14 +8,23 @@ package spec
 
 // Spec is the whole API description.
 type Spec struct {
-	Name      string     `yaml:"name"`
-	Doc       string     `yaml:"doc"`
+	Name string `yaml:"name"`
+	Doc  string `yaml:"doc"`
+	// Version is the API's version, MAJOR.MINOR.PATCH: the C library's
+	// (its soname is libdgram.so.MAJOR). Bump MINOR for additions, MAJOR
+	// for a change that breaks a compiled caller.
+	Version   string     `yaml:"version"`
 	Families  []Family   `yaml:"families"`
 	Platforms []Platform `yaml:"platforms"`
 	Footnotes []Footnote `yaml:"footnotes"`
 	Errors    []Error    `yaml:"errors"`
 	Objects   []Object   `yaml:"objects"`
 	Events    []Event    `yaml:"events"`
+	// Addresses are the kinds of address argument (address: on an
+	// argument) and the codes of their bad values.
+	Addresses []AddressKind `yaml:"addresses"`
+	// Options are the socket options calls set or get (option: on a call).
+	Options   []Option   `yaml:"options"`
 	Ordering  []string   `yaml:"ordering"`
 	Reporting []Rule     `yaml:"reporting"`
 	Callbacks []Callback `yaml:"callbacks"`
@@ -35,8 +44,76 @@ type Family struct {
 	BindAddress string `yaml:"bindAddress"`
 	SendAddress string `yaml:"sendAddress"`
 	MaxDatagram int    `yaml:"maxDatagram"`
-	Line        int    `yaml:"-"`
+	// Group is a multicast group of the family, and Unassigned an address
+	// of it that no interface has: valid and bad values for tests.
+	Group      string `yaml:"group"`
+	Unassigned string `yaml:"unassigned"`
+	// Malformed is a string that is not an address of the family.
+	Malformed string `yaml:"malformed"`
+	Line      int    `yaml:"-"`
 }
+
+// AddressKind is a kind of address argument: what a malformed value, a
+// value of the other family and an address no interface has are
+// reported as, and the socket state the call needs for those checks.
+type AddressKind struct {
+	Name string `yaml:"name"`
+	Doc  string `yaml:"doc"`
+	// Malformed, Family and Unassigned are the codes of a malformed value,
+	// a value of the other family and an unassigned address; "" when the
+	// kind has no such case.
+	Malformed  string `yaml:"malformed"`
+	Family     string `yaml:"family"`
+	Unassigned string `yaml:"unassigned"`
+	// Valid names the family field whose value is a valid value:
+	// sendAddress, group; "" omits the argument.
+	Valid string `yaml:"valid"`
+	// Bound: the call's checks of this argument need a bound socket.
+	Bound bool `yaml:"bound"`
+	Line  int  `yaml:"-"`
+}
+
+// Option is a socket option: an integer (or boolean, 0 or 1) that
+// setsockopt sets and getsockopt reads on the bound socket, with its level
+// and name per family as Go's syscall package names them.
+type Option struct {
+	Name string    `yaml:"name"`
+	Type string    `yaml:"type"` // integer or boolean
+	V4   OptionKey `yaml:"v4"`
+	V6   OptionKey `yaml:"v6"`
+	// Min and Max bound the value the option takes, when set: a setter's
+	// argument must be checked within them (the loader checks).
+	Min *int64 `yaml:"min"`
+	Max *int64 `yaml:"max"`
+	// Unbound is the code of a call before bind; "" is the system error
+	// EBADF named after the call.
+	Unbound string `yaml:"unbound"`
+	// Syscall is the operation errors name ({syscall} in messages); the
+	// call's name when empty.
+	Syscall string `yaml:"syscall"`
+	Doc     string `yaml:"doc"`
+	Line    int    `yaml:"-"`
+}
+
+// OptionKey is an option's level and name: SOL_SOCKET, SO_RCVBUF.
+type OptionKey struct {
+	Level string `yaml:"level"`
+	Name  string `yaml:"name"`
+	Line  int    `yaml:"-"`
+}
+
+// CallOption says which option a call sets or gets.
+type CallOption struct {
+	Name string `yaml:"name"`
+	Op   string `yaml:"op"` // set or get
+	Line int    `yaml:"-"`
+}
+
+// The operations of option:.
+const (
+	OptionSet = "set"
+	OptionGet = "get"
+)
 
 // Platform is a column of the seed's support matrix.
 type Platform struct {
@@ -44,7 +121,21 @@ type Platform struct {
 	Name  string `yaml:"name"`
 	Board string `yaml:"board"`
 	Go    string `yaml:"go"`
-	Line  int    `yaml:"-"`
+	// Host says how a host is recognised as this platform, whose native
+	// support Native then means; nil for a platform no host is.
+	Host *Host `yaml:"host"`
+	Line int   `yaml:"-"`
+}
+
+// Host is how a host is recognised as a platform: the default, or on one
+// of Arch (Go's GOARCH names) when /etc/os-release has OSRelease in ID or
+// ID_LIKE, or /proc/device-tree/model contains Model.
+type Host struct {
+	Default   bool     `yaml:"default"`
+	Arch      []string `yaml:"arch"`
+	OSRelease string   `yaml:"osRelease"`
+	Model     string   `yaml:"model"`
+	Line      int      `yaml:"-"`
 }
 
 // Footnote qualifies a partial support cell; Text is the seed's, verbatim.
@@ -64,8 +155,32 @@ type Error struct {
 	Kind    string `yaml:"kind"`
 	Message string `yaml:"message"`
 	System  bool   `yaml:"system"`
-	Doc     string `yaml:"doc"`
-	Line    int    `yaml:"-"`
+	// Role names what the generators use the code for (Roles), so that
+	// they need not know it by name.
+	Role string `yaml:"role"`
+	Doc  string `yaml:"doc"`
+	Line int    `yaml:"-"`
+}
+
+// The roles of codes (role: on an error).
+const (
+	RoleWrongType     = "wrong-type"     // a value of the wrong type (JavaScript)
+	RoleNullPointer   = "null-pointer"   // a C NULL where a pointer is required
+	RoleUnsupported   = "unsupported"    // a call the socket's platform profile marks X
+	RoleOversize      = "oversize"       // a datagram beyond the family's maxDatagram
+	RoleUnbound       = "unbound"        // a call that needs the bound socket, before bind
+	RoleClosed        = "closed"         // a call after close
+	RoleAlreadyBound  = "already-bound"  // bind on a bound or binding socket
+	RoleInvalidHandle = "invalid-handle" // a C handle that is not a live socket
+)
+
+// Roles are the roles an error may have.
+var Roles = []string{RoleWrongType, RoleNullPointer, RoleUnsupported, RoleOversize, RoleUnbound, RoleClosed, RoleAlreadyBound, RoleInvalidHandle}
+
+// RoleCode is the code of the error with role, or "" when none has it.
+func (s *Spec) RoleCode(role string) string {
+	e, _ := find(s.Errors, func(e Error) bool { return e.Role == role })
+	return e.Code
 }
 
 // Object is a structured value: an options object or a result.
@@ -105,10 +220,20 @@ type Callback struct {
 
 // Call is one function of the API, with each of its forms.
 type Call struct {
-	Name    string `yaml:"name"`
-	Title   string `yaml:"title"`
-	Module  bool   `yaml:"module"`
+	Name   string `yaml:"name"`
+	Title  string `yaml:"title"`
+	Module bool   `yaml:"module"`
+	// Returns is the result: socket, an object's name, or a scalar
+	// (integer, boolean, string, address); "" for none.
 	Returns string `yaml:"returns"`
+	// Extension marks a call that is not in IoT.js: its support cells
+	// form the extension table beside the seed's.
+	Extension bool `yaml:"extension"`
+	// Option makes the call's core a generated setter or getter of a
+	// socket option.
+	Option *CallOption `yaml:"option"`
+	// C is how the C binding words the call where C differs.
+	C *CDoc `yaml:"c"`
 	// Core names another call whose core this one shares; such a call has
 	// that call's support and no row of its own in the matrix.
 	Core string `yaml:"core"`
@@ -151,8 +276,12 @@ type Arg struct {
 	Extension bool   `yaml:"extension"`
 	Only      string `yaml:"only"` // "go": a field of the Go API alone (C and JavaScript leave it out)
 	JS        *JSArg `yaml:"js"`
-	Doc       string `yaml:"doc"`
-	Line      int    `yaml:"-"`
+	// Address is the kind of address a string argument is (addresses:).
+	Address string `yaml:"address"`
+	// C is how the C binding names and words the argument where C differs.
+	C    *CDoc  `yaml:"c"`
+	Doc  string `yaml:"doc"`
+	Line int    `yaml:"-"`
 }
 
 // JSArg is how the JavaScript host reads an argument where JavaScript
@@ -164,6 +293,14 @@ type JSArg struct {
 	Types string `yaml:"types"`
 	Port  bool   `yaml:"port"`
 	Line  int    `yaml:"-"`
+}
+
+// CDoc is the C binding's wording where C differs from the spec's: a
+// name for an argument, a doc for a call or argument.
+type CDoc struct {
+	Name string `yaml:"name"`
+	Doc  string `yaml:"doc"`
+	Line int    `yaml:"-"`
 }
 
 // GoOnly reports a field that only the Go API has (only: go).
@@ -184,6 +321,24 @@ const (
 	TypeObject   = "object"
 	TypeError    = "error"
 )
+
+// Scalar results (returns:).
+const (
+	ReturnsSocket  = "socket"
+	ReturnsAddress = "address"
+)
+
+// Scalar reports whether returns is a scalar result, and its spec type:
+// integer, boolean, string, or ip for address.
+func Scalar(returns string) (string, bool) {
+	switch returns {
+	case TypeInteger, TypeBoolean, TypeString:
+		return returns, true
+	case ReturnsAddress:
+		return TypeIP, true
+	}
+	return "", false
+}
 
 // Support levels, as the seed writes them. A partial cell is written
 // "△<footnote id>" in the spec and "△ <superscript id>" in the table.
@@ -245,16 +400,39 @@ func find[T any](xs []T, match func(T) bool) (T, bool) {
 	return zero, false
 }
 
-// MatrixCalls returns the calls that have a row in the support matrix, in
-// spec order: every call that does not share another call's core.
+// MatrixCalls returns the calls that have a row in the seed's support
+// matrix, in spec order: every call that is not an extension and does not
+// share another call's core.
 func (s *Spec) MatrixCalls() []Call {
 	var out []Call
 	for _, c := range s.Calls {
-		if c.Core == "" {
+		if c.Core == "" && !c.Extension {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// ExtensionCalls returns the calls of the extension table, in spec order:
+// the extensions that do not share another call's core.
+func (s *Spec) ExtensionCalls() []Call {
+	var out []Call
+	for _, c := range s.Calls {
+		if c.Core == "" && c.Extension {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// AddressKind returns the address kind named name.
+func (s *Spec) AddressKind(name string) (AddressKind, bool) {
+	return find(s.Addresses, func(a AddressKind) bool { return a.Name == name })
+}
+
+// Option returns the socket option named name.
+func (s *Spec) Option(name string) (Option, bool) {
+	return find(s.Options, func(o Option) bool { return o.Name == name })
 }
 
 // CoreCall returns the call whose core and support c uses: c itself, or the

@@ -65,11 +65,20 @@
 #include <string.h>
 
 /** The version of this header, "MAJOR.MINOR.PATCH"; dgram_version() is the library's. */
-#define DGRAM_VERSION "1.0.0"
+#define DGRAM_VERSION "1.1.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
+/** The minor version: additions since the major version. */
+#define DGRAM_VERSION_MINOR 1
+/** The patch version: fixes since the minor version. */
+#define DGRAM_VERSION_PATCH 0
+/**
+ * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
+ * #if DGRAM_VERSION_NUMBER >= 10100.
+ */
+#define DGRAM_VERSION_NUMBER 10100
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "abb2ab851e4d0682ad92f7d4401284ff042c0f46cef70193d03b908824e06adf"
+#define DGRAM_SPEC_HASH "e64a8770d0f634c32ae349e510cae61c8533fc55762acd98fdbd5e11e5357fcf"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -112,7 +121,14 @@ typedef enum dgram_error_code {
      * *Socket or a zero Socket that CreateSocket did not make, in JavaScript
      * a method called with another this.
      */
-    DGRAM_ERR_INVALID_THIS = -27,
+    DGRAM_ERR_INVALID_THIS = -29,
+    /** A buffer size is not an integer from 0 to 4294967295. */
+    DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE = -27,
+    /**
+     * A buffer size could not be read or set: the socket is not bound yet
+     * (EBADF), or the system refused the size.
+     */
+    DGRAM_ERR_SOCKET_BUFFER_SIZE = -28,
     /**
      * The address is in use (bind without reuseAddr; joining a group twice).
      */
@@ -155,9 +171,9 @@ typedef enum dgram_error_code {
      * The process has no file descriptor left for a socket (bind, or send's
      * implicit bind).
      */
-    DGRAM_EMFILE = -28,
+    DGRAM_EMFILE = -30,
     /** The system has no file descriptor left for a socket. */
-    DGRAM_ENFILE = -29,
+    DGRAM_ENFILE = -31,
     /**
      * A C call named a socket handle that is 0, was never returned by
      * dgram_create_socket, or was released when its 'close' event was
@@ -227,6 +243,14 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
+    /** dgram.Socket.setRecvBufferSize. */
+    DGRAM_CALL_SET_RECV_BUFFER_SIZE = 12,
+    /** dgram.Socket.getRecvBufferSize. */
+    DGRAM_CALL_GET_RECV_BUFFER_SIZE = 13,
+    /** dgram.Socket.setSendBufferSize. */
+    DGRAM_CALL_SET_SEND_BUFFER_SIZE = 14,
+    /** dgram.Socket.getSendBufferSize. */
+    DGRAM_CALL_GET_SEND_BUFFER_SIZE = 15,
 } dgram_call;
 
 /** A support level, as dgram_supports returns it. */
@@ -258,8 +282,9 @@ typedef enum dgram_delivery {
 
 /*
  * Capability macros: DGRAM_<PLATFORM>_HAS_<CALL> is 1 where the seed's
- * platform table marks the call O or △, and 0 where it marks it X, so that
- * code for a board can leave out what the board lacks:
+ * platform table (the IoT.js reference matrix, with dgramkit's extension
+ * table for calls IoT.js lacks) marks the call O or △, and 0 where it
+ * marks it X, so that code for a board can leave out what the board lacks:
  *
  *     #if DGRAM_HAS(NUTTX, SET_BROADCAST)
  *         dgram_set_broadcast(s, true);
@@ -268,6 +293,12 @@ typedef enum dgram_delivery {
  * DGRAM_<PLATFORM>_NOTE_<CALL> is the footnote of a △ cell, else 0, and
  * DGRAM_FOOTNOTE_<n> its text. A socket created with that platform's
  * profile refuses an X call with DGRAM_ERR_NOT_SUPPORTED_ON_PLATFORM.
+ *
+ * These macros describe the reference matrix, not this host: a call the
+ * matrix marks X for a platform may work natively there (the seed marks
+ * setMulticastTTL X for Linux, where the kernel supports it). For the
+ * native answer at run time ask dgram_supports(DGRAM_PLATFORM_NATIVE, call),
+ * and dgram_host_platform() for the platform the host is.
  */
 #define DGRAM_HAS(platform, call) DGRAM_HAS_I_(platform, call)
 #define DGRAM_HAS_I_(platform, call) DGRAM_##platform##_HAS_##call
@@ -289,6 +320,10 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
+#define DGRAM_LINUX_HAS_SET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
 #define DGRAM_LINUX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_LINUX_NOTE_ADDRESS                       0
@@ -301,6 +336,10 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
+#define DGRAM_LINUX_NOTE_SET_RECV_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
 
 /* Raspbian (Raspberry Pi) */
 #define DGRAM_RASPBIAN_HAS_CREATE_SOCKET               1 /* O */
@@ -315,6 +354,10 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
+#define DGRAM_RASPBIAN_HAS_SET_RECV_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
 #define DGRAM_RASPBIAN_NOTE_ADD_MEMBERSHIP             0
 #define DGRAM_RASPBIAN_NOTE_ADDRESS                    0
@@ -327,6 +370,10 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
+#define DGRAM_RASPBIAN_NOTE_SET_RECV_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
 
 /* NuttX (STM32F4-Discovery) */
 #define DGRAM_NUTTX_HAS_CREATE_SOCKET                  1 /* △ ¹ */
@@ -341,6 +388,10 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
+#define DGRAM_NUTTX_HAS_SET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
 #define DGRAM_NUTTX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_NUTTX_NOTE_ADDRESS                       0
@@ -353,6 +404,10 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
+#define DGRAM_NUTTX_NOTE_SET_RECV_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
 
 /* TizenRT (Artik053) */
 #define DGRAM_TIZENRT_HAS_CREATE_SOCKET                1 /* △ ¹ */
@@ -367,6 +422,10 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_RECV_BUFFER_SIZE         1 /* O */
+#define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
+#define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
 #define DGRAM_TIZENRT_NOTE_ADD_MEMBERSHIP              0
 #define DGRAM_TIZENRT_NOTE_ADDRESS                     0
@@ -379,6 +438,10 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
+#define DGRAM_TIZENRT_NOTE_SET_RECV_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
 
 /*
  * Structs are named like POSIX's (struct stat): their tags are not
@@ -397,7 +460,11 @@ struct dgram_error_info {
     int port;
     /** The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK. */
     char name[DGRAM_STRING_LEN];
-    /** "TypeError", "RangeError" or "Error", as JavaScript would throw it. */
+    /**
+     * The error's class, the name Node gives it in messages: "TypeError"
+     * (an argument of the wrong type, missing or NULL), "RangeError" (a
+     * value out of its range) or "Error" (the rest, system errors included).
+     */
     char kind[DGRAM_STRING_LEN];
     /** The failed system call or operation of a system error ("bind", "send", "setTTL"), else "". */
     char syscall[DGRAM_STRING_LEN];
@@ -497,7 +564,7 @@ typedef void (*dgram_close_cb)(dgram_socket socket, void *user_data);
  * not reported to a callback: a failed bind (explicit or implicit), a failed
  * receive. A single error is passed to the handler.
  */
-typedef void (*dgram_error_cb)(dgram_socket socket, const struct dgram_error_info *exception, void *user_data);
+typedef void (*dgram_error_cb)(dgram_socket socket, const struct dgram_error_info *error, void *user_data);
 
 /**
  * A listener of the 'listening' event, emitted whenever a socket begins
@@ -696,10 +763,10 @@ int dgram_drop_membership(dgram_socket socket, const char *multicast_address, co
 
 /**
  * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
- * when omitted). msg is bytes, a UTF-8 string, or a list of either, sent as
- * one datagram. An unbound socket is first bound, within the call, to a
- * random port (a failure is reported as bind's is). sendListener gets the
- * outcome.
+ * when omitted): the msg_length bytes at msg, or the length bytes from
+ * offset of them. An unbound socket is first bound, within the call, to a
+ * random port (a failure is dgram_send's result, as dgram_bind's).
+ * sendListener gets the outcome.
  *
  * Form: send(msg, port[, address][, sendListener]).
  *
@@ -728,10 +795,10 @@ int dgram_send(dgram_socket socket, const void *msg, size_t msg_length, int port
 
 /**
  * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
- * when omitted). msg is bytes, a UTF-8 string, or a list of either, sent as
- * one datagram. An unbound socket is first bound, within the call, to a
- * random port (a failure is reported as bind's is). sendListener gets the
- * outcome.
+ * when omitted): the msg_length bytes at msg, or the length bytes from
+ * offset of them. An unbound socket is first bound, within the call, to a
+ * random port (a failure is dgram_send's result, as dgram_bind's).
+ * sendListener gets the outcome.
  *
  * Form: send(msg, offset, length, port[, address][, sendListener]).
  *
@@ -870,6 +937,86 @@ int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
  * its callback or to the 'error' event, as the spec says.
  */
 int dgram_set_ttl(dgram_socket socket, int ttl);
+
+/**
+ * dgram.Socket.setRecvBufferSize: Sets SO_RCVBUF, the size of the socket's
+ * receive buffer in bytes (Linux doubles it for its bookkeeping, and
+ * getRecvBufferSize reports that).
+ *
+ * Form: setRecvBufferSize(size).
+ *
+ * @param socket The socket's handle.
+ * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
+ *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
+ *     is clamped to it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+ * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
+ * that happens after the call returns goes to its callback or to the 'error'
+ * event, as the spec says.
+ */
+int dgram_set_recv_buffer_size(dgram_socket socket, int64_t size);
+
+/**
+ * dgram.Socket.getRecvBufferSize: Returns SO_RCVBUF, the size of the
+ * socket's receive buffer in bytes.
+ *
+ * Form: getRecvBufferSize().
+ *
+ * @param socket The socket's handle.
+ * @param out Receives the result; NULL is ERR_NULL_POINTER.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BUFFER_SIZE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING;
+ * and the library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out);
+
+/**
+ * dgram.Socket.setSendBufferSize: Sets SO_SNDBUF, the size of the socket's
+ * send buffer in bytes (Linux doubles it for its bookkeeping, and
+ * getSendBufferSize reports that).
+ *
+ * Form: setSendBufferSize(size).
+ *
+ * @param socket The socket's handle.
+ * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
+ *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
+ *     is clamped to it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+ * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
+ * that happens after the call returns goes to its callback or to the 'error'
+ * event, as the spec says.
+ */
+int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
+
+/**
+ * dgram.Socket.getSendBufferSize: Returns SO_SNDBUF, the size of the
+ * socket's send buffer in bytes.
+ *
+ * Form: getSendBufferSize().
+ *
+ * @param socket The socket's handle.
+ * @param out Receives the result; NULL is ERR_NULL_POINTER.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BUFFER_SIZE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING;
+ * and the library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
 
 /**
  * Adds listener to the 'close' event, after the listeners added before:
@@ -1012,7 +1159,8 @@ int dgram_supports(dgram_platform platform, dgram_call call);
 
 /**
  * The platform whose native support DGRAM_PLATFORM_NATIVE means on this
- * host: DGRAM_PLATFORM_RASPBIAN on a Raspberry Pi, else
+ * host: DGRAM_PLATFORM_RASPBIAN on arm and arm64 when /etc/os-release has ID
+ * or ID_LIKE raspbian or /proc/device-tree/model names a Raspberry Pi, else
  * DGRAM_PLATFORM_LINUX.
  *
  * @return a dgram_platform, or a negative error code.

@@ -48,6 +48,10 @@ var socketMethods = []method{
 	{"setMulticastLoopback", (*module).jsSetMulticastLoopback},
 	{"setMulticastTTL", (*module).jsSetMulticastTTL},
 	{"setTTL", (*module).jsSetTTL},
+	{"setRecvBufferSize", (*module).jsSetRecvBufferSize},
+	{"getRecvBufferSize", (*module).jsGetRecvBufferSize},
+	{"setSendBufferSize", (*module).jsSetSendBufferSize},
+	{"getSendBufferSize", (*module).jsGetSendBufferSize},
 }
 
 // jsCreateSocket is dgram.createSocket in JavaScript: it picks the form as
@@ -294,6 +298,66 @@ func (m *module) jsSetTTL(call goja.FunctionCall) goja.Value {
 	err := s.s.SetTTL(ttl)
 	x.done(s, err)
 	return x.result(s, call)
+}
+
+// jsSetRecvBufferSize is dgram.Socket.setRecvBufferSize in JavaScript: it
+// picks the form as Node does, converts each argument with Node's type
+// checks and calls the Go API, whose checks give the codes.
+//
+// Forms: setRecvBufferSize(size) (SetRecvBufferSize).
+func (m *module) jsSetRecvBufferSize(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "setRecvBufferSize")
+	x := m.args("setRecvBufferSize")
+	// setRecvBufferSize(size)
+	v := spread(call.Arguments, 1, 1, -1)
+	size := x.integer(v[0], intArg{name: "size", code: dgram.ErrSocketBadBufferSize, min: 0, hasMin: true, max: 4294967295, hasMax: true, port: true})
+	err := s.s.SetRecvBufferSize(size)
+	x.done(s, err)
+	return x.result(s, call)
+}
+
+// jsGetRecvBufferSize is dgram.Socket.getRecvBufferSize in JavaScript: it
+// picks the form as Node does, converts each argument with Node's type
+// checks and calls the Go API, whose checks give the codes.
+//
+// Forms: getRecvBufferSize() (GetRecvBufferSize).
+func (m *module) jsGetRecvBufferSize(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "getRecvBufferSize")
+	x := m.args("getRecvBufferSize")
+	// getRecvBufferSize()
+	r, err := s.s.GetRecvBufferSize()
+	x.done(s, err)
+	return m.vm.ToValue(r)
+}
+
+// jsSetSendBufferSize is dgram.Socket.setSendBufferSize in JavaScript: it
+// picks the form as Node does, converts each argument with Node's type
+// checks and calls the Go API, whose checks give the codes.
+//
+// Forms: setSendBufferSize(size) (SetSendBufferSize).
+func (m *module) jsSetSendBufferSize(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "setSendBufferSize")
+	x := m.args("setSendBufferSize")
+	// setSendBufferSize(size)
+	v := spread(call.Arguments, 1, 1, -1)
+	size := x.integer(v[0], intArg{name: "size", code: dgram.ErrSocketBadBufferSize, min: 0, hasMin: true, max: 4294967295, hasMax: true, port: true})
+	err := s.s.SetSendBufferSize(size)
+	x.done(s, err)
+	return x.result(s, call)
+}
+
+// jsGetSendBufferSize is dgram.Socket.getSendBufferSize in JavaScript: it
+// picks the form as Node does, converts each argument with Node's type
+// checks and calls the Go API, whose checks give the codes.
+//
+// Forms: getSendBufferSize() (GetSendBufferSize).
+func (m *module) jsGetSendBufferSize(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "getSendBufferSize")
+	x := m.args("getSendBufferSize")
+	// getSendBufferSize()
+	r, err := s.s.GetSendBufferSize()
+	x.done(s, err)
+	return m.vm.ToValue(r)
 }
 
 // listen adds the socket's Go listeners: each event hops onto the loop, in

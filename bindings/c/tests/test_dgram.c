@@ -257,6 +257,10 @@ static void test_version_and_hash(void)
     CHECK(dgram_header_matches());
     CHECK_INT(strlen(DGRAM_SPEC_HASH), 64);
     CHECK_INT(DGRAM_VERSION_MAJOR, 1);
+    CHECK_INT(DGRAM_VERSION_NUMBER, DGRAM_VERSION_MAJOR * 10000 + DGRAM_VERSION_MINOR * 100 + DGRAM_VERSION_PATCH);
+    char v[32];
+    snprintf(v, sizeof v, "%d.%d.%d", DGRAM_VERSION_MAJOR, DGRAM_VERSION_MINOR, DGRAM_VERSION_PATCH);
+    CHECK_STR(DGRAM_VERSION, v);
 }
 
 static void test_strerror_names_every_code(void)
@@ -887,6 +891,47 @@ static void test_flags(void)
     free(r);
 }
 
+/* Node's buffer-size calls, extension calls added through the spec alone. */
+static void test_buffer_sizes(void)
+{
+    recorder *r = new_recorder();
+    dgram_socket s = make_socket(r, DGRAM_DELIVERY_POLL);
+    int64_t size = 0;
+    /* Before bind: ERR_SOCKET_BUFFER_SIZE, as Node words it. */
+    CHECK_INT(dgram_set_recv_buffer_size(s, 8192), DGRAM_ERR_SOCKET_BUFFER_SIZE);
+    CHECK_STR(last().message, "Could not get or set buffer size: uv_recv_buffer_size returned EBADF (bad file descriptor)");
+    CHECK_STR(last().kind, "Error");
+    CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_ERR_SOCKET_BUFFER_SIZE);
+    CHECK_STR(last().message, "Could not get or set buffer size: uv_send_buffer_size returned EBADF (bad file descriptor)");
+    /* A bad size, checked first: ERR_SOCKET_BAD_BUFFER_SIZE. */
+    CHECK_INT(dgram_set_send_buffer_size(s, -1), DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE);
+    CHECK_STR(last().message, "Buffer size must be a positive integer");
+    CHECK_STR(last().kind, "TypeError");
+    if (sizeof(void *) == 8) {
+        /* On a 32-bit host the header says a value beyond the Go int is clamped to it. */
+        CHECK_INT(dgram_set_recv_buffer_size(s, INT64_C(4294967296)), DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE);
+    }
+    CHECK_INT(dgram_get_recv_buffer_size(s, NULL), DGRAM_ERR_NULL_POINTER);
+    int port = bind_local(s, r);
+    CHECK(port > 0);
+    /* Bound: the sizes are the socket's; Linux reports double what was set. */
+    CHECK_INT(dgram_set_recv_buffer_size(s, 16384), DGRAM_OK);
+    CHECK_INT(dgram_get_recv_buffer_size(s, &size), DGRAM_OK);
+    CHECK(size >= 16384);
+    CHECK_INT(dgram_set_send_buffer_size(s, 16384), DGRAM_OK);
+    size = 0;
+    CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_OK);
+    CHECK(size >= 16384);
+    /* The socket still sends and receives with them: to itself. */
+    CHECK_INT(dgram_send(s, "sized", 5, port, "127.0.0.1", NULL, NULL), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r->messages) == 1, LONG);
+    CHECK_INT(atomic_load(&r->messages), 1);
+    CHECK_INT(dgram_set_recv_buffer_size(s, -1), DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE);
+    close_wait(s, r);
+    CHECK_INT(dgram_get_recv_buffer_size(s, &size), DGRAM_ERR_INVALID_HANDLE);
+    free(r);
+}
+
 static void test_membership_errors(void)
 {
     recorder *r = new_recorder();
@@ -1373,6 +1418,7 @@ static const test tests[] = {
     T(create_and_close),
     T(create_bad_type),
     T(create_options),
+    T(buffer_sizes),
     T(invalid_handles),
     T(closed_handle),
     T(handles_are_not_reused),

@@ -1,12 +1,19 @@
-package main
-
-// harness.go lets the Go tests of this package (the C bad-input table, the
-// fuzzer of the C entry points, the leak and thread tests) call the real C
-// entry points, dgram_* of exports_gen.c, with C values: a _test.go file
-// cannot use cgo. Nothing here is exported to C, and nothing calls it in
-// the library, so the linker drops it from libdgram.so.
+// Package hx is the test harness of libdgram (package cshared): it lets
+// the Go tests there (the C bad-input table, the fuzzer of the C entry
+// points, the leak and thread tests) call the real C entry points,
+// dgram_* of exports_gen.c, with C values, which a _test.go file cannot
+// (no cgo in tests). Only those tests import it, so none of it is in
+// libdgram.so.
+//
+// The dgram_* functions are defined by package cshared, which this
+// package does not import (it is a main package): they are resolved when
+// a test binary of cshared is linked, so building this package alone
+// leaves them unresolved on purpose.
+package hx
 
 /*
+#cgo CFLAGS: -I${SRCDIR}/../../../bindings/c
+#cgo LDFLAGS: -Wl,--unresolved-symbols=ignore-all
 #include <pthread.h>
 #include <stdint.h>
 #include <time.h>
@@ -18,7 +25,6 @@ package main
 // user_data names, and the tests read the counts.
 enum { HX_SLOTS = 64, HX_CLOSE = 0, HX_ERROR, HX_LISTENING, HX_MESSAGE, HX_SEND_OK, HX_SEND_ERR, HX_KINDS };
 static long hx_counts[HX_SLOTS][HX_KINDS];
-static long hx_bytes[HX_SLOTS];
 static int hx_last_send_error[HX_SLOTS];
 static int hx_last_event_error[HX_SLOTS];
 static int hx_after_close[HX_SLOTS]; // events counted after 'close': must stay 0
@@ -31,19 +37,18 @@ static void hx_count(void *ud, int kind) {
 	}
 	__atomic_add_fetch(&hx_counts[s][kind], 1, __ATOMIC_SEQ_CST);
 }
-static void hx_on_close(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_CLOSE); }
-static void hx_on_error(dgram_socket s, const struct dgram_error_info *e, void *ud) {
+void hx_on_close(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_CLOSE); }
+void hx_on_error(dgram_socket s, const struct dgram_error_info *e, void *ud) {
 	(void)s;
 	__atomic_store_n(&hx_last_event_error[hx_slot(ud)], e->code, __ATOMIC_SEQ_CST);
 	hx_count(ud, HX_ERROR);
 }
-static void hx_on_listening(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_LISTENING); }
-static void hx_on_message(dgram_socket s, const uint8_t *m, size_t n, const struct dgram_remote_info *r, void *ud) {
-	(void)s; (void)m; (void)r;
-	__atomic_add_fetch(&hx_bytes[hx_slot(ud)], (long)n, __ATOMIC_SEQ_CST);
+void hx_on_listening(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_LISTENING); }
+void hx_on_message(dgram_socket s, const uint8_t *m, size_t n, const struct dgram_remote_info *r, void *ud) {
+	(void)s; (void)m; (void)n; (void)r;
 	hx_count(ud, HX_MESSAGE);
 }
-static void hx_on_send(dgram_socket s, const struct dgram_error_info *e, int bytes, void *ud) {
+void hx_on_send(dgram_socket s, const struct dgram_error_info *e, int bytes, void *ud) {
 	(void)s; (void)bytes;
 	if (e != NULL) {
 		__atomic_store_n(&hx_last_send_error[hx_slot(ud)], e->code, __ATOMIC_SEQ_CST);
@@ -58,13 +63,11 @@ static void hx_echo(dgram_socket s, const uint8_t *m, size_t n, const struct dgr
 	hx_count(ud, HX_MESSAGE);
 }
 static long hx_get(int slot, int kind) { return __atomic_load_n(&hx_counts[slot][kind], __ATOMIC_SEQ_CST); }
-static long hx_get_bytes(int slot) { return __atomic_load_n(&hx_bytes[slot], __ATOMIC_SEQ_CST); }
 static int hx_get_after_close(int slot) { return __atomic_load_n(&hx_after_close[slot], __ATOMIC_SEQ_CST); }
 static int hx_get_send_error(int slot) { return __atomic_load_n(&hx_last_send_error[slot], __ATOMIC_SEQ_CST); }
 static int hx_get_event_error(int slot) { return __atomic_load_n(&hx_last_event_error[slot], __ATOMIC_SEQ_CST); }
 static void hx_reset(int slot) {
 	for (int k = 0; k < HX_KINDS; k++) __atomic_store_n(&hx_counts[slot][k], 0, __ATOMIC_SEQ_CST);
-	__atomic_store_n(&hx_bytes[slot], 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&hx_after_close[slot], 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&hx_last_send_error[slot], 0, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&hx_last_event_error[slot], 0, __ATOMIC_SEQ_CST);
@@ -74,7 +77,7 @@ static dgram_error_cb hx_err_cb(void) { return hx_on_error; }
 static dgram_send_cb hx_send_cb(void) { return hx_on_send; }
 static char hx_byte;
 static void *hx_dummy(void) { return &hx_byte; }
-static void *hx_ud(int slot) { return (void *)(uintptr_t)slot; }
+void *hx_ud(int slot) { return (void *)(uintptr_t)slot; }
 
 static dgram_socket hx_create_echo(int slot) { return dgram_create_socket_type("udp4", hx_echo, hx_ud(slot)); }
 static dgram_socket hx_create_type(const char *type, int msg_cb, int slot) {
@@ -176,21 +179,18 @@ static int hx_threads_send_close(dgram_socket s, int port, int nthreads, int cou
 import "C"
 
 import (
-	"net/netip"
 	"unsafe"
-
-	"github.com/dgramkit/dgramkit/dgram"
 )
 
-// The event kinds the harness counts.
+// The event kinds the harness counts, and the number of slots.
 const (
-	hxEvClose     = C.HX_CLOSE
-	hxEvError     = C.HX_ERROR
-	hxEvListening = C.HX_LISTENING
-	hxEvMessage   = C.HX_MESSAGE
-	hxEvSendOK    = C.HX_SEND_OK
-	hxEvSendErr   = C.HX_SEND_ERR
-	hxSlots       = C.HX_SLOTS
+	EvClose     = C.HX_CLOSE
+	EvError     = C.HX_ERROR
+	EvListening = C.HX_LISTENING
+	EvMessage   = C.HX_MESSAGE
+	EvSendOK    = C.HX_SEND_OK
+	EvSendErr   = C.HX_SEND_ERR
+	Slots       = C.HX_SLOTS
 )
 
 // cstr is a C string argument: nil is NULL. free releases it.
@@ -229,32 +229,37 @@ func b2i(b bool) C.int {
 	return 0
 }
 
-func hxCreateType(typ *string, msgCB bool, slot int) int32 {
+// CreateType calls dgram_create_socket_type; msgCB adds the counting message listener, slot names the counters (user_data).
+func CreateType(typ *string, msgCB bool, slot int) int32 {
 	return withCstr(typ, func(p *C.char) int32 { return int32(C.hx_create_type(p, b2i(msgCB), C.int(slot))) })
 }
 
-// hxCreateEcho creates a udp4 socket that sends each datagram back.
-func hxCreateEcho(slot int) int32 { return int32(C.hx_create_echo(C.int(slot))) }
+// CreateEcho creates a udp4 socket that sends each datagram back.
+func CreateEcho(slot int) int32 { return int32(C.hx_create_echo(C.int(slot))) }
 
-func hxCreate(nullOpts bool, typ *string, reuse bool, rbuf, sbuf int64, platform, delivery int32, msgCB bool, slot int) int32 {
+// Create calls dgram_create_socket with the options given (NULL options when nullOpts).
+func Create(nullOpts bool, typ *string, reuse bool, rbuf, sbuf int64, platform, delivery int32, msgCB bool, slot int) int32 {
 	return withCstr(typ, func(p *C.char) int32 {
 		return int32(C.hx_create(b2i(nullOpts), p, b2i(reuse), C.int64_t(rbuf), C.int64_t(sbuf), C.int(platform), C.int(delivery), b2i(msgCB), C.int(slot)))
 	})
 }
 
-func hxBind(h int32, port int32, addr *string, cb bool, slot int) int32 {
+// Bind calls dgram_bind; cb adds the counting listening listener.
+func Bind(h int32, port int32, addr *string, cb bool, slot int) int32 {
 	return withCstr(addr, func(p *C.char) int32 {
 		return int32(C.hx_bind(C.dgram_socket(h), C.int(port), p, b2i(cb), C.int(slot)))
 	})
 }
 
-func hxBindOptions(h int32, nullOpts bool, port int32, addr *string, cb bool, slot int) int32 {
+// BindOptions calls dgram_bind_options (NULL options when nullOpts).
+func BindOptions(h int32, nullOpts bool, port int32, addr *string, cb bool, slot int) int32 {
 	return withCstr(addr, func(p *C.char) int32 {
 		return int32(C.hx_bind_options(C.dgram_socket(h), b2i(nullOpts), C.int(port), p, b2i(cb), C.int(slot)))
 	})
 }
 
-func hxClose(h int32, cb bool, slot int) int32 {
+// Close calls dgram_close; cb adds the counting close listener.
+func Close(h int32, cb bool, slot int) int32 {
 	return int32(C.hx_close(C.dgram_socket(h), b2i(cb), C.int(slot)))
 }
 
@@ -271,7 +276,8 @@ func msgPtr(buf []byte) unsafe.Pointer {
 	return unsafe.Pointer(&buf[0])
 }
 
-func hxSend(h int32, buf []byte, n uint64, port int32, addr *string, cb bool, slot int) int32 {
+// Send calls dgram_send with a C copy of buf (NULL when buf is nil) and length n.
+func Send(h int32, buf []byte, n uint64, port int32, addr *string, cb bool, slot int) int32 {
 	p := C.CBytes(buf)
 	if buf == nil {
 		p = nil
@@ -282,15 +288,16 @@ func hxSend(h int32, buf []byte, n uint64, port int32, addr *string, cb bool, sl
 	})
 }
 
-// hxSendGo passes Go memory to C directly (the cgo pointer rules allow a
+// SendGo passes Go memory to C directly (the cgo pointer rules allow a
 // pointer-free []byte), as a Go host of the C API would.
-func hxSendGo(h int32, buf []byte, port int32, addr *string, cb bool, slot int) int32 {
+func SendGo(h int32, buf []byte, port int32, addr *string, cb bool, slot int) int32 {
 	return withCstr(addr, func(a *C.char) int32 {
 		return int32(C.hx_send(C.dgram_socket(h), msgPtr(buf), C.size_t(len(buf)), C.int(port), a, b2i(cb), C.int(slot)))
 	})
 }
 
-func hxSendSlice(sendto bool, h int32, buf []byte, n uint64, off, length, port int32, addr *string, cb bool, slot int) int32 {
+// SendSlice calls dgram_sendto (sendto) or dgram_send_slice with a C copy of buf.
+func SendSlice(sendto bool, h int32, buf []byte, n uint64, off, length, port int32, addr *string, cb bool, slot int) int32 {
 	p := C.CBytes(buf)
 	if buf == nil {
 		p = nil
@@ -304,13 +311,15 @@ func hxSendSlice(sendto bool, h int32, buf []byte, n uint64, off, length, port i
 	})
 }
 
-func hxAddress(h int32, nullOut bool) (rc int32, port int) {
+// Address calls dgram_address (a NULL out when nullOut) and returns its code and port.
+func Address(h int32, nullOut bool) (rc int32, port int) {
 	var p C.int
 	rc = int32(C.hx_address(C.dgram_socket(h), b2i(nullOut), &p))
 	return rc, int(p)
 }
 
-func hxMembership(add bool, h int32, group, iface *string) int32 {
+// Membership calls dgram_add_membership (add) or dgram_drop_membership.
+func Membership(add bool, h int32, group, iface *string) int32 {
 	return withCstr2(group, iface, func(g, i *C.char) int32 {
 		if add {
 			return int32(C.dgram_add_membership(C.dgram_socket(h), g, i))
@@ -319,97 +328,107 @@ func hxMembership(add bool, h int32, group, iface *string) int32 {
 	})
 }
 
-func hxSetBroadcast(h int32, on bool) int32 {
+// SetBroadcast calls dgram_set_broadcast.
+func SetBroadcast(h int32, on bool) int32 {
 	return int32(C.dgram_set_broadcast(C.dgram_socket(h), C.bool(on)))
 }
 
-func hxSetMulticastLoopback(h int32, on bool) int32 {
+// SetMulticastLoopback calls dgram_set_multicast_loopback.
+func SetMulticastLoopback(h int32, on bool) int32 {
 	return int32(C.dgram_set_multicast_loopback(C.dgram_socket(h), C.bool(on)))
 }
 
-func hxSetTTL(h int32, ttl int32) int32 {
+// SetTTL calls dgram_set_ttl.
+func SetTTL(h int32, ttl int32) int32 {
 	return int32(C.dgram_set_ttl(C.dgram_socket(h), C.int(ttl)))
 }
 
-func hxSetMulticastTTL(h int32, ttl int32) int32 {
+// SetMulticastTTL calls dgram_set_multicast_ttl.
+func SetMulticastTTL(h int32, ttl int32) int32 {
 	return int32(C.dgram_set_multicast_ttl(C.dgram_socket(h), C.int(ttl)))
 }
 
-// hxOn adds a listener: event 0 close, 1 error, 2 listening, 3 message.
-func hxOn(h int32, event int, nullFn bool, slot int) int32 {
+// On adds a listener: event 0 close, 1 error, 2 listening, 3 message.
+func On(h int32, event int, nullFn bool, slot int) int32 {
 	return int32(C.hx_on(C.dgram_socket(h), C.int(event), b2i(nullFn), C.int(slot)))
 }
 
-func hxLiveHandles() int { return int(C.dgram_live_handles()) }
+// LiveHandles calls dgram_live_handles.
+func LiveHandles() int { return int(C.dgram_live_handles()) }
 
-func hxSetDelivery(mode int32) int32 { return int32(C.dgram_set_delivery(C.int(mode))) }
+// SetDelivery calls dgram_set_delivery.
+func SetDelivery(mode int32) int32 { return int32(C.dgram_set_delivery(C.int(mode))) }
 
-func hxPoll(timeoutMs int32) int32 { return int32(C.dgram_poll(C.int(timeoutMs))) }
+// Poll calls dgram_poll.
+func Poll(timeoutMs int32) int32 { return int32(C.dgram_poll(C.int(timeoutMs))) }
 
-// hxLastError is the calling thread's last error: its code and name. The
+// LastError is the calling thread's last error: its code and name. The
 // caller must stay on one OS thread between the call and this (the last
 // error is thread-local): runtime.LockOSThread.
-func hxLastError() (int32, string) {
+func LastError() (int32, string) {
 	var buf [64]C.char
 	code := C.hx_last(&buf[0], C.size_t(len(buf)))
 	return int32(code), C.GoString(&buf[0])
 }
 
-func hxStrerror(code int32) string { return C.GoString(C.dgram_strerror(C.int(code))) }
+// Strerror calls dgram_strerror.
+func Strerror(code int32) string { return C.GoString(C.dgram_strerror(C.int(code))) }
 
-func hxCount(slot, kind int) int64 { return int64(C.hx_get(C.int(slot), C.int(kind))) }
+// Count is the number of events of kind counted in slot.
+func Count(slot, kind int) int64 { return int64(C.hx_get(C.int(slot), C.int(kind))) }
 
-func hxBytes(slot int) int64 { return int64(C.hx_get_bytes(C.int(slot))) }
+// AfterClose is the number of events slot counted after its 'close': 0 unless the ordering is broken.
+func AfterClose(slot int) int { return int(C.hx_get_after_close(C.int(slot))) }
 
-func hxAfterClose(slot int) int { return int(C.hx_get_after_close(C.int(slot))) }
+// SendError is the code of the last send callback error in slot.
+func SendError(slot int) int32 { return int32(C.hx_get_send_error(C.int(slot))) }
 
-func hxSendError(slot int) int32 { return int32(C.hx_get_send_error(C.int(slot))) }
+// EventError is the code of the last 'error' event in slot.
+func EventError(slot int) int32 { return int32(C.hx_get_event_error(C.int(slot))) }
 
-func hxEventError(slot int) int32 { return int32(C.hx_get_event_error(C.int(slot))) }
+// Reset zeroes the counters of slot.
+func Reset(slot int) { C.hx_reset(C.int(slot)) }
 
-func hxReset(slot int) { C.hx_reset(C.int(slot)) }
-
-// hxThreadsSendClose starts nthreads C threads that each send count
+// ThreadsSendClose starts nthreads C threads that each send count
 // one-byte datagrams on h to 127.0.0.1:port, closes h from the calling
 // thread after closeAfterUs microseconds, and joins them. It returns the
 // close's code (or the first unexpected code a sender got) and how many
 // sends were accepted and refused as closed.
-func hxThreadsSendClose(h int32, port, nthreads, count, closeAfterUs, slot int) (rc int32, sent, stopped int) {
+func ThreadsSendClose(h int32, port, nthreads, count, closeAfterUs, slot int) (rc int32, sent, stopped int) {
 	var s, st C.int
 	rc = int32(C.hx_threads_send_close(C.dgram_socket(h), C.int(port), C.int(nthreads), C.int(count), C.int(closeAfterUs), C.int(slot), &s, &st))
 	return rc, int(s), int(st)
 }
 
-// hxAdapterAtDepth runs the Go side of a 'message', 'error' and send
-// callback delivery (the adapters exports_gen.go generates) with a
-// user_data that is a small integer, as C code often passes
-// ((void *)(intptr_t)1), after depth frames of recursion on a new
-// goroutine: at some depth the goroutine's stack grows inside the
-// adapter, and the runtime then inspects every pointer-typed word of its
-// frames. It reports the events the C callbacks counted.
-func hxAdapterAtDepth(depth, slot int) int64 {
-	e := &entry{h: 1}
-	ud := C.uintptr_t(slot)
-	msg := e.messageListener(C.hx_msg_cb(), ud)
-	errl := e.errorListener(C.hx_err_cb(), ud)
-	send := e.sendCallback(C.hx_send_cb(), ud)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var recurse func(int) int
-		recurse = func(n int) int {
-			var pad [8]int64
-			if n == 0 {
-				msg([]byte("x"), dgram.RemoteInfo{Address: netip.MustParseAddr("127.0.0.1"), Family: "IPv4", Port: 9, Size: 1})
-				errl(&dgram.Error{Code: dgram.EINVAL, Kind: dgram.KindError, Message: "x EINVAL", Syscall: "x"})
-				send(nil, 1)
-				return int(pad[0])
-			}
-			pad[n%8] = int64(n)
-			return recurse(n-1) + int(pad[(n+1)%8])
-		}
-		recurse(depth)
-	}()
-	<-done
-	return hxCount(slot, hxEvMessage) + hxCount(slot, hxEvError) + hxCount(slot, hxEvSendOK)
+// Args gives the arguments of a form call by name (an argument, or a
+// field "options.port" of an object argument) for CallForm: integers,
+// strings (nil is NULL), flags, messages (nil bytes with a length is a
+// NULL pointer), whether a function argument gets the harness's callback,
+// and whether an object argument or the result pointer ("out") is NULL.
+type Args interface {
+	Int(name string) int64
+	Str(name string) *string
+	Bool(name string) bool
+	Message(name string) ([]byte, uint64)
+	Callback(name string) bool
+	Null(name string) bool
 }
+
+// cMessage is a C copy of buf, which the caller frees, and its length n;
+// nil bytes are a NULL pointer.
+func cMessage(buf []byte, n uint64) (unsafe.Pointer, uint64) {
+	if buf == nil {
+		return nil, n
+	}
+	return C.CBytes(buf), n
+}
+
+// MessageCB, ErrorCB and SendCB are the harness's counting 'message' and
+// 'error' listeners and send callback, as C function pointers.
+func MessageCB() unsafe.Pointer { return unsafe.Pointer(C.hx_msg_cb()) }
+
+// ErrorCB is the counting 'error' listener (see MessageCB).
+func ErrorCB() unsafe.Pointer { return unsafe.Pointer(C.hx_err_cb()) }
+
+// SendCB is the counting send callback (see MessageCB).
+func SendCB() unsafe.Pointer { return unsafe.Pointer(C.hx_send_cb()) }

@@ -1,0 +1,19 @@
+package dgram
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+// setsockoptInt sets the integer option level, name of socket fd.
+func setsockoptInt(fd uintptr, level, name, v int) error {
+	return syscall.SetsockoptInt(syscall.Handle(fd), level, name, v)
+}
+
+// getsockoptInt reads the integer option level, name of socket fd.
+func getsockoptInt(fd uintptr, level, name int) (int, error) {
+	var v int32
+	n := int32(unsafe.Sizeof(v))
+	err := syscall.Getsockopt(syscall.Handle(fd), int32(level), int32(name), (*byte)(unsafe.Pointer(&v)), &n)
+	return int(v), err
+}
