@@ -137,7 +137,9 @@ func TestCloseUnbound(t *testing.T) {
 	}
 }
 
-// A close during an explicit bind emits only 'close'.
+// A close right after an explicit bind: 'close', preceded by 'listening'
+// only when the dispatcher emitted it before Close (the JavaScript host,
+// like Node, emits only 'close').
 func TestCloseDuringBind(t *testing.T) {
 	s := newSocket(t, SocketOptions{Type: "udp4"})
 	r := record(s)
@@ -147,7 +149,13 @@ func TestCloseDuringBind(t *testing.T) {
 	if err := s.Close(nil); err != nil {
 		t.Fatal(err)
 	}
-	r.expect(t, "close")
+	// 'listening' may come first when the dispatcher emitted it before
+	// Close: never after 'close', and nothing else.
+	if ev := r.next(t); ev == "listening" {
+		r.expect(t, "close")
+	} else if ev != "close" {
+		t.Fatalf("event %q, want [listening,] close", ev)
+	}
 	r.quiet(t)
 }
 

@@ -207,6 +207,11 @@ func (s *socket) post(event string, vals func() []goja.Value) {
 func (s *socket) emit(event string, vals func() []goja.Value) error {
 	switch event {
 	case "listening":
+		if s.state >= closing {
+			// close() came before the loop got here: as in Node, a socket
+			// closed in the tick of its bind emits no 'listening'.
+			return nil
+		}
 		if s.state == binding {
 			s.state = bound
 		}
