@@ -100,9 +100,9 @@ type pyForm struct {
 // pyArg is an argument of a form, or a field of its object argument.
 type pyArg struct {
 	Name, Py, Type, Error, Enum, Default, Listener, Callback, Bounds, Object string
-	Min, Max                                                                string // Python literals; "None" when unset
-	Optional, Required, Port                                                bool
-	Fields                                                                  []pyArg
+	Min, Max                                                                 string // Python literals; "None" when unset
+	Optional, Required, Port                                                 bool
+	Fields                                                                   []pyArg
 }
 
 // pyMethod is a generated socket method: a call with one form whose
