@@ -37,6 +37,7 @@ var Outputs = []Output{
 	{"testdata/badinput_gen.json", BadInput},
 	{"dgram/forms_gen_test.go", GoForms},
 	{"cshared/internal/hx/forms_gen.go", CForms},
+	{"bindings/python/dgramkit/_ffi_gen.py", PythonFFI},
 	{"docs/API.md", DocsAPI},
 }
 

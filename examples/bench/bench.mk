@@ -16,6 +16,10 @@
 
 BENCH_BUILD := $(BUILD)/bench
 BENCH_ARGS  ?=
+# The Python rows (examples/bench/python/bench.py) load dgramkit from the tree
+# and libdgram.so from build/.
+BENCH_ENV   := DGRAMKIT_LIBRARY=$(CURDIR)/$(BUILD)/libdgram.so PYTHONPATH=$(CURDIR)/bindings/python PYTHONDONTWRITEBYTECODE=1
+BENCH_RUN    = $(BENCH_ENV) $(BENCH_BUILD)/benchrun -bin $(BENCH_BUILD) -python $(PYTHON)
 TESTS += bench-smoke
 
 .PHONY: bench bench-quick bench-profile bench-go bench-smoke bench-build
@@ -29,18 +33,18 @@ bench-build: lib
 	$(CC) -std=c11 -D_GNU_SOURCE -O2 $(C_WARN) -I$(C_DIR) -o $(BENCH_BUILD)/bench_c examples/bench/c/bench.c \
 	  -L$(BUILD) -ldgram -lpthread -Wl,-rpath,'$$ORIGIN/..'
 
-## bench: the issue 5 benchmark: Node dgram, raw Go, x/net, dgramkit Go, C and JS
+## bench: the issue 5 benchmark: Node dgram, raw Go, x/net, dgramkit Go, C, JS and Python (and Python's own asyncio)
 bench: bench-build
-	$(BENCH_BUILD)/benchrun -bin $(BENCH_BUILD) $(BENCH_ARGS)
+	$(BENCH_RUN) $(BENCH_ARGS)
 
 bench-quick: bench-build
-	$(BENCH_BUILD)/benchrun -bin $(BENCH_BUILD) -quick $(BENCH_ARGS)
+	$(BENCH_RUN) -quick $(BENCH_ARGS)
 
 bench-profile: bench-build
 	examples/bench/profile.sh $(BENCH_BUILD)
 
 bench-smoke: bench-build
-	$(BENCH_BUILD)/benchrun -bin $(BENCH_BUILD) -smoke
+	$(BENCH_RUN) -smoke
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./dgram

@@ -1,7 +1,8 @@
 // Command benchrun is `make bench`: it runs the same workloads on every
 // implementation (Node's dgram, raw Go, golang.org/x/net/ipv4 batches,
-// dgramkit's Go API, its C API through libdgram.so, and its JavaScript
-// host), server and client in separate processes on 127.0.0.1, interleaved
+// dgramkit's Go API, its C API through libdgram.so, its JavaScript host,
+// Python's own asyncio UDP endpoint and dgramkit's Python package on
+// asyncio), server and client in separate processes on 127.0.0.1, interleaved
 // repetition by repetition, and prints Markdown tables of medians with
 // their min and max and each implementation's ratio to Node within the
 // same repetition. The raw runs go to a JSON file. docs/PERFORMANCE.md
@@ -57,6 +58,8 @@ var (
 	binDir   = flag.String("bin", "build/bench", "where benchgo, bench_c and dgramjs are")
 	nodeBin  = flag.String("node", "node", "the node binary")
 	script   = flag.String("script", "examples/bench/node/bench.js", "the JavaScript workloads")
+	pyScript = flag.String("pyscript", "examples/bench/python/bench.py", "the Python workloads")
+	python   = flag.String("python", "python3", "the Python interpreter (PYTHONPATH and DGRAMKIT_LIBRARY are set for dgramkit)")
 	reps     = flag.Int("reps", 5, "repetitions (interleaved)")
 	quick    = flag.Bool("quick", false, "shorter windows and counts (the quick profile, under 5 minutes)")
 	jsonOut  = flag.String("json", "build/bench/results.json", "where the raw runs go")
@@ -95,6 +98,12 @@ func main() {
 		{"dgramkit-c", "dgramkit C API, thread delivery", []string{filepath.Join(*binDir, "bench_c"), "delivery=thread"}},
 		{"dgramkit-c-poll", "dgramkit C API, poll delivery", []string{filepath.Join(*binDir, "bench_c"), "delivery=poll"}},
 		{"dgramkit-js", "dgramkit JS host (dgramjs)", []string{filepath.Join(*binDir, "dgramjs"), *script}},
+		{"python-asyncio", "Python asyncio UDP endpoint", []string{*python, *pyScript, "asyncio"}},
+		{"dgramkit-python", "dgramkit Python, asyncio delivery", []string{*python, *pyScript, "dgramkit"}},
+	}
+	if _, err := exec.LookPath(*python); err != nil {
+		fmt.Fprintf(os.Stderr, "benchrun: no %s: the Python rows are left out\n", *python)
+		all = slices.DeleteFunc(all, func(im impl) bool { return im.argv[0] == *python })
 	}
 	if *before != "" {
 		all = append(all,
