@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/console"
@@ -113,6 +116,12 @@ type host struct {
 	argv     []string
 	process  *goja.Object
 	dgram    *module
+	isView   goja.Callable // ArrayBuffer.isView, as it was before the script ran
+
+	// process.exitCode: the value set (validated as Node does) and the
+	// code it stands for.
+	exitValue goja.Value
+	exitInt   int
 
 	refs int              // what keeps the loop running: sockets, timers, immediates
 	keep *eventloop.Timer // held while refs > 0
@@ -123,6 +132,8 @@ type host struct {
 	due        timerHeap
 	wake       *time.Timer
 	seq        uint64
+
+	rejected []*goja.Promise // rejected with no handler, in this callback
 
 	exiting bool // the 'exit' handlers are running
 	done    bool // exit decided: no more JavaScript runs
@@ -135,6 +146,8 @@ type exitSignal struct{}
 // setup makes the modules and globals.
 func (h *host) setup() {
 	vm := h.vm
+	vm.SetPromiseRejectionTracker(h.trackRejection)
+	h.requireGlobal()
 	h.registry.RegisterNativeModule("events", h.jsModule("events", eventsJS))
 	h.registry.RegisterNativeModule("assert", h.jsModule("assert", assertJS))
 	h.registry.RegisterNativeModule("console", console.RequireWithPrinter(printer{h}))
@@ -152,12 +165,16 @@ func (h *host) setup() {
 		}
 	})
 	h.registry.RegisterNativeModule("dgram", func(vm *goja.Runtime, module *goja.Object) {
-		h.dgram = newModule(h, module.Get("exports").ToObject(vm))
+		exports := module.Get("exports").ToObject(vm)
+		h.dgram = newModule(h, exports)
+		nameNatives(vm, exports, h.dgram.proto)
 	})
 	buffer.Enable(vm)
+	h.isView, _ = goja.AssertFunction(vm.Get("ArrayBuffer").(*goja.Object).Get("isView"))
 	vm.Set("console", h.require("console"))
 	h.timerGlobals()
 	vm.Set("process", h.require("process"))
+	h.exitCodeAccessor()
 	// The prelude completes Buffer, util and process in JavaScript.
 	prelude, err := vm.RunScript("dgramjs:prelude.js", preludeJS)
 	if err != nil {
@@ -167,6 +184,33 @@ func (h *host) setup() {
 	if _, err := fn(goja.Undefined(), vm.ToValue(h.natives())); err != nil {
 		panic(err)
 	}
+	global := vm.GlobalObject()
+	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
+		field(global, "console").(*goja.Object), h.require("util").(*goja.Object))
+}
+
+// nameNatives gives the Go functions among the properties of objs the
+// property's name as their name, as Node's functions have: goja names a
+// Go function after the Go symbol, which a stack trace would show.
+func nameNatives(vm *goja.Runtime, objs ...*goja.Object) {
+	for _, o := range objs {
+		for _, key := range o.GetOwnPropertyNames() {
+			f, ok := o.Get(key).(*goja.Object)
+			if !ok || !isFunction(f) {
+				continue
+			}
+			if n := field(f, "name").String(); strings.Contains(n, "/") || strings.HasSuffix(n, "-fm") {
+				f.DefineDataProperty("name", vm.ToValue(key), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+			}
+		}
+	}
+}
+
+// native is a Go function as a JavaScript function named name.
+func native(vm *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Value) goja.Value {
+	f := vm.ToValue(fn).(*goja.Object)
+	f.DefineDataProperty("name", vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return f
 }
 
 // natives are the Go functions the prelude installs.
@@ -179,6 +223,44 @@ func (h *host) natives() map[string]any {
 		"events": h.require("events"),
 		"util":   h.require("util"),
 	}
+}
+
+// requireGlobal sets the global require: goja_nodejs's, with Node's
+// errors for an id that is not a non-empty string and for a module not
+// found (MODULE_NOT_FOUND, with the path and the requiring module).
+func (h *host) requireGlobal() {
+	rm := h.registry.Enable(h.vm)
+	h.vm.Set("require", native(h.vm, "require", func(call goja.FunctionCall) goja.Value {
+		id := call.Argument(0)
+		if !goja.IsString(id) {
+			panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_TYPE", `The "id" argument must be of type string. Received `+describe(id)))
+		}
+		if id.String() == "" {
+			panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
+		}
+		v, err := rm.Require(id.String())
+		switch {
+		case errors.Is(err, require.InvalidModuleError):
+			msg := "Cannot find module '" + id.String() + "'"
+			var stack []any
+			// The requiring module: the caller's file (frame 0 is require).
+			if frames := h.vm.CaptureCallStack(2, nil); len(frames) == 2 && frames[1].SrcName() != "" && !strings.HasPrefix(frames[1].SrcName(), "dgramjs:") {
+				msg += "\nRequire stack:\n- " + frames[1].SrcName()
+				stack = append(stack, frames[1].SrcName())
+			}
+			e := h.dgramless().codedError(dgram.KindError, "", msg) // a plain Error, as Node's
+			e.Set("code", "MODULE_NOT_FOUND")
+			e.Set("requireStack", stack)
+			panic(e)
+		case err != nil:
+			var ex *goja.Exception
+			if errors.As(err, &ex) {
+				panic(ex)
+			}
+			panic(h.vm.NewGoError(err))
+		}
+		return v
+	}))
 }
 
 // require is require(name) from Go.
@@ -205,10 +287,7 @@ func (h *host) jsModule(name, src string) require.ModuleLoader {
 // runMain runs the script as a CommonJS module, with __filename,
 // __dirname, module and exports, as Node's main module.
 func (h *host) runMain(path, src string) (goja.Value, error) {
-	if strings.HasPrefix(src, "#!") { // a shebang line, as Node allows
-		src = "//" + src[2:]
-	}
-	prg, err := goja.Compile(path, "(function(exports, require, module, __filename, __dirname) {"+src+"\n})", false)
+	prg, err := compileModule(path, src)
 	if err != nil {
 		return nil, err
 	}
@@ -249,6 +328,66 @@ func (h *host) invoke(fn func() error) {
 			return
 		}
 	}
+	if len(h.rejected) > 0 && !h.done {
+		if err := h.catch(h.unhandledRejections); err != nil {
+			h.fatal(err)
+		}
+	}
+}
+
+// trackRejection is goja's promise rejection tracker: it keeps the
+// rejected promises that have no handler yet.
+func (h *host) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	switch op {
+	case goja.PromiseRejectionReject:
+		h.rejected = append(h.rejected, p)
+	case goja.PromiseRejectionHandle:
+		for i, q := range h.rejected {
+			if q == p {
+				h.rejected = append(h.rejected[:i], h.rejected[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
+// unhandledRejections handles the promises rejected with no handler once
+// the callback and its microtasks have run, as Node 15 and later do: an
+// 'unhandledRejection' listener of process gets each, else the first is
+// an uncaught exception (an Error as it is, another value as Node's
+// ERR_UNHANDLED_REJECTION).
+func (h *host) unhandledRejections() error {
+	list := h.rejected
+	h.rejected = nil
+	for _, p := range list {
+		if p.State() != goja.PromiseStateRejected {
+			continue
+		}
+		reason := p.Result()
+		if n, err := h.callMethod(h.process, "listenerCount", h.vm.ToValue("unhandledRejection")); err == nil && n.ToInteger() > 0 {
+			if _, err := h.callMethod(h.process, "emit", h.vm.ToValue("unhandledRejection"), reason, h.vm.ToValue(p)); err != nil {
+				return err
+			}
+			continue
+		}
+		if o, ok := reason.(*goja.Object); ok && h.vm.InstanceOf(o, h.vm.Get("Error").(*goja.Object)) {
+			return &thrown{reason}
+		}
+		e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+inspectString(h, reason)+"\".")
+		e.Set("name", "UnhandledPromiseRejection")
+		e.Set("code", "ERR_UNHANDLED_REJECTION")
+		return &thrown{e}
+	}
+	return nil
+}
+
+// callMethod calls o[name](args...).
+func (h *host) callMethod(o *goja.Object, name string, args ...goja.Value) (goja.Value, error) {
+	f, ok := goja.AssertFunction(field(o, name))
+	if !ok {
+		return nil, errors.New(name + " is not a function")
+	}
+	return f(o, args...)
 }
 
 // catch runs fn, turning a panic of a JavaScript value (a throw from Go
@@ -298,36 +437,137 @@ func (h *host) fatal(err error) {
 }
 
 // report prints an uncaught exception as Node does: "Uncaught" and its
-// stack, or its value.
+// stack (a coded error's name with its code, "TypeError
+// [ERR_INVALID_ARG_TYPE]: ...", the frames indented as Node's), or its
+// value.
 func (h *host) report(err error) {
 	var ex *goja.Exception
+	var th *thrown
+	var se *scriptSyntaxError
+	var v goja.Value
 	switch {
+	case errors.As(err, &se):
+		fmt.Fprintf(h.stderr, "%s\n", se.report)
+		return
 	case errors.As(err, &ex):
-		msg := ex.String()
-		if o, ok := ex.Value().(*goja.Object); ok {
-			if st := field(o, "stack"); goja.IsString(st) && st.String() != "" {
-				msg = st.String()
-			}
-			if code := field(o, "code"); !goja.IsUndefined(code) {
-				msg += "\n    code: " + code.String()
-			}
-		}
-		fmt.Fprintf(h.stderr, "Uncaught %s\n", strings.TrimRight(msg, "\n"))
+		v = ex.Value()
+	case errors.As(err, &th):
+		v = th.v
 	default:
 		fmt.Fprintf(h.stderr, "Uncaught %v\n", err)
+		return
 	}
+	msg := ""
+	if o, ok := v.(*goja.Object); ok {
+		h.catch(func() error { msg = errorReport(o); return nil })
+	}
+	if msg == "" {
+		msg = ex.String()
+		if ex == nil {
+			msg = th.Error()
+		}
+	}
+	fmt.Fprintf(h.stderr, "Uncaught %s\n", strings.TrimRight(msg, "\n"))
+}
+
+// pcSuffix is the program counter goja adds to a frame's position.
+var pcSuffix = regexp.MustCompile(`\(\d+\)(\)?)$`)
+
+// errorReport is an error object's stack as Node prints it, or "" when it
+// has none.
+func errorReport(o *goja.Object) string {
+	st := field(o, "stack")
+	if !goja.IsString(st) || st.String() == "" {
+		return ""
+	}
+	lines := strings.Split(strings.TrimRight(st.String(), "\n"), "\n")
+	code := field(o, "code")
+	// Node's own errors (ERR_*) show their code beside their name.
+	if c := code.String(); strings.HasPrefix(c, "ERR_") && c != "ERR_UNHANDLED_REJECTION" {
+		if name := field(o, "name").String(); strings.HasPrefix(lines[0], name+": ") {
+			lines[0] = name + " [" + code.String() + "]" + lines[0][len(name):]
+		}
+	}
+	for i, l := range lines[1:] {
+		if rest, ok := strings.CutPrefix(l, "\tat "); ok {
+			// goja's "\tat f (file:1:2(34))" is Node's "    at f (file:1:2)"
+			rest = pcSuffix.ReplaceAllString(rest, "$1")
+			lines[i+1] = "    at " + rest
+		}
+	}
+	out := strings.Join(lines, "\n")
+	if !goja.IsUndefined(code) {
+		out += "\n    code: " + code.String()
+	}
+	return out
 }
 
 // exitCode is process.exitCode as an integer, 0 when unset.
-func (h *host) exitCode() int {
-	if h.process == nil {
-		return 0
+func (h *host) exitCode() int { return h.exitInt }
+
+// exitCodeAccessor makes process.exitCode an accessor, as in Node: the
+// setter validates the code, so that the value the run ends with is always
+// one.
+func (h *host) exitCodeAccessor() {
+	get := native(h.vm, "get", func(goja.FunctionCall) goja.Value {
+		if h.exitValue == nil {
+			return goja.Undefined()
+		}
+		return h.exitValue
+	})
+	set := native(h.vm, "set", func(call goja.FunctionCall) goja.Value {
+		h.setExitCode(call.Argument(0))
+		return goja.Undefined()
+	})
+	h.process.DefineAccessorProperty("exitCode", get, set, goja.FLAG_FALSE, goja.FLAG_TRUE)
+}
+
+// setExitCode sets process.exitCode to v when v is a code as Node's
+// validation has it (undefined or null, an integer, or a string of one),
+// else throws Node's error.
+func (h *host) setExitCode(v goja.Value) {
+	code := 0
+	switch {
+	case isNullish(v):
+	case goja.IsString(v) && v.String() != "" && isInteger(v.ToFloat()):
+		code = toInt32(v.ToFloat())
+	case goja.IsNumber(v):
+		f := v.ToFloat()
+		if !isInteger(f) {
+			panic(h.dgramless().codedError(dgram.KindRangeError, "ERR_OUT_OF_RANGE", `The value of "code" is out of range. It must be an integer. Received `+v.String()))
+		}
+		if math.Abs(f) > maxSafe {
+			panic(h.dgramless().codedError(dgram.KindRangeError, "ERR_OUT_OF_RANGE", `The value of "code" is out of range. It must be >= -9007199254740991 && <= 9007199254740991. Received `+separated(v.String())))
+		}
+		code = toInt32(f)
+	default:
+		panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_TYPE", `The "code" argument must be of type number. Received `+describe(v)))
 	}
-	v := h.process.Get("exitCode")
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return 0
+	h.exitValue, h.exitInt = v, code
+}
+
+// maxSafe is Number.MAX_SAFE_INTEGER.
+const maxSafe = 1<<53 - 1
+
+// isInteger is Number.isInteger.
+func isInteger(f float64) bool { return !math.IsInf(f, 0) && f == math.Trunc(f) }
+
+// toInt32 is JavaScript's ToInt32 of an integer value.
+func toInt32(f float64) int { return int(int32(uint32(int64(math.Mod(f, 1<<32))))) }
+
+// separated is an integer's digits with Node's numeric separators
+// (9_007_199_254_740_992).
+func separated(s string) string {
+	i := len(s)
+	start := 0
+	if strings.HasPrefix(s, "-") {
+		start = 1
 	}
-	return int(v.ToInteger())
+	var parts []string
+	for ; i-3 > start; i -= 3 {
+		parts = append([]string{s[i-3 : i]}, parts...)
+	}
+	return s[:i] + strings.Join(append([]string{""}, parts...), "_")
 }
 
 // exit runs the 'exit' handlers with code (they may change
@@ -362,10 +602,10 @@ func (h *host) exit(code int) {
 // processExit is process.exit([code]): the 'exit' handlers run (unless
 // they are running), then the script is interrupted.
 func (h *host) processExit(call goja.FunctionCall) goja.Value {
-	code := h.exitCode()
-	if v := call.Argument(0); !goja.IsUndefined(v) && !goja.IsNull(v) {
-		code = int(v.ToInteger())
+	if len(call.Arguments) > 0 {
+		h.setExitCode(call.Argument(0))
 	}
+	code := h.exitCode()
 	if h.exiting {
 		h.code = code
 	} else {
@@ -457,3 +697,24 @@ type printer struct{ h *host }
 func (p printer) Log(s string)   { fmt.Fprintln(p.h.stdout, s) }
 func (p printer) Warn(s string)  { fmt.Fprintln(p.h.stderr, s) }
 func (p printer) Error(s string) { fmt.Fprintln(p.h.stderr, s) }
+
+// inspectString is util.inspect(v), or String(v) when that throws.
+func inspectString(h *host, v goja.Value) string {
+	s := ""
+	err := h.catch(func() error {
+		if f, ok := goja.AssertFunction(field(h.require("util").(*goja.Object), "inspect")); ok {
+			r, err := f(goja.Undefined(), v)
+			if err != nil {
+				return err
+			}
+			s = r.String()
+			return nil
+		}
+		s = v.String()
+		return nil
+	})
+	if err != nil {
+		return "[value]"
+	}
+	return s
+}

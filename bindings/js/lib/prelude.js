@@ -23,13 +23,13 @@
     Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
   };
 
-  // process: an EventEmitter with argv, exit, exitCode and nextTick.
+  // process: an EventEmitter with argv, exit and nextTick (exitCode is the
+  // host's accessor).
   Object.setPrototypeOf(process, EventEmitter.prototype);
   EventEmitter.call(process);
   process.argv = Array.prototype.slice.call(native.argv);
   process.exit = native.exit;
   process.nextTick = native.tick;
-  process.exitCode = undefined;
   process.platform = 'linux';
   process.title = 'dgramjs';
 })
