@@ -76,15 +76,28 @@ func Run(path string, opts Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	h := &host{stdout: opts.Stdout, stderr: opts.Stderr, timers: map[*goja.Object]*timer{}}
+	exe, _ := os.Executable()
+	return runSource(abs, string(src), append([]string{exe, abs}, opts.Args...), opts), nil
+}
+
+// Eval runs the JavaScript code src as node -e does: as the main module,
+// with __filename "[eval]", relative requires from the working directory,
+// and process.argv [path of dgramjs, args...]. It returns the exit code, as
+// Run does.
+func Eval(src string, opts Options) int {
+	exe, _ := os.Executable()
+	return runSource("[eval]", src, append([]string{exe}, opts.Args...), opts)
+}
+
+// runSource runs src as the main module at path, with process.argv argv.
+func runSource(path, src string, argv []string, opts Options) int {
+	h := &host{stdout: opts.Stdout, stderr: opts.Stderr, timers: map[*goja.Object]*timer{}, argv: argv, start: time.Now()}
 	if h.stdout == nil {
 		h.stdout = os.Stdout
 	}
 	if h.stderr == nil {
 		h.stderr = os.Stderr
 	}
-	exe, _ := os.Executable()
-	h.argv = append([]string{exe, abs}, opts.Args...)
 	reg := require.NewRegistry()
 	h.loop = eventloop.NewEventLoop(eventloop.WithRegistry(reg), eventloop.EnableConsole(false))
 	h.registry = reg
@@ -92,7 +105,7 @@ func Run(path string, opts Options) (int, error) {
 		h.vm = vm
 		h.setup()
 		h.invoke(func() error {
-			_, err := h.runMain(abs, string(src))
+			_, err := h.runMain(path, src)
 			return err
 		})
 	})
@@ -103,7 +116,7 @@ func Run(path string, opts Options) (int, error) {
 		h.dgram.closeAll()
 	}
 	h.loop.Terminate()
-	return h.code, nil
+	return h.code
 }
 
 // host is one run of a script.
@@ -135,6 +148,8 @@ type host struct {
 
 	rejected []*goja.Promise // rejected with no handler, in this callback
 
+	start time.Time // the origin of process.hrtime and performance.now
+
 	exiting bool // the 'exit' handlers are running
 	done    bool // exit decided: no more JavaScript runs
 	code    int
@@ -163,6 +178,9 @@ func (h *host) setup() {
 		for _, name := range []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"} {
 			exports.Set(name, vm.Get(name))
 		}
+	})
+	h.registry.RegisterNativeModule("perf_hooks", func(vm *goja.Runtime, module *goja.Object) {
+		module.Get("exports").ToObject(vm).Set("performance", vm.Get("performance"))
 	})
 	h.registry.RegisterNativeModule("dgram", func(vm *goja.Runtime, module *goja.Object) {
 		exports := module.Get("exports").ToObject(vm)
@@ -221,7 +239,11 @@ func (h *host) natives() map[string]any {
 		"tick":   h.nextTick,
 		"slice":  h.bufferSlice,
 		"events": h.require("events"),
-		"util":   h.require("util"),
+		"buffer": h.bufferNatives(),
+		"error": func(kind, code, msg string) *goja.Object {
+			return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
+		},
+		"util": h.require("util"),
 	}
 }
 

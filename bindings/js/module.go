@@ -29,7 +29,7 @@ func compileModule(path, src string) (*goja.Program, error) {
 	if strings.HasPrefix(src, "#!") { // a shebang line, as Node allows
 		src = "//" + src[2:]
 	}
-	mapped := len(src) <= maxMappedSource && (&url.URL{Path: path}).String() == path
+	mapped := len(src) <= maxMappedSource && (path == "[eval]" || (&url.URL{Path: path}).String() == path)
 	wrapper := moduleWrapper
 	if !mapped {
 		wrapper = strings.TrimSuffix(wrapper, "\n")
