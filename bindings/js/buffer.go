@@ -11,7 +11,6 @@ import (
 
 	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/buffer"
 )
 
 // This file completes goja_nodejs's Buffer with what scripts use and it
@@ -187,11 +186,11 @@ func (h *host) bufferNatives() map[string]any {
 			default:
 				fillPattern(b, []byte{byte(fill.ToInteger())})
 			}
-			return buffer.WrapBytes(vm, b)
+			return h.bufAPI.WrapBytes(b)
 		},
 		// from(string, encoding) is Buffer.from of a string.
 		"from": func(s, enc goja.Value) goja.Value {
-			return buffer.WrapBytes(vm, decodeString(s.String(), h.encodingOf(enc)))
+			return h.bufAPI.WrapBytes(decodeString(s.String(), h.encodingOf(enc)))
 		},
 		// toString(buf, encoding, start, end) is buf.toString.
 		"toString": func(call goja.FunctionCall) goja.Value {

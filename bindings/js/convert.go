@@ -338,6 +338,11 @@ func (x *args) listen(s *socket, event string, fn goja.Value) {
 		s.on("on", event, fn)
 		return
 	}
+	// Node adds the listener with this.on before it acts: a socket whose
+	// on is not a function throws then, and nothing is done.
+	if s != nil && !isFunction(s.obj.Get("on")) {
+		panic(x.m.vm.NewTypeError("this.on is not a function"))
+	}
 	x.listeners = append(x.listeners, pendingListener{event, fn})
 }
 

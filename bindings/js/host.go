@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"runtime/debug"
@@ -17,7 +18,6 @@ import (
 	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
-	"github.com/dop251/goja_nodejs/console"
 	"github.com/dop251/goja_nodejs/eventloop"
 	"github.com/dop251/goja_nodejs/process"
 	"github.com/dop251/goja_nodejs/require"
@@ -32,6 +32,9 @@ var assertJS string
 
 //go:embed lib/prelude.js
 var preludeJS string
+
+//go:embed lib/inspect.js
+var inspectJS string
 
 // Options configure a run.
 type Options struct {
@@ -129,7 +132,9 @@ type host struct {
 	argv     []string
 	process  *goja.Object
 	dgram    *module
-	isView   goja.Callable // ArrayBuffer.isView, as it was before the script ran
+	bufAPI   *buffer.Buffer // goja_nodejs's Buffer, as made before the script ran
+	inspect  *goja.Object   // util.inspect, util.format and formatWithOptions (lib/inspect.js)
+	isView   goja.Callable  // ArrayBuffer.isView, as it was before the script ran
 
 	// process.exitCode: the value set (validated as Node does) and the
 	// code it stands for.
@@ -165,9 +170,14 @@ func (h *host) setup() {
 	h.requireGlobal()
 	h.registry.RegisterNativeModule("events", h.jsModule("events", eventsJS))
 	h.registry.RegisterNativeModule("assert", h.jsModule("assert", assertJS))
-	h.registry.RegisterNativeModule("console", console.RequireWithPrinter(printer{h}))
+	h.inspectLib()
+	h.registry.RegisterNativeModule("console", h.consoleModule)
 	h.registry.RegisterNativeModule("util", func(vm *goja.Runtime, module *goja.Object) {
 		util.Require(vm, module)
+		exports := module.Get("exports").ToObject(vm)
+		for _, name := range []string{"inspect", "format", "formatWithOptions"} {
+			exports.Set(name, h.inspect.Get(name))
+		}
 	})
 	h.registry.RegisterNativeModule("process", func(vm *goja.Runtime, module *goja.Object) {
 		process.Require(vm, module)
@@ -188,6 +198,7 @@ func (h *host) setup() {
 		nameNatives(vm, exports, h.dgram.proto)
 	})
 	buffer.Enable(vm)
+	h.bufAPI = buffer.GetApi(vm)
 	h.isView, _ = goja.AssertFunction(vm.Get("ArrayBuffer").(*goja.Object).Get("isView"))
 	vm.Set("console", h.require("console"))
 	h.timerGlobals()
@@ -690,10 +701,7 @@ func (h *host) unref() {
 // bufferSlice is Buffer.prototype.slice and subarray: a Buffer over the
 // same memory, with Node's negative and clamped indexes.
 func (h *host) bufferSlice(call goja.FunctionCall) goja.Value {
-	var b []byte
-	if err := h.vm.ExportTo(call.This, &b); err != nil {
-		panic(h.vm.NewTypeError("argument must be a buffer"))
-	}
+	b := h.bufferBytes(call.This, "this")
 	n := int64(len(b))
 	index := func(v goja.Value, def int64) int64 {
 		if goja.IsUndefined(v) {
@@ -709,34 +717,103 @@ func (h *host) bufferSlice(call goja.FunctionCall) goja.Value {
 	if end < start {
 		end = start
 	}
-	return buffer.WrapBytes(h.vm, b[start:end:end])
+	return h.bufAPI.WrapBytes(b[start:end:end])
 }
 
-// printer writes console output as lines, without the log package's
-// timestamps.
-type printer struct{ h *host }
+// proxyType and promiseType are what a Proxy and a Promise export as.
+var (
+	proxyType   = reflect.TypeOf(goja.Proxy{})
+	promiseType = reflect.TypeOf((*goja.Promise)(nil))
+)
 
-func (p printer) Log(s string)   { fmt.Fprintln(p.h.stdout, s) }
-func (p printer) Warn(s string)  { fmt.Fprintln(p.h.stderr, s) }
-func (p printer) Error(s string) { fmt.Fprintln(p.h.stderr, s) }
-
-// inspectString is util.inspect(v), or String(v) when that throws.
-func inspectString(h *host, v goja.Value) string {
-	s := ""
-	err := h.catch(func() error {
-		if f, ok := goja.AssertFunction(field(h.require("util").(*goja.Object), "inspect")); ok {
-			r, err := f(goja.Undefined(), v)
-			if err != nil {
-				return err
+// inspectLib runs lib/inspect.js: util.inspect and util.format.
+func (h *host) inspectLib() {
+	vm := h.vm
+	v, err := vm.RunScript("dgramjs:inspect.js", inspectJS)
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(v)
+	natives := map[string]any{
+		// details(v) is {proxy, handler} for a Proxy (proxy null when
+		// revoked) and {promise: state, result} for a Promise.
+		"details": func(v goja.Value) map[string]any {
+			d := map[string]any{}
+			o, ok := v.(*goja.Object)
+			if !ok {
+				return d
 			}
-			s = r.String()
-			return nil
+			// Only a Proxy or a Promise is exported (an array would be
+			// copied, whatever its length).
+			if t := o.ExportType(); t != proxyType && t != promiseType {
+				return d
+			}
+			switch x := o.Export().(type) {
+			case goja.Proxy:
+				if t := x.Target(); t != nil {
+					d["proxy"], d["handler"] = t, x.Handler()
+				} else {
+					d["proxy"] = nil
+				}
+			case *goja.Promise:
+				d["promise"] = [...]string{"pending", "fulfilled", "rejected"}[x.State()]
+				d["result"] = x.Result()
+			}
+			return d
+		},
+	}
+	lib, err := fn(goja.Undefined(), vm.ToValue(natives))
+	if err != nil {
+		panic(err)
+	}
+	h.inspect = lib.(*goja.Object)
+}
+
+// consoleModule is the console module: log, info and debug write a line
+// to Stdout, error and warn to Stderr, formatted by util.format; dir
+// writes util.inspect(obj, options).
+func (h *host) consoleModule(vm *goja.Runtime, module *goja.Object) {
+	exports := module.Get("exports").ToObject(vm)
+	format, _ := goja.AssertFunction(h.inspect.Get("format"))
+	inspect, _ := goja.AssertFunction(h.inspect.Get("inspect"))
+	printer := func(w func() io.Writer) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value {
+			s, err := format(goja.Undefined(), call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			fmt.Fprintln(w(), s.String())
+			return goja.Undefined()
 		}
-		s = v.String()
+	}
+	stdout := func() io.Writer { return h.stdout }
+	stderr := func() io.Writer { return h.stderr }
+	for _, name := range []string{"log", "info", "debug"} {
+		exports.Set(name, native(vm, name, printer(stdout)))
+	}
+	for _, name := range []string{"error", "warn", "trace"} {
+		exports.Set(name, native(vm, name, printer(stderr)))
+	}
+	exports.Set("dir", native(vm, "dir", func(call goja.FunctionCall) goja.Value {
+		s, err := inspect(goja.Undefined(), call.Argument(0), call.Argument(1))
+		if err != nil {
+			panic(err)
+		}
+		fmt.Fprintln(h.stdout, s.String())
+		return goja.Undefined()
+	}))
+}
+
+// inspectString is util.inspect(v), or a placeholder when that throws.
+func inspectString(h *host, v goja.Value) string {
+	s := "[value]"
+	h.catch(func() error {
+		if f, ok := goja.AssertFunction(h.inspect.Get("inspect")); ok {
+			if r, err := f(goja.Undefined(), v); err == nil {
+				s = r.String()
+			}
+		}
 		return nil
 	})
-	if err != nil {
-		return "[value]"
-	}
 	return s
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/buffer"
 )
 
 // module is the dgram module of one host.
@@ -300,8 +299,9 @@ func (s *socket) callback(fn goja.Value, vals func() []goja.Value) {
 	})
 }
 
-// buffer is a Buffer over b (the core gives each datagram its own copy).
-func (m *module) buffer(b []byte) goja.Value { return buffer.WrapBytes(m.vm, b) }
+// buffer is a Buffer over b (the core gives each datagram its own copy),
+// whatever the script did to the global Buffer.
+func (m *module) buffer(b []byte) goja.Value { return m.h.bufAPI.WrapBytes(b) }
 
 // ipValue is an address as Node gives it: a string. The last one is kept:
 // a server mostly hears from the same few peers.

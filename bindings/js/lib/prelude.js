@@ -4,34 +4,118 @@
 (function (native) {
   var EventEmitter = native.events;
 
-  // Buffer: slice and subarray as views (Node's semantics), isBuffer and
-  // byteLength.
+  // Buffer: slice and subarray as views (Node's semantics).
   Buffer.prototype.slice = native.slice;
   Buffer.prototype.subarray = native.slice;
-  Buffer.isBuffer = function (b) { return b instanceof Buffer; };
   // The encodings goja_nodejs lacks (ascii, latin1/binary, utf16le/ucs2,
-  // base64url), allocUnsafe, and sizes checked before an allocation.
+  // base64url), allocUnsafe, and every size and length checked before an
+  // allocation, read once (a getter may change it between reads).
   var nb = native.buffer;
-  var from = Buffer.from;
-  Buffer.from = function (value, encodingOrOffset, length) {
-    if (typeof value === 'string') { return nb.from(value, encodingOrOffset); }
-    return from.apply(this, arguments);
+  var GoBuffer = globalThis.Buffer;
+  var proto = GoBuffer.prototype;
+  var fromView = GoBuffer.from;
+
+  // goja_nodejs's methods take this as a Buffer: another value (an
+  // array-like of any length) is refused before they see it.
+  Object.getOwnPropertyNames(proto).forEach(function (name) {
+    var f = proto[name];
+    if (typeof f !== 'function' || name === 'constructor') { return; }
+    var g = function () {
+      if (!ArrayBuffer.isView(this)) {
+        throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "this" argument must be an instance of Buffer or Uint8Array. Received ' + describe(this));
+      }
+      return f.apply(this, arguments);
+    };
+    Object.defineProperty(g, 'name', { value: name });
+    proto[name] = g;
+  });
+
+  function fromArrayLike(obj) {
+    var len = obj.length;
+    if (!(len > 0)) { return nb.alloc(0); }
+    if (len > nb.maxLength) {
+      throw new RangeError('Invalid typed array length: ' + len);
+    }
+    var b = nb.alloc(Math.floor(len));
+    for (var i = 0; i < b.length; i++) { b[i] = obj[i]; }
+    return b;
+  }
+
+  // Buffer(arg, encodingOrOffset, length) is Node's (deprecated)
+  // constructor: Buffer.alloc for a number, else Buffer.from.
+  var NodeBuffer = function Buffer(arg, encodingOrOffset, length) {
+    if (typeof arg === 'number') { return nb.alloc(arg); }
+    return NodeBuffer.from(arg, encodingOrOffset, length);
   };
-  Buffer.alloc = function alloc(size, fill, encoding) { return nb.alloc(size, fill, encoding); };
-  Buffer.allocUnsafe = function allocUnsafe(size) { return nb.alloc(size); };
-  Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) { return nb.alloc(size); };
-  Buffer.isEncoding = nb.isEncoding;
-  Buffer.byteLength = function byteLength(s, enc) {
+  Object.getOwnPropertySymbols(GoBuffer).forEach(function (sym) {
+    Object.defineProperty(NodeBuffer, sym, Object.getOwnPropertyDescriptor(GoBuffer, sym));
+  });
+  Object.setPrototypeOf(NodeBuffer, Object.getPrototypeOf(GoBuffer));
+  NodeBuffer.prototype = proto;
+  Object.defineProperty(proto, 'constructor', { value: NodeBuffer, writable: true, configurable: true });
+  NodeBuffer.poolSize = 8192;
+  NodeBuffer.from = function from(value, encodingOrOffset, length) {
+    if (typeof value === 'string') { return nb.from(value, encodingOrOffset); }
+    if (typeof value === 'object' && value !== null) {
+      if (value instanceof ArrayBuffer || (ArrayBuffer.isView(value) && value instanceof Uint8Array)) {
+        return fromView.apply(this, arguments);
+      }
+      var valueOf = value.valueOf && value.valueOf();
+      if (valueOf != null && valueOf !== value && (typeof valueOf === 'string' || typeof valueOf === 'object')) {
+        return NodeBuffer.from(valueOf, encodingOrOffset, length);
+      }
+      if (value.length !== undefined || value.buffer instanceof ArrayBuffer) {
+        return typeof value.length !== 'number' ? nb.alloc(0) : fromArrayLike(value);
+      }
+      if (value.type === 'Buffer' && Array.isArray(value.data)) { return fromArrayLike(value.data); }
+      if (typeof value[Symbol.toPrimitive] === 'function') {
+        var primitive = value[Symbol.toPrimitive]('string');
+        if (typeof primitive === 'string') { return nb.from(primitive, encodingOrOffset); }
+      }
+    }
+    throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received ' + describe(value));
+  };
+  NodeBuffer.alloc = function alloc(size, fill, encoding) { return nb.alloc(size, fill, encoding); };
+  NodeBuffer.allocUnsafe = function allocUnsafe(size) { return nb.alloc(size); };
+  NodeBuffer.allocUnsafeSlow = function allocUnsafeSlow(size) { return nb.alloc(size); };
+  NodeBuffer.isEncoding = function isEncoding(encoding) { return nb.isEncoding(encoding); };
+  NodeBuffer.isBuffer = function isBuffer(b) { return b instanceof NodeBuffer; };
+  NodeBuffer.byteLength = function byteLength(s, enc) {
     if (typeof s === 'string') { return nb.byteLength(s, enc); }
     if (s === null || typeof s !== 'object' || typeof s.byteLength !== 'number') {
       throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "string" argument must be of type string or an instance of Buffer or ArrayBuffer. Received ' + describe(s));
     }
     return s.byteLength;
   };
-  Buffer.prototype.toString = function toString(encoding, start, end) {
+  NodeBuffer.concat = function concat(list, length) {
+    if (!Array.isArray(list)) {
+      throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "list" argument must be an instance of Array. Received ' + describe(list));
+    }
+    var n = list.length;
+    if (n === 0) { return nb.alloc(0); }
+    if (length === undefined) {
+      length = 0;
+      for (var i = 0; i < n; i++) {
+        if (list[i] && list[i].length) { length += list[i].length; }
+      }
+    }
+    var buffer = nb.alloc(length); // checks the length before the allocation
+    var pos = 0;
+    for (var j = 0; j < n && pos < buffer.length; j++) {
+      var buf = list[j];
+      if (!(buf instanceof Uint8Array)) {
+        throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "list[' + j + ']" argument must be an instance of Buffer or Uint8Array. Received ' + describe(buf));
+      }
+      var part = Uint8Array.prototype.subarray.call(buf, 0, buffer.length - pos);
+      Uint8Array.prototype.set.call(buffer, part, pos);
+      pos += part.length;
+    }
+    return buffer;
+  };
+  proto.toString = function toString(encoding, start, end) {
     return nb.toString(this, encoding, start, end);
   };
-  Buffer.prototype.write = function write(string, offset, length, encoding) {
+  proto.write = function write(string, offset, length, encoding) {
     if (typeof string !== 'string') {
       throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "string" argument must be of type string. Received ' + describe(string));
     }
@@ -43,6 +127,8 @@
     }
     return nb.write(this, string, offset === undefined ? 0 : offset, length, encoding);
   };
+  globalThis.Buffer = NodeBuffer;
+  require('buffer').Buffer = NodeBuffer;
   require('buffer').constants = { MAX_LENGTH: nb.maxLength, MAX_STRING_LENGTH: (1 << 29) - 24 };
   require('buffer').kMaxLength = nb.maxLength;
 
