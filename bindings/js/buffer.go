@@ -81,8 +81,8 @@ func isHex(c byte) bool {
 }
 
 // decodeBase64 decodes base64 or base64url as Node does: both alphabets,
-// with or without padding, stopping at the first character of neither
-// (whitespace is skipped).
+// with or without padding, up to the first '=', skipping the characters of
+// neither.
 func decodeBase64(s string) []byte {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -93,8 +93,7 @@ func decodeBase64(s string) []byte {
 			b.WriteByte('/')
 		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/':
 			b.WriteByte(c)
-		case c == ' ', c == '\t', c == '\n', c == '\r':
-		default:
+		case c == '=':
 			i = len(s)
 		}
 	}
@@ -226,7 +225,7 @@ func (h *host) bufferNatives() map[string]any {
 		},
 		// byteLength(string, encoding) is Buffer.byteLength of a string.
 		"byteLength": func(s, enc goja.Value) int {
-			return len(decodeString(s.String(), h.encodingOf(enc)))
+			return byteLength(s.String(), h.encodingOf(enc))
 		},
 		"isEncoding": func(v goja.Value) bool {
 			_, ok := encodings[strings.ToLower(v.String())]
@@ -239,6 +238,22 @@ func (h *host) bufferNatives() map[string]any {
 		// timeOrigin is when the host started, in ms since the epoch.
 		"timeOrigin": float64(time.Now().Add(-time.Since(h.start)).UnixNano()) / 1e6,
 	}
+}
+
+// byteLength is Buffer.byteLength(s, enc): for hex and base64 Node's
+// estimate from the length, as Node gives it; else the decoded length.
+func byteLength(s, enc string) int {
+	switch enc {
+	case "hex":
+		return len(utf16.Encode([]rune(s))) >> 1
+	case "base64", "base64url":
+		n := len(utf16.Encode([]rune(s)))
+		for i := 0; i < 2 && n > 0 && s[len(s)-1-i] == '='; i++ {
+			n--
+		}
+		return n * 3 >> 2
+	}
+	return len(decodeString(s, enc))
 }
 
 // fillPattern fills b with p repeated.

@@ -278,8 +278,12 @@ func (h *host) requireGlobal() {
 			var stack []any
 			// The requiring module: the caller's file (frame 0 is require).
 			if frames := h.vm.CaptureCallStack(2, nil); len(frames) == 2 && frames[1].SrcName() != "" && !strings.HasPrefix(frames[1].SrcName(), "dgramjs:") {
-				msg += "\nRequire stack:\n- " + frames[1].SrcName()
-				stack = append(stack, frames[1].SrcName())
+				from := frames[1].SrcName()
+				if from == "[eval]" { // node names -e's code in the working directory
+					from, _ = filepath.Abs(from)
+				}
+				msg += "\nRequire stack:\n- " + from
+				stack = append(stack, from)
 			}
 			e := h.dgramless().codedError(dgram.KindError, "", msg) // a plain Error, as Node's
 			e.Set("code", "MODULE_NOT_FOUND")

@@ -74,6 +74,20 @@ var hostileFragments = []string{
 	"s.on('close', function () { s.send('x', PORT); })",
 	"process.on('exit', function () { s.close(); u.close(); process.exitCode = Symbol(); })",
 	"Buffer.from(msg, 'latin1')", "require(msg)", "require('./missing')",
+	// Buffer, with lengths that lie or change between reads
+	"Buffer.from({ length: 2 ** 40 })", "var k = 0; Buffer.from({ get length() { return k++ ? 2 ** 40 : 1; } })",
+	"Buffer.concat([Buffer.from('a')], 2 ** 40)", "Buffer.concat(msg)", "Buffer.prototype.toString.call(msg)",
+	"Buffer.prototype.readUInt8.call({ length: 2 ** 40 })", "Buffer.prototype.slice.call(msg, 0, 1)", "new Buffer(msg)",
+	"Buffer.alloc(3, msg)", "Buffer.from(msg).toString('ucs2')", "Buffer.byteLength(msg, 'latin1')", "Buffer.allocUnsafe(msg)",
+	"Buffer = 5", "Object.setPrototypeOf(Buffer.prototype, null)",
+	// inspect and format
+	"console.log(require('util').inspect(msg, { depth: Infinity }))", "console.log(s, u)", "console.log('%s %d %j %o', msg, msg, msg, msg)",
+	"var c = {}; c.c = c; c[require('util').inspect.custom] = function () { throw new Error('custom'); }; console.log(c)",
+	"console.log(Object.defineProperty({}, 'x', { get: function () { s.close(); return 1; }, enumerable: true }))",
+	"console.log(new Proxy(function () {}, { apply: function () { throw new Error('apply'); } }))",
+	"console.log({ toString: function () { s.close(); return 'x'; } } + '')",
+	// the clocks and the command line's globals
+	"process.hrtime(msg)", "process.hrtime([1])", "performance.now(msg)", "process.exit = 5",
 }
 
 // hostileScript is the script of fuzz input sel: up to eight fragments,

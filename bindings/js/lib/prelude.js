@@ -101,11 +101,12 @@
     }
     var buffer = nb.alloc(length); // checks the length before the allocation
     var pos = 0;
-    for (var j = 0; j < n && pos < buffer.length; j++) {
+    for (var j = 0; j < n; j++) {
       var buf = list[j];
       if (!(buf instanceof Uint8Array)) {
         throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "list[' + j + ']" argument must be an instance of Buffer or Uint8Array. Received ' + describe(buf));
       }
+      if (pos === buffer.length) { continue; }
       var part = Uint8Array.prototype.subarray.call(buf, 0, buffer.length - pos);
       Uint8Array.prototype.set.call(buffer, part, pos);
       pos += part.length;
