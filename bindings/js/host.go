@@ -410,7 +410,7 @@ func (h *host) unhandledRejections() error {
 		if o, ok := reason.(*goja.Object); ok && h.vm.InstanceOf(o, h.vm.Get("Error").(*goja.Object)) {
 			return &thrown{reason}
 		}
-		e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+inspectString(h, reason)+"\".")
+		e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
 		e.Set("name", "UnhandledPromiseRejection")
 		e.Set("code", "ERR_UNHANDLED_REJECTION")
 		return &thrown{e}
@@ -675,7 +675,7 @@ func (h *host) nextTick(call goja.FunctionCall) goja.Value {
 
 // dgramless is a module value for making errors before dgram is loaded.
 func (h *host) dgramless() *module {
-	return &module{h: h, vm: h.vm, errorToString: h.vm.ToValue(errorToString(h.vm))}
+	return &module{h: h, vm: h.vm, errorToString: native(h.vm, "toString", errorToString(h.vm))}
 }
 
 func errorToString(vm *goja.Runtime) func(goja.FunctionCall) goja.Value {
@@ -808,11 +808,12 @@ func (h *host) consoleModule(vm *goja.Runtime, module *goja.Object) {
 	}))
 }
 
-// inspectString is util.inspect(v), or a placeholder when that throws.
-func inspectString(h *host, v goja.Value) string {
+// reasonString is a rejection reason as Node words it (lib/inspect.js's
+// reasonString), or a placeholder when that throws.
+func (h *host) reasonString(v goja.Value) string {
 	s := "[value]"
 	h.catch(func() error {
-		if f, ok := goja.AssertFunction(h.inspect.Get("inspect")); ok {
+		if f, ok := goja.AssertFunction(h.inspect.Get("reasonString")); ok {
 			if r, err := f(goja.Undefined(), v); err == nil {
 				s = r.String()
 			}

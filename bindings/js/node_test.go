@@ -3,6 +3,7 @@ package dgramjs
 import (
 	"bytes"
 	"context"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -147,4 +148,50 @@ func evalPath(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestPositionsAsNode checks that the main module's positions are its
+// own, as node's: an error thrown on line 1 is reported at node's line and
+// column (the CommonJS wrapper is not on that line), so are errors on
+// later lines, and a syntax error is reported as node reports one (the
+// file and line, the line's text, a caret under the column). The expected
+// positions are checked against node where it is installed.
+func TestPositionsAsNode(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name, src string
+		want      []string // in the standard error output, after the script's path
+	}{
+		{"line1.js", "throw new Error('line one');\n", []string{"line1.js:1:7"}},
+		{"line1-fn.js", "function f() { throw new Error('x'); } f();\n", []string{"line1-fn.js:1:22"}},
+		{"line3.js", "var a = 1;\n\n  throw new TypeError('three');\n", []string{"line3.js:3:9"}},
+		{"syntax1.js", "foo bar;\n", []string{"syntax1.js:1\nfoo bar;\n    ^", "SyntaxError: Unexpected identifier"}},
+		{"syntax2.js", "var a = 1;\nvar b = (;\n", []string{"syntax2.js:2\nvar b = (;\n         ^", "SyntaxError: Unexpected token"}},
+		{"shebang.js", "#!/usr/bin/env node\nthrow new Error('after a shebang');\n", []string{"shebang.js:2:7"}},
+	}
+	node, _ := exec.LookPath("node")
+	for _, c := range cases {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, []byte(c.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		bins := []string{dgramjsBin}
+		if node != "" {
+			bins = append(bins, node)
+		}
+		for _, bin := range bins {
+			r := runCmd(t, bin, path)
+			if r.code != 1 {
+				t.Errorf("%s %s: want exit 1\n%v", filepath.Base(bin), c.name, r)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("%s %s: stderr lacks %q\n%v", filepath.Base(bin), c.name, w, r)
+				}
+			}
+		}
+	}
+	if node == "" {
+		t.Log("node is not installed: the positions were checked against dgramjs only")
+	}
 }

@@ -92,10 +92,7 @@ func newModule(h *host, exports *goja.Object) *module {
 	m.onceFn, _ = goja.AssertFunction(events.Get("prototype").ToObject(vm).Get("once"))
 	m.eventEmitter, _ = goja.AssertFunction(events)
 	m.isView = h.isView
-	m.errorToString = vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		this := call.This.ToObject(vm)
-		return vm.ToValue(field(this, "name").String() + " [" + field(this, "code").String() + "]: " + field(this, "message").String())
-	})
+	m.errorToString = native(vm, "toString", errorToString(vm))
 
 	m.proto = vm.NewObject()
 	m.proto.SetPrototype(events.Get("prototype").ToObject(vm))

@@ -777,7 +777,22 @@
 
   function format() { return formatWithOptions(undefined, Array.prototype.slice.call(arguments)); }
 
+  // reasonString is V8's NoSideEffectsToString, as Node words a rejection
+  // reason that is not an Error.
+  function reasonString(v) {
+    if (typeof v === 'symbol') { return v.toString(); }
+    if (typeof v === 'function') { return fnToString.call(v); }
+    if (typeof v !== 'object' || v === null) { return String(v); }
+    if (native.details(v).proxy !== undefined) { return '#<Object>'; }
+    var kind = objToString.call(v).slice(8, -1);
+    if (Array.isArray(v) || Object.getPrototypeOf(v) === null || v.toString !== Object.prototype.toString) {
+      return '[object ' + kind + ']';
+    }
+    return '#<' + (getConstructorName(v) || 'Object') + '>';
+  }
+
   return {
+    reasonString: reasonString,
     inspect: inspect,
     format: format,
     formatWithOptions: function (inspectOptions) {
