@@ -450,7 +450,7 @@ func (h *host) catch(fn func() error) (err error) {
 // thrown is a JavaScript value thrown outside a JavaScript call.
 type thrown struct{ v goja.Value }
 
-func (t *thrown) Error() string { return t.v.String() }
+func (t *thrown) Error() string { return "uncaught JavaScript value" }
 
 // fatal ends the run after an error thrown to the top: process.exit's
 // interrupt, or an uncaught exception, whose stack is printed, with exit
@@ -494,15 +494,15 @@ func (h *host) report(err error) {
 		fmt.Fprintf(h.stderr, "Uncaught %v\n", err)
 		return
 	}
+	// The value's getters and conversions are the script's and may throw:
+	// an error's stack as Node prints it, else util.inspect of the value
+	// (which runs none of them), else its type.
 	msg := ""
 	if o, ok := v.(*goja.Object); ok {
 		h.catch(func() error { msg = errorReport(o); return nil })
 	}
 	if msg == "" {
-		msg = ex.String()
-		if ex == nil {
-			msg = th.Error()
-		}
+		msg = h.inspectValue(v)
 	}
 	fmt.Fprintf(h.stderr, "Uncaught %s\n", strings.TrimRight(msg, "\n"))
 }
@@ -806,6 +806,39 @@ func (h *host) consoleModule(vm *goja.Runtime, module *goja.Object) {
 		fmt.Fprintln(h.stdout, s.String())
 		return goja.Undefined()
 	}))
+}
+
+// inspectValue is util.inspect(v), or its type when that throws.
+func (h *host) inspectValue(v goja.Value) string {
+	s := "a thrown value of type " + typeOf(v)
+	h.catch(func() error {
+		if f, ok := goja.AssertFunction(h.inspect.Get("inspect")); ok {
+			if r, err := f(goja.Undefined(), v); err == nil {
+				s = r.String()
+			}
+		}
+		return nil
+	})
+	return s
+}
+
+// typeOf is JavaScript's typeof v, without calling the script.
+func typeOf(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "object"
+	case isFunction(v):
+		return "function"
+	}
+	if _, ok := v.(*goja.Object); ok {
+		return "object"
+	}
+	if _, ok := v.(*goja.Symbol); ok {
+		return "symbol"
+	}
+	return "primitive"
 }
 
 // reasonString is a rejection reason as Node words it (lib/inspect.js's

@@ -88,6 +88,12 @@ var hostileFragments = []string{
 	"console.log({ toString: function () { s.close(); return 'x'; } } + '')",
 	// the clocks and the command line's globals
 	"process.hrtime(msg)", "process.hrtime([1])", "performance.now(msg)", "process.exit = 5",
+	// uncaught values whose getters and conversions throw
+	"setTimeout(function () { throw new Proxy({}, { get: function () { throw new Error('trap'); } }); }, 1)",
+	"setTimeout(function () { throw { toString: function () { throw 1; } }; }, 1)",
+	"process.on('exit', function () { throw { toString: function () { throw 1; } }; })",
+	"var e = new Error('m'); Object.defineProperty(e, 'stack', { get: function () { throw 4; } }); setTimeout(function () { throw e; }, 1)",
+	"s.on('message', function () { throw Symbol('m'); }); s.send('x', PORT, '127.0.0.1')",
 }
 
 // hostileScript is the script of fuzz input sel: up to eight fragments,
