@@ -433,9 +433,9 @@ func (m *module) errorValue(err error) goja.Value {
 // the code is an own property and String(err) is "Name [CODE]: message",
 // as Node's errors.
 func (m *module) codedError(kind dgram.Kind, code dgram.Code, msg string) *goja.Object {
-	ctor, _ := m.vm.Get(string(kind)).(*goja.Object)
+	ctor := m.h.errorCtors[kind]
 	if ctor == nil {
-		ctor, _ = m.vm.Get("Error").(*goja.Object)
+		ctor = m.h.errorCtors[dgram.KindError]
 	}
 	o, err := m.vm.New(ctor, m.vm.ToValue(msg))
 	if err != nil {

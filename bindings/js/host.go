@@ -135,6 +135,8 @@ type host struct {
 	bufAPI   *buffer.Buffer // goja_nodejs's Buffer, as made before the script ran
 	inspect  *goja.Object   // util.inspect, util.format and formatWithOptions (lib/inspect.js)
 	isView   goja.Callable  // ArrayBuffer.isView, as it was before the script ran
+	// Error, TypeError and RangeError, as they were before the script ran
+	errorCtors map[dgram.Kind]*goja.Object
 
 	// process.exitCode: the value set (validated as Node does) and the
 	// code it stands for.
@@ -167,6 +169,10 @@ type exitSignal struct{}
 func (h *host) setup() {
 	vm := h.vm
 	vm.SetPromiseRejectionTracker(h.trackRejection)
+	h.errorCtors = map[dgram.Kind]*goja.Object{}
+	for _, k := range []dgram.Kind{dgram.KindError, dgram.KindTypeError, dgram.KindRangeError} {
+		h.errorCtors[k] = vm.Get(string(k)).(*goja.Object)
+	}
 	h.requireGlobal()
 	h.registry.RegisterNativeModule("events", h.jsModule("events", eventsJS))
 	h.registry.RegisterNativeModule("assert", h.jsModule("assert", assertJS))
@@ -210,7 +216,7 @@ func (h *host) setup() {
 		panic(err)
 	}
 	fn, _ := goja.AssertFunction(prelude)
-	if _, err := fn(goja.Undefined(), vm.ToValue(h.natives())); err != nil {
+	if _, err := fn(goja.Undefined(), h.nativeObject(h.natives())); err != nil {
 		panic(err)
 	}
 	global := vm.GlobalObject()
@@ -233,6 +239,28 @@ func nameNatives(vm *goja.Runtime, objs ...*goja.Object) {
 			}
 		}
 	}
+}
+
+// nativeObject is m as a JavaScript object, once: its Go functions
+// become JavaScript functions named after their keys, its maps objects.
+func (h *host) nativeObject(m map[string]any) *goja.Object {
+	o := h.vm.NewObject()
+	for k, v := range m {
+		var jv goja.Value
+		switch x := v.(type) {
+		case map[string]any:
+			jv = h.nativeObject(x)
+		case func(goja.FunctionCall) goja.Value:
+			jv = native(h.vm, k, x)
+		default:
+			jv = h.vm.ToValue(v)
+			if f, ok := jv.(*goja.Object); ok && isFunction(f) && reflect.TypeOf(v).Kind() == reflect.Func {
+				f.DefineDataProperty("name", h.vm.ToValue(k), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+			}
+		}
+		o.Set(k, jv)
+	}
+	return o
 }
 
 // native is a Go function as a JavaScript function named name.
@@ -407,7 +435,7 @@ func (h *host) unhandledRejections() error {
 			}
 			continue
 		}
-		if o, ok := reason.(*goja.Object); ok && h.vm.InstanceOf(o, h.vm.Get("Error").(*goja.Object)) {
+		if o, ok := reason.(*goja.Object); ok && h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
 			return &thrown{reason}
 		}
 		e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
@@ -766,7 +794,7 @@ func (h *host) inspectLib() {
 			return d
 		},
 	}
-	lib, err := fn(goja.Undefined(), vm.ToValue(natives))
+	lib, err := fn(goja.Undefined(), h.nativeObject(natives))
 	if err != nil {
 		panic(err)
 	}

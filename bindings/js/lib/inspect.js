@@ -4,7 +4,25 @@
 // host's Go functions: details(v) tells a Proxy's target (inspected
 // without running its traps, as Node does) and a Promise's state.
 (function (native) {
-  var customInspect = Symbol.for('nodejs.util.inspect.custom');
+  // The built-ins used, as they were before the script ran (a script may
+  // replace them; Node's inspect uses its own copies too).
+  var ObjectKeys = Object.keys;
+  var ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
+  var ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+  var ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  var ObjectGetPrototypeOf = Object.getPrototypeOf;
+  var ObjectAssign = Object.assign;
+  var ArrayIsArray = Array.isArray;
+  var ArrayBufferIsView = ArrayBuffer.isView;
+  var MathMin = Math.min;
+  var MathMax = Math.max;
+  var MathSqrt = Math.sqrt;
+  var MathRound = Math.round;
+  var MathFloor = Math.floor;
+  var JSONStringify = JSON.stringify;
+  var SymbolToStringTag = Symbol.toStringTag;
+  var SymbolFor = Symbol.for;
+  var customInspect = SymbolFor('nodejs.util.inspect.custom');
   var keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
   var numberRegExp = /^(0|[1-9][0-9]*)$/;
   var kObjectType = 0;
@@ -91,11 +109,11 @@
     var o = obj;
     var first;
     while (o !== null && o !== undefined) {
-      var d = Object.getOwnPropertyDescriptor(o, 'constructor');
+      var d = ObjectGetOwnPropertyDescriptor(o, 'constructor');
       if (d !== undefined && typeof d.value === 'function' && d.value.name !== '' && isInstance(obj, d.value)) {
         return String(d.value.name);
       }
-      o = Object.getPrototypeOf(o);
+      o = ObjectGetPrototypeOf(o);
       if (first === undefined) { first = o; }
     }
     if (first === null) { return null; }
@@ -122,12 +140,12 @@
 
   function getKeys(value, showHidden) {
     var keys;
-    var symbols = Object.getOwnPropertySymbols(value);
+    var symbols = ObjectGetOwnPropertySymbols(value);
     if (showHidden) {
-      keys = Object.getOwnPropertyNames(value);
+      keys = ObjectGetOwnPropertyNames(value);
       if (symbols.length !== 0) { keys = keys.concat(symbols); }
     } else {
-      keys = Object.keys(value);
+      keys = ObjectKeys(value);
       for (var i = 0; i < symbols.length; i++) {
         if (isEnumerable.call(value, symbols[i])) { keys.push(symbols[i]); }
       }
@@ -154,7 +172,7 @@
       if (constructor !== 'Function' && constructor !== null) { cbase += ' [' + constructor + ']'; }
       if (tag !== '' && constructor !== tag) { cbase += ' [' + tag + ']'; }
       if (constructor !== null) {
-        var superName = Object.getPrototypeOf(value).name;
+        var superName = ObjectGetPrototypeOf(value).name;
         if (superName) { cbase += ' extends ' + superName; }
       } else {
         cbase += ' extends [null prototype]';
@@ -236,7 +254,7 @@
       if (typeof custom === 'function' && custom !== inspect &&
           !(value.constructor && value.constructor.prototype === value)) {
         var depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-        var opts = Object.assign({}, ctx.userOptions, { depth: depth, indentationLvl: ctx.indentationLvl });
+        var opts = ObjectAssign({}, ctx.userOptions, { depth: depth, indentationLvl: ctx.indentationLvl });
         var ret = custom.call(value, depth, opts, inspect);
         if (ret !== value) {
           if (typeof ret !== 'string') { return formatValue(ctx, ret, recurseTimes); }
@@ -264,8 +282,8 @@
   function formatRaw(ctx, value, recurseTimes, typedArray, d) {
     var keys;
     var constructor = getConstructorName(value);
-    var tag = value[Symbol.toStringTag];
-    if (typeof tag !== 'string' || (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable).call(value, Symbol.toStringTag))) {
+    var tag = value[SymbolToStringTag];
+    if (typeof tag !== 'string' || (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable).call(value, SymbolToStringTag))) {
       tag = '';
     }
     var base = '';
@@ -275,7 +293,7 @@
     var extrasType = kObjectType;
     var kind = objToString.call(value).slice(8, -1);
 
-    if (Array.isArray(value)) {
+    if (ArrayIsArray(value)) {
       noIterator = false;
       var prefix = (constructor !== 'Array' || tag !== '') ? getPrefix(constructor, tag, 'Array', '(' + value.length + ')') : '';
       keys = getNonIndexKeys(value, ctx.showHidden);
@@ -297,10 +315,10 @@
       formatter = formatMap;
       if (value.size === 0 && keys.length === 0) { return mprefix + '{}'; }
       braces = [mprefix + '{', '}'];
-    } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    } else if (ArrayBufferIsView(value) && !(value instanceof DataView)) {
       noIterator = false;
       if (typeof Buffer === 'function' && value instanceof Buffer && constructor !== null) {
-        var n = Math.min(maxBufferBytes, value.length);
+        var n = MathMin(maxBufferBytes, value.length);
         return '<' + constructor + ' ' + hexBytes(value, n) + moreBytes(value.length - maxBufferBytes) + '>';
       }
       keys = getNonIndexKeys(value, ctx.showHidden);
@@ -360,7 +378,7 @@
         if (kind !== constructor) {
           bbase += constructor === null ? ' (null prototype)' : ' (' + constructor + ')';
         }
-        bbase += ': ' + formatPrimitive(Object.assign({}, ctx, { compact: true }), prim) + ']';
+        bbase += ': ' + formatPrimitive(ObjectAssign({}, ctx, { compact: true }), prim) + ']';
         if (tag !== '' && tag !== constructor) { bbase += ' [' + tag + ']'; }
         if (kind === 'String') {
           keys = keys.filter(function (k) { return typeof k === 'symbol' || !numberRegExp.test(k) || +k >= prim.length; });
@@ -399,7 +417,7 @@
 
   function formatArray(ctx, value, recurseTimes) {
     var valLen = value.length;
-    var len = Math.min(Math.max(0, ctx.maxArrayLength), valLen);
+    var len = MathMin(MathMax(0, ctx.maxArrayLength), valLen);
     var output = [];
     for (var i = 0; i < len; i++) {
       if (!hasOwn.call(value, i)) {
@@ -414,7 +432,7 @@
   // formatSpecialArray is a sparse array: its holes are counted from its
   // keys, never by walking its length.
   function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
-    var keys = Object.keys(value);
+    var keys = ObjectKeys(value);
     var index = i;
     for (; i < keys.length && output.length < maxLength; i++) {
       var key = keys[i];
@@ -442,7 +460,7 @@
   }
 
   function formatTypedArray(ctx, value) {
-    var maxLength = Math.min(Math.max(0, ctx.maxArrayLength), value.length);
+    var maxLength = MathMin(MathMax(0, ctx.maxArrayLength), value.length);
     var output = [];
     for (var i = 0; i < maxLength; i++) {
       output.push(typeof value[i] === 'bigint' ? value[i] + 'n' : formatNumber(value[i]));
@@ -460,7 +478,7 @@
 
   function formatArrayBuffer(ctx, value) {
     var bytes = new Uint8Array(value);
-    var n = Math.min(ctx.maxArrayLength, bytes.length);
+    var n = MathMin(ctx.maxArrayLength, bytes.length);
     return ['[Uint8Contents]: <' + hexBytes(bytes, n) + moreBytes(bytes.length - ctx.maxArrayLength) + '>'];
   }
 
@@ -492,7 +510,7 @@
 
   function formatProperty(ctx, value, recurseTimes, key, type) {
     var name, str;
-    var desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+    var desc = ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
     if (desc.value !== undefined) {
       ctx.indentationLvl += 2;
       str = formatValue(ctx, desc.value, recurseTimes);
@@ -538,11 +556,11 @@
     var actualMax = maxLength + separatorSpace;
     if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
         (totalLength / actualMax > 5 || maxLength <= 6)) {
-      var averageBias = Math.sqrt(actualMax - totalLength / output.length);
-      var biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-      var columns = Math.min(
-        Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax),
-        Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+      var averageBias = MathSqrt(actualMax - totalLength / output.length);
+      var biasedMax = MathMax(actualMax - 3 - averageBias, 1);
+      var columns = MathMin(
+        MathRound(MathSqrt(2.5 * biasedMax * outputLength) / biasedMax),
+        MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
         ctx.compact * 4,
         15
       );
@@ -566,7 +584,7 @@
         }
       }
       for (var r = 0; r < outputLength; r += columns) {
-        var max = Math.min(r + columns, outputLength);
+        var max = MathMin(r + columns, outputLength);
         var str = '';
         var m = r;
         for (; m < max - 1; m++) {
@@ -636,7 +654,7 @@
       ctx.showHidden = opts;
       if (arguments.length > 2) { ctx.depth = arguments[2]; }
     } else if (opts !== null && typeof opts === 'object') {
-      Object.keys(opts).forEach(function (key) {
+      ObjectKeys(opts).forEach(function (key) {
         if (hasOwn.call(defaults, key) || key === 'stylize') { ctx[key] = opts[key]; }
       });
       ctx.userOptions = opts;
@@ -658,10 +676,10 @@
     if (hasOwn.call(value, 'toString')) { return false; }
     var pointer = value;
     do {
-      pointer = Object.getPrototypeOf(pointer);
+      pointer = ObjectGetPrototypeOf(pointer);
     } while (pointer !== null && !hasOwn.call(pointer, 'constructor'));
     if (pointer === null) { return true; }
-    var d2 = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+    var d2 = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
     var builtins = ['Object', 'Error', 'Array', 'Date', 'RegExp', 'Function', 'Map', 'Set', 'Promise',
       'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Buffer',
       'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'];
@@ -691,13 +709,13 @@
                 } else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
                   tempStr = String(tempArg);
                 } else {
-                  tempStr = inspect(tempArg, Object.assign({}, inspectOptions, { depth: 0, colors: false, compact: 3 }));
+                  tempStr = inspect(tempArg, ObjectAssign({}, inspectOptions, { depth: 0, colors: false, compact: 3 }));
                 }
                 break;
               }
               case 106: // 'j'
                 try {
-                  tempStr = JSON.stringify(args[++a]);
+                  tempStr = JSONStringify(args[++a]);
                 } catch (e) {
                   if (e instanceof TypeError && /circular/i.test(e.message)) {
                     tempStr = '[Circular]';
@@ -721,7 +739,7 @@
                 tempStr = inspect(args[++a], inspectOptions);
                 break;
               case 111: // 'o'
-                tempStr = inspect(args[++a], Object.assign({}, inspectOptions, { showHidden: true, showProxy: true, depth: 4 }));
+                tempStr = inspect(args[++a], ObjectAssign({}, inspectOptions, { showHidden: true, showProxy: true, depth: 4 }));
                 break;
               case 105: { // 'i'
                 var tempInteger = args[++a];
@@ -785,7 +803,7 @@
     if (typeof v !== 'object' || v === null) { return String(v); }
     if (native.details(v).proxy !== undefined) { return '#<Object>'; }
     var kind = objToString.call(v).slice(8, -1);
-    if (Array.isArray(v) || Object.getPrototypeOf(v) === null || v.toString !== Object.prototype.toString) {
+    if (ArrayIsArray(v) || ObjectGetPrototypeOf(v) === null || v.toString !== Object.prototype.toString) {
       return '[object ' + kind + ']';
     }
     return '#<' + (getConstructorName(v) || 'Object') + '>';
