@@ -273,12 +273,12 @@ func native(vm *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Value
 // natives are the Go functions the prelude installs.
 func (h *host) natives() map[string]any {
 	return map[string]any{
-		"argv":   h.argv,
-		"exit":   h.processExit,
-		"tick":   h.nextTick,
-		"slice":  h.bufferSlice,
-		"events": h.require("events"),
-		"buffer": h.bufferNatives(),
+		"argv":     h.argv,
+		"exit":     h.processExit,
+		"nextTick": h.nextTick,
+		"slice":    h.bufferSlice,
+		"events":   h.require("events"),
+		"buffer":   h.bufferNatives(),
 		"error": func(kind, code, msg string) *goja.Object {
 			return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
 		},
@@ -526,8 +526,13 @@ func (h *host) report(err error) {
 	// an error's stack as Node prints it, else util.inspect of the value
 	// (which runs none of them), else its type.
 	msg := ""
-	if o, ok := v.(*goja.Object); ok {
-		h.catch(func() error { msg = errorReport(o); return nil })
+	if o, ok := v.(*goja.Object); ok && o.ExportType() != proxyType {
+		h.catch(func() error {
+			if h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
+				msg = errorReport(o)
+			}
+			return nil
+		})
 	}
 	if msg == "" {
 		msg = h.inspectValue(v)

@@ -11,7 +11,10 @@ import (
 )
 
 // hostileFragments are the statements FuzzHostileScripts builds scripts
-// from: overrides of the socket's EventEmitter methods and of its
+// from (a fuzz input's bytes pick them modulo the list's length, so the
+// corpus in testdata/fuzz/FuzzHostileScripts means other scripts once the
+// list changes: append to it, and regenerate the corpus): overrides of
+// the socket's EventEmitter methods and of its
 // prototype chain, messages and arguments whose properties lie, throw,
 // close the socket or change between reads, Proxies, and the host's own
 // globals (process.exitCode, nextTick, timers, promises, console). Each

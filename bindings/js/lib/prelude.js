@@ -187,7 +187,7 @@
   EventEmitter.call(process);
   process.argv = Array.prototype.slice.call(native.argv);
   process.exit = native.exit;
-  process.nextTick = native.tick;
+  process.nextTick = native.nextTick;
   process.platform = 'linux';
   process.title = 'dgramjs';
 })
