@@ -94,9 +94,14 @@
     var n = list.length;
     if (n === 0) { return nb.alloc(0); }
     if (length === undefined) {
+      // The total of the items up to the first that is not a Buffer or
+      // Uint8Array, where the copy below throws (a sparse list of length
+      // 2**32-1 throws at its first hole, without a walk of its length).
       length = 0;
       for (var i = 0; i < n; i++) {
-        if (list[i] && list[i].length) { length += list[i].length; }
+        var item = list[i];
+        if (!(item instanceof Uint8Array)) { break; }
+        length += item.length;
       }
     }
     var buffer = nb.alloc(length); // checks the length before the allocation
