@@ -646,24 +646,28 @@ func (h *host) exit(code int) {
 	h.exiting = true
 	h.code = code
 	if h.process != nil {
-		h.process.Set("exitCode", code)
-		if emit, ok := goja.AssertFunction(h.process.Get("emit")); ok {
-			err := h.catch(func() error {
-				_, err := emit(h.process, h.vm.ToValue("exit"), h.vm.ToValue(code))
-				return err
-			})
-			var ie *goja.InterruptedError
-			switch {
-			case errors.As(err, &ie):
-				// process.exit in a handler: its code is set.
-			case err != nil:
-				h.report(err)
-				h.code = 1
-				h.stop()
-				return
-			default:
-				h.code = h.exitCode()
+		// process.emit is the script's to replace (or to make a getter that
+		// throws): looked up inside the catch.
+		err := h.catch(func() error {
+			h.process.Set("exitCode", code)
+			emit, ok := goja.AssertFunction(h.process.Get("emit"))
+			if !ok {
+				return nil
 			}
+			_, err := emit(h.process, h.vm.ToValue("exit"), h.vm.ToValue(code))
+			return err
+		})
+		var ie *goja.InterruptedError
+		switch {
+		case errors.As(err, &ie):
+			// process.exit in a handler: its code is set.
+		case err != nil:
+			h.report(err)
+			h.code = 1
+			h.stop()
+			return
+		default:
+			h.code = h.exitCode()
 		}
 	}
 	h.stop()

@@ -101,6 +101,11 @@ var hostileFragments = []string{
 	"process.on('exit', function () { throw { toString: function () { throw 1; } }; })",
 	"var e = new Error('m'); Object.defineProperty(e, 'stack', { get: function () { throw 4; } }); setTimeout(function () { throw e; }, 1)",
 	"s.on('message', function () { throw Symbol('m'); }); s.send('x', PORT, '127.0.0.1')",
+	// process itself
+	"Object.defineProperty(process, 'emit', { get: function () { throw new Error('emit getter'); } })",
+	"Object.setPrototypeOf(process, new Proxy({}, { get: function () { throw new Error('process trap'); } }))",
+	"Object.setPrototypeOf(process, null)", "process.listenerCount = 5; Promise.reject(1)",
+	"process.removeAllListeners('exit')", "process.on('exit', function () { process.exit(Symbol()); })",
 }
 
 // hostileScript is the script of fuzz input sel: up to eight fragments,

@@ -22,6 +22,8 @@ func TestUncaughtValues(t *testing.T) {
 		{"var e = new Error('m'); e.code = { toString: function () { throw 5; } }; throw e", "Uncaught Error: m"},
 		{"process.on('exit', function () { throw { toString: function () { throw 1; } }; })", "Uncaught { toString: [Function: toString] }"},
 		{"Promise.reject(new Proxy({}, { get: function () { throw 3; } }))", `The promise rejected with the reason "#<Object>".`},
+		{"Object.defineProperty(process, 'emit', { get: function () { throw new Error('emit getter'); } })", "Uncaught Error: emit getter"},
+		{"Object.setPrototypeOf(process, new Proxy({}, { get: function () { throw new Error('trap'); } }))", "Uncaught Error: trap"},
 		// found by FuzzHostileScripts: a Proxy whose every property is 'x'
 		{"Promise.reject(new Proxy(['a'], { get: function (t, k) { return k === 'length' ? 1e9 : 'x'; } }))", `The promise rejected with the reason "#<Object>".`},
 		{"throw new Proxy(['a'], { get: function (t, k) { return k === 'length' ? 1e9 : 'x'; } })", "Uncaught [ 'a' ]"},
