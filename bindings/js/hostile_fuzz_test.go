@@ -40,8 +40,8 @@ var hostileFragments = []string{
 	// calls with hostile arguments
 	"u.bind(0, '127.0.0.1', cb)", "u.bind({ port: 0, address: '127.0.0.1' }, cb)",
 	"u.bind({ get port() { u.close(); return 0; }, address: '127.0.0.1' })",
-	"u.bind(new Proxy({}, { get: function (t, k) { return k === 'port' ? 0 : undefined; } }))",
-	"u.bind({ port: { valueOf: function () { return 0; } } })",
+	"u.bind(new Proxy({}, { get: function (t, k) { return k === 'port' ? 0 : k === 'address' ? '127.0.0.1' : undefined; } }))",
+	"u.bind({ port: { valueOf: function () { return 0; } }, address: '127.0.0.1' })",
 	"s.send(msg, PORT, '127.0.0.1', cb)", "s.send(msg, 0, 1, PORT, '127.0.0.1', cb)",
 	"u.send(msg, PORT, '127.0.0.1', cb)", "s.sendto(msg, 0, 1, PORT, '127.0.0.1')",
 	"s.send('x', { valueOf: function () { s.close(); return PORT; } }, '127.0.0.1')",
