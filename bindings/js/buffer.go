@@ -163,6 +163,42 @@ func (h *host) size(v goja.Value) int {
 	return int(f)
 }
 
+// guardBufferMethods makes goja_nodejs's Buffer.prototype methods refuse
+// a this that is not a Buffer or other view, before they read it: they
+// export this as bytes, and an array-like of any length would be copied.
+func (h *host) guardBufferMethods() {
+	proto := h.bufAPI.WrapBytes(nil).Prototype()
+	for _, name := range proto.GetOwnPropertyNames() {
+		f, ok := goja.AssertFunction(proto.Get(name))
+		if !ok || name == "constructor" {
+			continue
+		}
+		proto.Set(name, native(h.vm, name, func(call goja.FunctionCall) goja.Value {
+			if !h.isViewValue(call.This) {
+				panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_TYPE", `The "this" argument must be an instance of Buffer or Uint8Array. Received `+describe(call.This)))
+			}
+			v, err := f(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}))
+	}
+}
+
+// isViewValue reports a Buffer, TypedArray or DataView.
+func (h *host) isViewValue(v goja.Value) bool {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return false
+	}
+	if o.ExportType() == bytesType {
+		return true
+	}
+	r, err := h.isView(goja.Undefined(), o)
+	return err == nil && r.ToBoolean()
+}
+
 // bufferNatives are the Go functions of the prelude's Buffer part.
 func (h *host) bufferNatives() map[string]any {
 	vm := h.vm

@@ -206,6 +206,7 @@ func (h *host) setup() {
 	buffer.Enable(vm)
 	h.bufAPI = buffer.GetApi(vm)
 	h.isView, _ = goja.AssertFunction(vm.Get("ArrayBuffer").(*goja.Object).Get("isView"))
+	h.guardBufferMethods()
 	vm.Set("console", h.require("console"))
 	h.timerGlobals()
 	vm.Set("process", h.require("process"))

@@ -15,21 +15,6 @@
   var proto = GoBuffer.prototype;
   var fromView = GoBuffer.from;
 
-  // goja_nodejs's methods take this as a Buffer: another value (an
-  // array-like of any length) is refused before they see it.
-  Object.getOwnPropertyNames(proto).forEach(function (name) {
-    var f = proto[name];
-    if (typeof f !== 'function' || name === 'constructor') { return; }
-    var g = function () {
-      if (!ArrayBuffer.isView(this)) {
-        throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "this" argument must be an instance of Buffer or Uint8Array. Received ' + describe(this));
-      }
-      return f.apply(this, arguments);
-    };
-    Object.defineProperty(g, 'name', { value: name });
-    proto[name] = g;
-  });
-
   function fromArrayLike(obj) {
     var len = obj.length;
     if (!(len > 0)) { return nb.alloc(0); }
