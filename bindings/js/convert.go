@@ -269,6 +269,10 @@ func (x *args) platform(v goja.Value, name string) dgram.Platform {
 	return dgram.Native
 }
 
+// maxListBytes bounds the bytes a list message keeps: more than the
+// largest datagram, so that a longer list is still refused for its size.
+const maxListBytes = 1 << 20
+
 // message reads a datagram: a string, the bytes of a Buffer, TypedArray or
 // DataView, or an array of those (Go concatenates it).
 func (x *args) message(v goja.Value, name, types string) any {
@@ -279,18 +283,35 @@ func (x *args) message(v goja.Value, name, types string) any {
 		return b
 	}
 	if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
-		n := int(o.Get("length").ToInteger())
-		list := make([]any, 0, n)
-		for i := 0; i < n; i++ {
-			item := o.Get(strconv.Itoa(i))
+		// The length is the script's (a sparse array's may be 2**32-1), so
+		// nothing is sized from it: each item is checked as it is read (a
+		// hole is ERR_INVALID_ARG_TYPE at once, as in Node), and the list
+		// keeps only the items that add bytes, until it holds more than
+		// any datagram may (Go then refuses the size), so that items a
+		// Proxy or getter makes up cannot exhaust the memory.
+		n := o.Get("length").ToInteger()
+		var list []any
+		size := 0
+		for i := int64(0); i < n; i++ {
+			item := o.Get(strconv.FormatInt(i, 10))
+			var piece any
+			k := 0
 			if item != nil && goja.IsString(item) {
-				list = append(list, item.String())
+				s := item.String()
+				piece, k = s, len(s)
 			} else if b, ok := x.m.viewBytes(item); ok {
-				list = append(list, b)
+				piece, k = b, len(b)
 			} else {
 				// Node names the whole list, as Go does.
 				x.throwTypeError("buffer list arguments", types, v)
 			}
+			if k > 0 && size <= maxListBytes {
+				list = append(list, piece)
+				size += k
+			}
+		}
+		if list == nil {
+			list = []any{}
 		}
 		return list
 	}
@@ -316,6 +337,11 @@ func (x *args) listen(s *socket, event string, fn goja.Value) {
 	if event == "close" && s != nil {
 		s.on("on", event, fn)
 		return
+	}
+	// Node adds the listener with this.on before it acts: a socket whose
+	// on is not a function throws then, and nothing is done.
+	if s != nil && !isFunction(s.obj.Get("on")) {
+		panic(x.m.vm.NewTypeError("this.on is not a function"))
 	}
 	x.listeners = append(x.listeners, pendingListener{event, fn})
 }
@@ -414,9 +440,9 @@ func (m *module) errorValue(err error) goja.Value {
 // the code is an own property and String(err) is "Name [CODE]: message",
 // as Node's errors.
 func (m *module) codedError(kind dgram.Kind, code dgram.Code, msg string) *goja.Object {
-	ctor, _ := m.vm.Get(string(kind)).(*goja.Object)
+	ctor := m.h.errorCtors[kind]
 	if ctor == nil {
-		ctor, _ = m.vm.Get("Error").(*goja.Object)
+		ctor = m.h.errorCtors[dgram.KindError]
 	}
 	o, err := m.vm.New(ctor, m.vm.ToValue(msg))
 	if err != nil {
@@ -456,7 +482,7 @@ func describe(v goja.Value) string {
 		return "type string (" + strconv.Quote(s) + ")"
 	}
 	if _, ok := v.(*goja.Symbol); ok {
-		return "type symbol (" + v.String() + ")"
+		return "type symbol (Symbol(" + v.String() + "))"
 	}
 	if v.ExportType() != nil && v.ExportType().Kind() == reflect.Bool {
 		return "type boolean (" + v.String() + ")"

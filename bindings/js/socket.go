@@ -9,7 +9,6 @@ import (
 	"github.com/dgramkit/dgramkit/internal/backpressure"
 	"github.com/dgramkit/dgramkit/internal/corehooks"
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/buffer"
 )
 
 // module is the dgram module of one host.
@@ -29,6 +28,7 @@ type module struct {
 	eventNames map[string]goja.Value
 	emitValue  goja.Value
 	emitFn     goja.Callable
+	onceFn     goja.Callable // EventEmitter.prototype.once
 	// The last address ipValue made (it runs on the loop only).
 	lastIP      netip.Addr
 	lastIPValue goja.Value
@@ -93,13 +93,10 @@ func newModule(h *host, exports *goja.Object) *module {
 	events := h.require("events").(*goja.Object)
 	m.emitValue = events.Get("prototype").ToObject(vm).Get("emit")
 	m.emitFn, _ = goja.AssertFunction(m.emitValue)
+	m.onceFn, _ = goja.AssertFunction(events.Get("prototype").ToObject(vm).Get("once"))
 	m.eventEmitter, _ = goja.AssertFunction(events)
-	ab := vm.Get("ArrayBuffer").(*goja.Object)
-	m.isView, _ = goja.AssertFunction(ab.Get("isView"))
-	m.errorToString = vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		this := call.This.ToObject(vm)
-		return vm.ToValue(field(this, "name").String() + " [" + field(this, "code").String() + "]: " + field(this, "message").String())
-	})
+	m.isView = h.isView
+	m.errorToString = native(vm, "toString", errorToString(vm))
 
 	m.proto = vm.NewObject()
 	m.proto.SetPrototype(events.Get("prototype").ToObject(vm))
@@ -154,9 +151,18 @@ func (m *module) this(v goja.Value, call string) *socket {
 	panic(m.codedError(dgram.KindTypeError, "ERR_INVALID_THIS", `Value of "this" must be of type Socket`))
 }
 
-// on calls the socket's EventEmitter method how ("on" or "once").
+// on calls the socket's EventEmitter method how ("on", "once" or
+// "removeListener") with event and fn, looked up on the socket as Node's
+// dgram does (this.on(...)): a method that is not a function is Node's
+// TypeError. "once" is EventEmitter.prototype.once, which calls this.on,
+// as Node's bind callback works while once is overwritten.
 func (s *socket) on(how, event string, fn goja.Value) {
-	f, _ := goja.AssertFunction(s.obj.Get(how))
+	var f goja.Callable
+	if how == "once" && s.m.onceFn != nil {
+		f = s.m.onceFn
+	} else if f, _ = goja.AssertFunction(s.obj.Get(how)); f == nil {
+		panic(s.m.vm.NewTypeError("this." + how + " is not a function"))
+	}
 	if _, err := f(s.obj, s.m.vm.ToValue(event), fn); err != nil {
 		panic(err)
 	}
@@ -296,8 +302,9 @@ func (s *socket) callback(fn goja.Value, vals func() []goja.Value) {
 	})
 }
 
-// buffer is a Buffer over b (the core gives each datagram its own copy).
-func (m *module) buffer(b []byte) goja.Value { return buffer.WrapBytes(m.vm, b) }
+// buffer is a Buffer over b (the core gives each datagram its own copy),
+// whatever the script did to the global Buffer.
+func (m *module) buffer(b []byte) goja.Value { return m.h.bufAPI.WrapBytes(b) }
 
 // ipValue is an address as Node gives it: a string. The last one is kept:
 // a server mostly hears from the same few peers.
@@ -332,12 +339,14 @@ func (m *module) viewBytes(v goja.Value) ([]byte, bool) {
 	if r, err := m.isView(goja.Undefined(), o); err != nil || !r.ToBoolean() {
 		return nil, false
 	}
-	ab, ok := o.Get("buffer").Export().(goja.ArrayBuffer)
-	if !ok {
+	// The view's own bounds, as Node's send of a view uses them: never its
+	// buffer, byteOffset and byteLength properties, which a script may
+	// redefine.
+	var b []byte
+	if err := m.vm.ExportTo(o, &b); err != nil {
 		return nil, false
 	}
-	off, n := o.Get("byteOffset").ToInteger(), o.Get("byteLength").ToInteger()
-	return ab.Bytes()[off : off+n], true
+	return b, true
 }
 
 // closeAll closes the sockets a script left open, when the host ends.

@@ -79,17 +79,17 @@ func (h *host) callback(v goja.Value) goja.Callable {
 // unref, hasRef and refresh work as in Node.
 func (h *host) handle(t *timer) *goja.Object {
 	o := h.vm.NewObject()
-	o.Set("ref", func(goja.FunctionCall) goja.Value { h.setRef(t, true); return o })
-	o.Set("unref", func(goja.FunctionCall) goja.Value { h.setRef(t, false); return o })
-	o.Set("hasRef", func(goja.FunctionCall) goja.Value { return h.vm.ToValue(t.refed) })
-	o.Set("refresh", func(goja.FunctionCall) goja.Value {
+	o.Set("ref", native(h.vm, "ref", func(goja.FunctionCall) goja.Value { h.setRef(t, true); return o }))
+	o.Set("unref", native(h.vm, "unref", func(goja.FunctionCall) goja.Value { h.setRef(t, false); return o }))
+	o.Set("hasRef", native(h.vm, "hasRef", func(goja.FunctionCall) goja.Value { return h.vm.ToValue(t.refed) }))
+	o.Set("refresh", native(h.vm, "refresh", func(goja.FunctionCall) goja.Value {
 		if t.active && t.index >= 0 {
 			t.when = time.Now().Add(max(t.interval, time.Millisecond))
 			heap.Fix(&h.due, t.index)
 			h.arm()
 		}
 		return o
-	})
+	}))
 	t.obj = o
 	h.timers[o] = t
 	return o

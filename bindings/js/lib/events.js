@@ -124,8 +124,17 @@ function onceWrapper(target, type, listener) {
   return wrapped;
 }
 
+// once calls this.on, as Node's does (a socket's bind callback is added
+// so); V8's TypeError when it is not a function.
+function checkOn(target) {
+  if (typeof target.on !== 'function') {
+    throw new TypeError('this.on is not a function');
+  }
+}
+
 EventEmitter.prototype.once = function (type, listener) {
   checkListener(listener);
+  checkOn(this);
   this.on(type, onceWrapper(this, type, listener));
   return this;
 };

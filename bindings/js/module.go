@@ -1,0 +1,127 @@
+package dgramjs
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
+	"github.com/go-sourcemap/sourcemap"
+)
+
+// moduleWrapper is the CommonJS wrapper of the main module, on a line of
+// its own before the script, so that the script's columns are its own.
+const moduleWrapper = "(function(exports, require, module, __filename, __dirname) {\n"
+
+// maxMappedSource is the largest script whose positions are mapped back
+// past the wrapper line (the map has an entry per byte). A larger one is
+// wrapped on its first line, whose columns are then shifted.
+const maxMappedSource = 1 << 20
+
+// compileModule compiles the script at path as a CommonJS module: a
+// function of exports, require, module, __filename and __dirname. Its
+// stack traces and syntax errors give the script's own lines and columns,
+// as Node's: a source map takes the wrapper line out of the positions.
+func compileModule(path, src string) (*goja.Program, error) {
+	if strings.HasPrefix(src, "#!") { // a shebang line, as Node allows
+		src = "//" + src[2:]
+	}
+	mapped := len(src) <= maxMappedSource && (path == "[eval]" || (&url.URL{Path: path}).String() == path)
+	wrapper := moduleWrapper
+	if !mapped {
+		wrapper = strings.TrimSuffix(wrapper, "\n")
+	}
+	ast, err := parser.ParseFile(nil, path, wrapper+src+"\n})", 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, syntaxError(err, src, mapped)
+	}
+	if mapped {
+		m, err := sourcemap.Parse("", lineShiftMap(filepath.Base(path), src))
+		if err != nil {
+			return nil, err
+		}
+		ast.File.SetSourceMap(m)
+	}
+	return goja.CompileAST(ast, false)
+}
+
+// syntaxError words a parse error as Node reports one: the file and line,
+// the line's text with a caret under the column, and the error.
+func syntaxError(err error, src string, mapped bool) error {
+	list, ok := err.(parser.ErrorList)
+	if !ok || len(list) == 0 {
+		return err
+	}
+	e := list[0]
+	line, col := e.Position.Line, e.Position.Column
+	if mapped {
+		line--
+	} else if line == 1 {
+		col -= len(moduleWrapper) - 1
+	}
+	lines := strings.Split(src, "\n")
+	text := ""
+	if line >= 1 && line <= len(lines) {
+		text = strings.TrimRight(lines[line-1], "\r")
+	}
+	caret := strings.Repeat(" ", max(col-1, 0)) + "^"
+	return &scriptSyntaxError{fmt.Sprintf("%s:%d\n%s\n%s\n\nSyntaxError: %s", e.Position.Filename, line, text, caret, e.Message)}
+}
+
+// scriptSyntaxError is a script that does not parse, worded as Node's
+// report of one.
+type scriptSyntaxError struct{ report string }
+
+func (e *scriptSyntaxError) Error() string { return e.report }
+
+// lineShiftMap is a source map (version 3) from the wrapped script to
+// src, which is the wrapped script less its first line: line n+1 of the
+// wrapped script is line n of src, column for column. goja reports a
+// position's column as the mapping's, so each byte of a line has one.
+func lineShiftMap(name, src string) []byte {
+	var b strings.Builder
+	b.Grow(len(src)*5 + 16)
+	prevCol := 0
+	first := true
+	for line := range strings.SplitSeq(src, "\n") {
+		b.WriteByte(';') // the end of the wrapper line, or of the previous line
+		// the first column: line +1 (except for the first line), column back to 0
+		b.WriteString("AA")
+		if first {
+			b.WriteByte('A')
+			first = false
+		} else {
+			b.WriteByte('C')
+		}
+		writeVLQ(&b, -prevCol)
+		for range len(line) + 1 {
+			b.WriteString(",CAAC")
+		}
+		prevCol = len(line) + 1
+	}
+	out, _ := json.Marshal(map[string]any{"version": 3, "sources": []string{name}, "names": []string{}, "mappings": b.String()})
+	return out
+}
+
+// writeVLQ writes n in the source map's base64 VLQ.
+func writeVLQ(b *strings.Builder, n int) {
+	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	v := n << 1
+	if n < 0 {
+		v = (-n << 1) | 1
+	}
+	for {
+		d := v & 31
+		v >>= 5
+		if v > 0 {
+			d |= 32
+		}
+		b.WriteByte(digits[d])
+		if v == 0 {
+			return
+		}
+	}
+}
