@@ -354,9 +354,26 @@ func (x *args) done(s *socket, err error) {
 		if emitsSystemErrors[x.call] && errors.As(err, &de) && de.Syscall != "" {
 			// The spec's reporting: an operating-system error of bind (or
 			// of send's implicit bind) is an 'error' event after the call
-			// returns, as in Node; the call's callback is never called.
+			// returns, as in Node; the bind callback is added, then removed
+			// with this.removeListener after the 'error' listeners ran, as
+			// Node's removeListeners does, so it is never called.
 			e := x.errorValue(err)
-			x.m.h.ticks = append(x.m.h.ticks, func() error { return s.emit("error", func() []goja.Value { return []goja.Value{e} }) })
+			var bindFns []goja.Value
+			for _, l := range x.listeners {
+				if l.event == "listening" {
+					s.on("once", l.event, l.fn)
+					bindFns = append(bindFns, l.fn)
+				}
+			}
+			x.m.h.ticks = append(x.m.h.ticks, func() error {
+				if err := s.emit("error", func() []goja.Value { return []goja.Value{e} }); err != nil {
+					return err
+				}
+				for _, fn := range bindFns {
+					s.on("removeListener", "listening", fn)
+				}
+				return nil
+			})
 			return
 		}
 		panic(x.errorValue(err))
