@@ -44,6 +44,7 @@ type Socket struct {
 	p4    *ipv4.PacketConn // udp4 options
 	p6    *ipv6.PacketConn // udp6 options
 	out   sendQueue        // batched sends (sendq.go)
+	peer  netip.AddrPort   // the peer connect gave; invalid when not connected
 
 	dispatcher dispatcher
 	stopped    atomic.Bool   // set once close runs: the reader drops what it reads

@@ -223,7 +223,7 @@ func TestGeneratorErrors(t *testing.T) {
 		{"default on a module call", "            doc: The socket options.\n",
 			"            doc: The socket options.\n          - name: address\n            type: string\n            default: bindAddress\n", "a default address needs a socket"},
 		{"no default host", "    host: {default: true}\n", "", "HostPlatform needs a platform with host: {default: true}"},
-		{"one bounds argument", "          - name: length\n            type: integer\n            bounds: msg\n", "          - name: length\n            type: integer\n", "needs two bounds arguments"},
+		{"one bounds argument", "            name: length\n            type: integer\n            bounds: msg\n", "            name: length\n            type: integer\n", "needs two bounds arguments"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := strings.ReplaceAll(string(mini), tc.old, tc.new)

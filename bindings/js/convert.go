@@ -329,7 +329,16 @@ func (x *args) done(s *socket, err error) {
 			// The spec's reporting: an operating-system error of bind (or
 			// of send's implicit bind) is an 'error' event after the call
 			// returns, as in Node; the call's callback is never called.
+			// connect's listener, when given, gets it instead (Node's
+			// connect callback).
 			e := x.errorValue(err)
+			for _, l := range x.listeners {
+				if l.event == "connect" {
+					f, _ := goja.AssertFunction(l.fn)
+					x.m.h.ticks = append(x.m.h.ticks, func() error { _, err := f(s.obj, e); return err })
+					return
+				}
+			}
 			x.m.h.ticks = append(x.m.h.ticks, func() error { return s.emit("error", func() []goja.Value { return []goja.Value{e} }) })
 			return
 		}
@@ -337,8 +346,8 @@ func (x *args) done(s *socket, err error) {
 	}
 	for _, l := range x.listeners {
 		how := "on"
-		if l.event == "listening" {
-			how = "once" // Node's bind callback
+		if l.event == "listening" || l.event == "connect" {
+			how = "once" // Node's bind and connect callbacks
 		}
 		s.on(how, l.event, l.fn)
 	}
@@ -346,10 +355,10 @@ func (x *args) done(s *socket, err error) {
 }
 
 // result is what a call without a spec result returns in Node: the socket
-// for bind and close, the argument for the TTL and loopback setters.
+// for bind, close, ref and unref, the argument for the TTL and loopback setters.
 func (x *args) result(s *socket, call goja.FunctionCall) goja.Value {
 	switch x.call {
-	case "bind", "close":
+	case "bind", "close", "ref", "unref":
 		return s.obj
 	case "setTTL", "setMulticastTTL", "setMulticastLoopback":
 		return arg(call.Arguments, 0)

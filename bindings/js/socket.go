@@ -75,8 +75,10 @@ type socket struct {
 	s   *dgram.Socket
 	obj *goja.Object
 
-	state state
-	held  bool // holds a reference on the loop
+	state     state
+	held      bool // holds a reference on the loop
+	unrefd    bool // unref() was called: the socket does not hold the loop while bound
+	connected bool // connect() succeeded and disconnect() did not follow: send picks its connected forms
 	// gate bounds the 'message' events read and not yet emitted: the
 	// reader waits for a slot, so a script that falls behind stops the
 	// reading instead of growing the queue; close() closes it.
@@ -163,26 +165,42 @@ func (s *socket) on(how, event string, fn goja.Value) {
 }
 
 // called moves the state after a successful call: bind and an implicit
-// bind by send make the socket keep the process alive, and so does a
-// close until 'close' is emitted.
+// bind by send or connect make the socket keep the process alive (unless
+// unref'd, as in Node), and so does a close until 'close' is emitted.
 func (s *socket) called(call string) {
 	switch call {
 	case "bind":
 		s.state = binding
 		s.hold()
-	case "send", "sendto":
+	case "send", "sendto", "connect":
 		if s.state == unbound {
 			s.state = binding
 			s.hold()
 		}
+		if call == "connect" {
+			s.connected = true
+		}
+	case "disconnect":
+		s.connected = false
 	case "close":
 		s.state = closing
+		s.unrefd = false // a closing handle keeps the loop until 'close'
 		s.hold()
+	case "ref":
+		s.unrefd = false
+		if s.state != unbound && s.state != closed {
+			s.hold()
+		}
+	case "unref":
+		s.unrefd = true
+		if s.state != closing {
+			s.release()
+		}
 	}
 }
 
 func (s *socket) hold() {
-	if !s.held {
+	if !s.held && !s.unrefd {
 		s.held = true
 		s.m.h.ref()
 	}
