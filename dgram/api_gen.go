@@ -521,7 +521,11 @@ func (s *Socket) SetTTL(ttl int) error {
 // 'connect'). The association is made within the call and 'connect' is
 // emitted after it returns. A failure is the call's error in Go and C; in
 // JavaScript it comes after the call returns, to connectListener when one
-// was given, else as an 'error' event, as in Node.
+// was given, else as an 'error' event, as in Node. In JavaScript the
+// connection counts from 'connect' on, as in Node (whose connect is
+// asynchronous): until then disconnect and remoteAddress throw
+// ERR_SOCKET_DGRAM_NOT_CONNECTED and send reads its arguments as for a
+// socket that is not connected.
 //
 // Form: connect(port[, address][, connectListener]).
 func (s *Socket) Connect(port int, address string, connectListener ConnectListener) error {

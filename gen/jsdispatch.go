@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	. "github.com/dave/jennifer/jen"
@@ -167,6 +168,9 @@ func callDispatch(s *spec.Spec, c *mCall) ([]Code, error) {
 		body = append(body, Id("s").Op(":=").Id("m").Dot("this").Call(Id("call").Dot("This"), Lit(c.Name)))
 	}
 	body = append(body, Id("x").Op(":=").Id("m").Dot("args").Call(Lit(c.Name)))
+	if gate := connectingGate(s, c); gate != nil {
+		body = append(body, gate)
+	}
 	var forms, connected []*mForm
 	for _, f := range c.MForms {
 		if f.Connected {
@@ -229,6 +233,25 @@ func callDispatch(s *spec.Spec, c *mCall) ([]Code, error) {
 		return nil, err
 	}
 	return append(append(body, If(cond).Block(a...)), b...), nil
+}
+
+// connectingGate is, for a call that needs a connection (its errors list
+// the not-connected role's code and it has no connected form: disconnect,
+// remoteAddress), the check that refuses it while the socket is
+// connecting: in JavaScript, as in Node, a connection counts from its
+// 'connect' event on (the host's connecting field). Nil for other calls.
+func connectingGate(s *spec.Spec, c *mCall) Code {
+	code := s.RoleCode(spec.RoleNotConnected)
+	if code == "" || c.Module || !slices.Contains(c.Errors, code) {
+		return nil
+	}
+	for _, f := range c.MForms {
+		if f.Connected {
+			return nil
+		}
+	}
+	e, _ := s.Error(code)
+	return If(Id("s").Dot("connecting")).Block(Panic(Id("m").Dot("codedError").Call(dq("Kind"+e.Kind), dq(e.Go), Lit(e.Message))))
 }
 
 // connectedDispatch is the block that handles a call on a connected

@@ -48,9 +48,10 @@
  *   - A send callback is always called after send returns, with no error and
  *     the number of bytes sent, or with the error.
  *   - connect() associates the operating-system socket with its peer within
- *     the call (binding it first when it is unbound): a send after connect
- *     returned goes to the peer, and 'connect' is emitted afterwards, after
- *     'listening' when connect bound the socket.
+ *     the call (binding it first when it is unbound), and 'connect' is
+ *     emitted afterwards, after 'listening' when connect bound the socket.
+ *     In Go and C the socket is connected when connect returns; in
+ *     JavaScript from 'connect' on, as in Node.
  *   - A listener or callback that panics (Go) or throws (JavaScript) is not
  *     caught: it ends the program, as an uncaught exception does in Node.
  *     The C library never lets a panic of its own Go code reach its host
@@ -82,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "af04bdb7ab6772e6a618b8b5b202196401ae29d9fbfce44593becc31a686404d"
+#define DGRAM_SPEC_HASH "3da32ececb1d45489aaa8173a7872751e27391c9cebc96b004efb48b1e8c07d7"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -1098,7 +1099,10 @@ int dgram_set_ttl(dgram_socket socket, int ttl);
  * association is made within the call and 'connect' is emitted after it
  * returns. A failure is the call's error in Go and C; in JavaScript it comes
  * after the call returns, to connectListener when one was given, else as an
- * 'error' event, as in Node.
+ * 'error' event, as in Node. In JavaScript the connection counts from
+ * 'connect' on, as in Node (whose connect is asynchronous): until then
+ * disconnect and remoteAddress throw ERR_SOCKET_DGRAM_NOT_CONNECTED and send
+ * reads its arguments as for a socket that is not connected.
  *
  * Form: connect(port[, address][, connectListener]).
  *

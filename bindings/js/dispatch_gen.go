@@ -363,6 +363,9 @@ func (m *module) jsConnect(call goja.FunctionCall) goja.Value {
 func (m *module) jsDisconnect(call goja.FunctionCall) goja.Value {
 	s := m.this(call.This, "disconnect")
 	x := m.args("disconnect")
+	if s.connecting {
+		panic(m.codedError(dgram.KindError, dgram.ErrSocketDgramNotConnected, "Not connected"))
+	}
 	// disconnect()
 	err := s.s.Disconnect()
 	x.done(s, err)
@@ -377,6 +380,9 @@ func (m *module) jsDisconnect(call goja.FunctionCall) goja.Value {
 func (m *module) jsRemoteAddress(call goja.FunctionCall) goja.Value {
 	s := m.this(call.This, "remoteAddress")
 	x := m.args("remoteAddress")
+	if s.connecting {
+		panic(m.codedError(dgram.KindError, dgram.ErrSocketDgramNotConnected, "Not connected"))
+	}
 	// remoteAddress()
 	r, err := s.s.RemoteAddress()
 	x.done(s, err)

@@ -78,7 +78,11 @@ type socket struct {
 	state     state
 	held      bool // holds a reference on the loop
 	unrefd    bool // unref() was called: the socket does not hold the loop while bound
-	connected bool // connect() succeeded and disconnect() did not follow: send picks its connected forms
+	// connecting: connect() returned and its 'connect' was not emitted yet
+	// (Node's CONNECTING state: calls that need a connection throw);
+	// connected: 'connect' was emitted and disconnect() did not follow
+	// (send picks its connected forms).
+	connecting, connected bool
 	// gate bounds the 'message' events read and not yet emitted: the
 	// reader waits for a slot, so a script that falls behind stops the
 	// reading instead of growing the queue; close() closes it.
@@ -178,12 +182,13 @@ func (s *socket) called(call string) {
 			s.hold()
 		}
 		if call == "connect" {
-			s.connected = true
+			s.connecting = true
 		}
 	case "disconnect":
 		s.connected = false
 	case "close":
 		s.state = closing
+		s.connecting = false
 		s.unrefd = false // a closing handle keeps the loop until 'close'
 		s.hold()
 	case "ref":
@@ -229,6 +234,8 @@ func (s *socket) emit(event string, vals func() []goja.Value) error {
 			s.state = bound
 		}
 		s.hold()
+	case "connect":
+		s.connecting, s.connected = false, true
 	case "close":
 		s.state = closed
 		delete(s.m.sockets, s)
