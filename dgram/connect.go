@@ -52,7 +52,10 @@ func (s *Socket) connect(port int, address string, connectListener ConnectListen
 }
 
 // disconnect is the core of disconnect: the operating-system socket
-// forgets its peer within the call.
+// forgets its peer within the call. Linux also forgets a local port and
+// address that the system chose (a socket bound to port 0, or bound
+// implicitly): the next send binds it anew, and address() reports that,
+// as in Node, whose sockets do the same.
 func (s *Socket) disconnect() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -70,6 +73,7 @@ func (s *Socket) disconnect() error {
 		return sysError("connect", err, "", 0)
 	}
 	s.peer = netip.AddrPort{}
+	s.disconnected = true
 	return nil
 }
 

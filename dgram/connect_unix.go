@@ -62,3 +62,24 @@ func disconnectSocket(rc syscall.RawConn, _ bool) error {
 	}
 	return cerr
 }
+
+// sockName is the socket's local address now (getsockname(2)): after a
+// disconnect Linux forgets a port the system chose, and the next send
+// chooses another, so it is read each time, as Node does.
+func sockName(rc syscall.RawConn) (netip.AddrPort, error) {
+	var sa unix.Sockaddr
+	var serr error
+	if err := rc.Control(func(fd uintptr) { sa, serr = unix.Getsockname(int(fd)) }); err != nil {
+		return netip.AddrPort{}, err
+	}
+	if serr != nil {
+		return netip.AddrPort{}, serr
+	}
+	switch a := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrPortFrom(netip.AddrFrom4(a.Addr), uint16(a.Port)), nil
+	case *unix.SockaddrInet6:
+		return netip.AddrPortFrom(netip.AddrFrom16(a.Addr), uint16(a.Port)), nil
+	}
+	return netip.AddrPort{}, unix.EAFNOSUPPORT
+}

@@ -34,3 +34,22 @@ func disconnectSocket(rc syscall.RawConn, v6 bool) error {
 	}
 	return cerr
 }
+
+// sockName is the socket's local address now (getsockname).
+func sockName(rc syscall.RawConn) (netip.AddrPort, error) {
+	var sa syscall.Sockaddr
+	var serr error
+	if err := rc.Control(func(fd uintptr) { sa, serr = syscall.Getsockname(syscall.Handle(fd)) }); err != nil {
+		return netip.AddrPort{}, err
+	}
+	if serr != nil {
+		return netip.AddrPort{}, serr
+	}
+	switch a := sa.(type) {
+	case *syscall.SockaddrInet4:
+		return netip.AddrPortFrom(netip.AddrFrom4(a.Addr), uint16(a.Port)), nil
+	case *syscall.SockaddrInet6:
+		return netip.AddrPortFrom(netip.AddrFrom16(a.Addr), uint16(a.Port)), nil
+	}
+	return netip.AddrPort{}, syscall.EAFNOSUPPORT
+}
