@@ -543,7 +543,9 @@ func (s *Socket) Connect(port int, address string, connectListener ConnectListen
 
 // Disconnect is dgram.Socket.disconnect: dissociates a connected socket from
 // its remote address: it sends with a port and address again, and receives
-// from anyone.
+// from anyone. On Linux a socket whose port the system chose (bound to port
+// 0, or implicitly) loses it and gets another with its next send, as in
+// Node; address() reports the new one.
 //
 // Form: disconnect().
 func (s *Socket) Disconnect() error {

@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "3da32ececb1d45489aaa8173a7872751e27391c9cebc96b004efb48b1e8c07d7"
+#define DGRAM_SPEC_HASH "a03e0583fcb90b793d8ca28431cf4f6ae9a33ed1ab64ff75d95fd484d7a41db5"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -1093,16 +1093,11 @@ int dgram_set_ttl(dgram_socket socket, int ttl);
 
 /**
  * dgram.Socket.connect: Associates the socket with a remote address and
- * port: every datagram it sends goes there (send without port and address),
- * and it receives only from there. An unbound socket is first bound, within
- * the call, to a random port ('listening' comes before 'connect'). The
- * association is made within the call and 'connect' is emitted after it
- * returns. A failure is the call's error in Go and C; in JavaScript it comes
- * after the call returns, to connectListener when one was given, else as an
- * 'error' event, as in Node. In JavaScript the connection counts from
- * 'connect' on, as in Node (whose connect is asynchronous): until then
- * disconnect and remoteAddress throw ERR_SOCKET_DGRAM_NOT_CONNECTED and send
- * reads its arguments as for a socket that is not connected.
+ * port: every datagram it sends goes there (dgram_send_connected,
+ * dgram_send_slice_connected), and it receives only from there. An unbound
+ * socket is first bound, within the call, to a random port ('listening'
+ * comes before 'connect'). The socket is connected when the call returns,
+ * and 'connect' is emitted afterwards. A failure is dgram_connect's result.
  *
  * Form: connect(port[, address][, connectListener]).
  *
@@ -1127,6 +1122,9 @@ int dgram_connect(dgram_socket socket, int port, const char *address, dgram_conn
 /**
  * dgram.Socket.disconnect: Dissociates a connected socket from its remote
  * address: it sends with a port and address again, and receives from anyone.
+ * On Linux a socket whose port the system chose (bound to port 0, or
+ * implicitly) loses it and gets another with its next send, as in Node;
+ * address() reports the new one.
  *
  * Form: disconnect().
  *
