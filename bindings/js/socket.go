@@ -75,9 +75,9 @@ type socket struct {
 	s   *dgram.Socket
 	obj *goja.Object
 
-	state     state
-	held      bool // holds a reference on the loop
-	unrefd    bool // unref() was called: the socket does not hold the loop while bound
+	state  state
+	held   bool // holds a reference on the loop
+	unrefd bool // unref() was called: the socket does not hold the loop while bound
 	// connecting: connect() returned and its 'connect' was not emitted yet
 	// (Node's CONNECTING state: calls that need a connection throw);
 	// connected: 'connect' was emitted and disconnect() did not follow
