@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "a03e0583fcb90b793d8ca28431cf4f6ae9a33ed1ab64ff75d95fd484d7a41db5"
+#define DGRAM_SPEC_HASH "42bd33d8bd7577b53aba7133e5db27d3121cc1bafea17e5c5c12967e83583ed2"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -1160,12 +1160,10 @@ int dgram_disconnect(dgram_socket socket);
 int dgram_remote_address(dgram_socket socket, struct dgram_address_info *out);
 
 /**
- * dgram.Socket.ref: Lets the socket keep a host's event loop running while
- * it is bound (the default); undoes unref. It returns the socket in
- * JavaScript. Go and C have no event loop that a socket holds (a Go program
- * ends when main returns, a C program when it exits), so there the call only
- * checks its socket and does nothing else; it is kept so that the three
- * bindings have one surface.
+ * dgram.Socket.ref: Node's ref(): in JavaScript it lets the socket keep the
+ * event loop running. C has no event loop that a socket holds (the program
+ * ends when it exits), so dgram_ref only checks its handle and does nothing
+ * else.
  *
  * Form: ref().
  *
@@ -1173,17 +1171,16 @@ int dgram_remote_address(dgram_socket socket, struct dgram_address_info *out);
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
- * Errors: ; and the library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+ * Errors: only the library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
  * DGRAM_ERR_INTERNAL. An error that happens after the call returns goes to
  * its callback or to the 'error' event, as the spec says.
  */
 int dgram_ref(dgram_socket socket);
 
 /**
- * dgram.Socket.unref: Lets a host's event loop end while the socket is still
- * bound, when nothing else keeps it running: a JavaScript program whose only
- * socket is unref'd exits. It returns the socket in JavaScript. In Go and C
- * it only checks its socket and does nothing else (see ref).
+ * dgram.Socket.unref: Node's unref(): in JavaScript it lets the event loop
+ * end while the socket is bound. dgram_unref only checks its handle and does
+ * nothing else (see dgram_ref).
  *
  * Form: unref().
  *
@@ -1191,7 +1188,7 @@ int dgram_ref(dgram_socket socket);
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
- * Errors: ; and the library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+ * Errors: only the library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
  * DGRAM_ERR_INTERNAL. An error that happens after the call returns goes to
  * its callback or to the 'error' event, as the spec says.
  */
