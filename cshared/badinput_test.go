@@ -256,6 +256,10 @@ func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
 	case "bound":
 		hx.Bind(h, 0, cstrOf(fam), false, slot)
 		waitFor(t, "listening", func() bool { return hx.Count(slot, hx.EvListening) > 0 })
+	case "connected":
+		if rc := hx.Connect(h, recv.port, cstrOf(fam)); rc != 0 {
+			t.Fatalf("dgram_connect: %s", hx.Strerror(rc))
+		}
 	case "closed":
 		hx.Close(h, false, slot)
 		waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > 0 })
@@ -286,6 +290,11 @@ func runCBadCase(t *testing.T, c cBadCase, slot int, recv *cReceiver) {
 	if c.State == "closed" || c.Call == "close" && rc == 0 {
 		waitFor(t, "close", func() bool { return hx.Count(slot, hx.EvClose) > 0 })
 		return
+	}
+	// Connected (by the case, or for it): dissolve it, so that the socket
+	// sends to the receiver by address.
+	if rc := hx.Disconnect(h); rc != 0 && rc != cCode(string(dgram.ErrSocketDgramNotConnected)) {
+		t.Fatalf("dgram_disconnect: %s", hx.Strerror(rc))
 	}
 	cStillWorks(t, c, h, recv, slot)
 	cCloseWait(t, h, slot)

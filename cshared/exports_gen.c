@@ -11,12 +11,12 @@
 
 const char *dgram_version(void)
 {
-    return "1.1.0";
+    return "1.2.0";
 }
 
 const char *dgram_spec_hash(void)
 {
-    return "e64a8770d0f634c32ae349e510cae61c8533fc55762acd98fdbd5e11e5357fcf";
+    return "42bd33d8bd7577b53aba7133e5db27d3121cc1bafea17e5c5c12967e83583ed2";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -32,6 +32,8 @@ const dgramx_error dgramx_errors[] = {
     {-8, "ERR_OUT_OF_RANGE", "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
     {-9, "ERR_NOT_SUPPORTED_ON_PLATFORM", "Error", "{call} is not supported on {platform}"},
     {-29, "ERR_INVALID_THIS", "TypeError", "Value of \"this\" must be of type Socket"},
+    {-40, "ERR_SOCKET_DGRAM_IS_CONNECTED", "Error", "Already connected"},
+    {-41, "ERR_SOCKET_DGRAM_NOT_CONNECTED", "Error", "Not connected"},
     {-27, "ERR_SOCKET_BAD_BUFFER_SIZE", "TypeError", "Buffer size must be a positive integer"},
     {-28, "ERR_SOCKET_BUFFER_SIZE", "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
     {-10, "EADDRINUSE", "Error", ""},
@@ -41,6 +43,7 @@ const dgramx_error dgramx_errors[] = {
     {-14, "EINVAL", "Error", ""},
     {-15, "EMSGSIZE", "Error", ""},
     {-16, "ENETUNREACH", "Error", ""},
+    {-42, "ECONNREFUSED", "Error", ""},
     {-17, "ENODEV", "Error", ""},
     {-18, "ENOPROTOOPT", "Error", ""},
     {-19, "EPERM", "Error", ""},
@@ -57,6 +60,11 @@ const dgramx_error dgramx_errors[] = {
 const int dgramx_nerrors = (int)(sizeof dgramx_errors / sizeof dgramx_errors[0]);
 
 void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_data)
+{
+    fn(socket, (void *)user_data);
+}
+
+void dgramx_call_connect(dgram_connect_cb fn, dgram_socket socket, uintptr_t user_data)
 {
     fn(socket, (void *)user_data);
 }
@@ -141,6 +149,18 @@ int dgram_send_slice(dgram_socket socket, const void *msg, size_t msg_length, in
     return dgramgo_send_slice(socket, (void *)msg, msg_length, offset, length, port, (char *)address, send_listener, (uintptr_t)user_data);
 }
 
+int dgram_send_connected(dgram_socket socket, const void *msg, size_t msg_length, dgram_send_cb send_listener, void *user_data)
+{
+    DGRAMX_ENTER("dgram_send_connected");
+    return dgramgo_send_connected(socket, (void *)msg, msg_length, send_listener, (uintptr_t)user_data);
+}
+
+int dgram_send_slice_connected(dgram_socket socket, const void *msg, size_t msg_length, int offset, int length, dgram_send_cb send_listener, void *user_data)
+{
+    DGRAMX_ENTER("dgram_send_slice_connected");
+    return dgramgo_send_slice_connected(socket, (void *)msg, msg_length, offset, length, send_listener, (uintptr_t)user_data);
+}
+
 int dgram_sendto(dgram_socket socket, const void *msg, size_t msg_length, int offset, int length, int port, const char *address, dgram_send_cb send_listener, void *user_data)
 {
     DGRAMX_ENTER("dgram_sendto");
@@ -171,6 +191,36 @@ int dgram_set_ttl(dgram_socket socket, int ttl)
     return dgramgo_set_ttl(socket, ttl);
 }
 
+int dgram_connect(dgram_socket socket, int port, const char *address, dgram_connect_cb connect_listener, void *user_data)
+{
+    DGRAMX_ENTER("dgram_connect");
+    return dgramgo_connect(socket, port, (char *)address, connect_listener, (uintptr_t)user_data);
+}
+
+int dgram_disconnect(dgram_socket socket)
+{
+    DGRAMX_ENTER("dgram_disconnect");
+    return dgramgo_disconnect(socket);
+}
+
+int dgram_remote_address(dgram_socket socket, struct dgram_address_info *out)
+{
+    DGRAMX_ENTER("dgram_remote_address");
+    return dgramgo_remote_address(socket, out);
+}
+
+int dgram_ref(dgram_socket socket)
+{
+    DGRAMX_ENTER("dgram_ref");
+    return dgramgo_ref(socket);
+}
+
+int dgram_unref(dgram_socket socket)
+{
+    DGRAMX_ENTER("dgram_unref");
+    return dgramgo_unref(socket);
+}
+
 int dgram_set_recv_buffer_size(dgram_socket socket, int64_t size)
 {
     DGRAMX_ENTER("dgram_set_recv_buffer_size");
@@ -199,6 +249,12 @@ int dgram_on_close(dgram_socket socket, dgram_close_cb listener, void *user_data
 {
     DGRAMX_ENTER("dgram_on_close");
     return dgramgo_on_close(socket, listener, (uintptr_t)user_data);
+}
+
+int dgram_on_connect(dgram_socket socket, dgram_connect_cb listener, void *user_data)
+{
+    DGRAMX_ENTER("dgram_on_connect");
+    return dgramgo_on_connect(socket, listener, (uintptr_t)user_data);
 }
 
 int dgram_on_error(dgram_socket socket, dgram_error_cb listener, void *user_data)

@@ -13,6 +13,7 @@ import (
 #include "shim.h"
 
 void dgramx_call_close(dgram_close_cb fn, dgram_socket socket, uintptr_t user_data);
+void dgramx_call_connect(dgram_connect_cb fn, dgram_socket socket, uintptr_t user_data);
 void dgramx_call_error(dgram_error_cb fn, dgram_socket socket, const struct dgram_error_info *error, uintptr_t user_data);
 void dgramx_call_listening(dgram_listening_cb fn, dgram_socket socket, uintptr_t user_data);
 void dgramx_call_message(dgram_message_cb fn, dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, uintptr_t user_data);
@@ -22,37 +23,40 @@ import "C"
 
 // cErrors holds each code's C number (-number), kind and message template.
 var cErrors = map[dgram.Code]cError{
-	dgram.ErrSocketBadType:          {-1, "TypeError", "Bad socket type specified. Valid types are: udp4, udp6"},
-	dgram.ErrSocketBadPort:          {-2, "RangeError", "Port should be > 0 and < 65536. Received {received}."},
-	dgram.ErrSocketAlreadyBound:     {-3, "Error", "Socket is already bound"},
-	dgram.ErrSocketDgramNotRunning:  {-4, "Error", "Not running"},
-	dgram.ErrInvalidArgType:         {-5, "TypeError", "The \"{arg}\" argument must be of type {expected}. Received {received}"},
-	dgram.ErrBufferOutOfBounds:      {-6, "RangeError", "\"{arg}\" is outside of buffer bounds"},
-	dgram.ErrMissingArgs:            {-7, "TypeError", "The \"{arg}\" argument must be specified"},
-	dgram.ErrOutOfRange:             {-8, "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
-	dgram.ErrNotSupportedOnPlatform: {-9, "Error", "{call} is not supported on {platform}"},
-	dgram.ErrInvalidThis:            {-29, "TypeError", "Value of \"this\" must be of type Socket"},
-	dgram.ErrSocketBadBufferSize:    {-27, "TypeError", "Buffer size must be a positive integer"},
-	dgram.ErrSocketBufferSize:       {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
-	dgram.EADDRINUSE:                {-10, "Error", ""},
-	dgram.EADDRNOTAVAIL:             {-11, "Error", ""},
-	dgram.EACCES:                    {-12, "Error", ""},
-	dgram.EBADF:                     {-13, "Error", ""},
-	dgram.EINVAL:                    {-14, "Error", ""},
-	dgram.EMSGSIZE:                  {-15, "Error", ""},
-	dgram.ENETUNREACH:               {-16, "Error", ""},
-	dgram.ENODEV:                    {-17, "Error", ""},
-	dgram.ENOPROTOOPT:               {-18, "Error", ""},
-	dgram.EPERM:                     {-19, "Error", ""},
-	dgram.ENOTFOUND:                 {-20, "Error", ""},
-	dgram.EUNKNOWN:                  {-21, "Error", ""},
-	dgram.EMFILE:                    {-30, "Error", ""},
-	dgram.ENFILE:                    {-31, "Error", ""},
-	dgram.ErrInvalidHandle:          {-22, "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
-	dgram.ErrNullPointer:            {-23, "TypeError", "The \"{arg}\" argument must not be NULL"},
-	dgram.ErrForked:                 {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
-	dgram.ErrInternal:               {-25, "Error", "Internal error in {call}: {received}"},
-	dgram.ErrPollReentered:          {-26, "Error", "{call} was called from a callback that dgram_poll is running"},
+	dgram.ErrSocketBadType:           {-1, "TypeError", "Bad socket type specified. Valid types are: udp4, udp6"},
+	dgram.ErrSocketBadPort:           {-2, "RangeError", "Port should be > 0 and < 65536. Received {received}."},
+	dgram.ErrSocketAlreadyBound:      {-3, "Error", "Socket is already bound"},
+	dgram.ErrSocketDgramNotRunning:   {-4, "Error", "Not running"},
+	dgram.ErrInvalidArgType:          {-5, "TypeError", "The \"{arg}\" argument must be of type {expected}. Received {received}"},
+	dgram.ErrBufferOutOfBounds:       {-6, "RangeError", "\"{arg}\" is outside of buffer bounds"},
+	dgram.ErrMissingArgs:             {-7, "TypeError", "The \"{arg}\" argument must be specified"},
+	dgram.ErrOutOfRange:              {-8, "RangeError", "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
+	dgram.ErrNotSupportedOnPlatform:  {-9, "Error", "{call} is not supported on {platform}"},
+	dgram.ErrInvalidThis:             {-29, "TypeError", "Value of \"this\" must be of type Socket"},
+	dgram.ErrSocketDgramIsConnected:  {-40, "Error", "Already connected"},
+	dgram.ErrSocketDgramNotConnected: {-41, "Error", "Not connected"},
+	dgram.ErrSocketBadBufferSize:     {-27, "TypeError", "Buffer size must be a positive integer"},
+	dgram.ErrSocketBufferSize:        {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+	dgram.EADDRINUSE:                 {-10, "Error", ""},
+	dgram.EADDRNOTAVAIL:              {-11, "Error", ""},
+	dgram.EACCES:                     {-12, "Error", ""},
+	dgram.EBADF:                      {-13, "Error", ""},
+	dgram.EINVAL:                     {-14, "Error", ""},
+	dgram.EMSGSIZE:                   {-15, "Error", ""},
+	dgram.ENETUNREACH:                {-16, "Error", ""},
+	dgram.ECONNREFUSED:               {-42, "Error", ""},
+	dgram.ENODEV:                     {-17, "Error", ""},
+	dgram.ENOPROTOOPT:                {-18, "Error", ""},
+	dgram.EPERM:                      {-19, "Error", ""},
+	dgram.ENOTFOUND:                  {-20, "Error", ""},
+	dgram.EUNKNOWN:                   {-21, "Error", ""},
+	dgram.EMFILE:                     {-30, "Error", ""},
+	dgram.ENFILE:                     {-31, "Error", ""},
+	dgram.ErrInvalidHandle:           {-22, "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
+	dgram.ErrNullPointer:             {-23, "TypeError", "The \"{arg}\" argument must not be NULL"},
+	dgram.ErrForked:                  {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
+	dgram.ErrInternal:                {-25, "Error", "Internal error in {call}: {received}"},
+	dgram.ErrPollReentered:           {-26, "Error", "{call} was called from a callback that dgram_poll is running"},
 }
 
 // goSocketOptions converts a dgram_socket_options.
@@ -98,6 +102,19 @@ func (e *entry) closeListener(fn C.dgram_close_cb, userData C.uintptr_t) dgram.C
 	return func() {
 		e.deliver(func() {
 			C.dgramx_call_close(fn, e.h, userData)
+		})
+	}
+}
+
+// connectListener delivers the 'connect' event to fn, in the socket's
+// delivery mode; nil when fn is NULL.
+func (e *entry) connectListener(fn C.dgram_connect_cb, userData C.uintptr_t) dgram.ConnectListener {
+	if fn == nil {
+		return nil
+	}
+	return func() {
+		e.deliver(func() {
+			C.dgramx_call_connect(fn, e.h, userData)
 		})
 	}
 }
@@ -298,6 +315,36 @@ func dgramgo_send_slice(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.s
 	return result(e.sock.SendSlice(msgBytes, int(offset), int(length), int(port), goString(address), e.sendCallback(sendListener, userData)))
 }
 
+//export dgramgo_send_connected
+func dgramgo_send_connected(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, sendListener C.dgram_send_cb, userData C.uintptr_t) (rc C.int) {
+	defer guard(&rc, "dgram_send_connected")
+	enter("dgram_send_connected")
+	e, code := lookup(socket, "dgram_send_connected")
+	if code != 0 {
+		return code
+	}
+	msgBytes, code := goBytes(msg, msgLength, "dgram_send_connected", "msg")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SendConnected(msgBytes, e.sendCallback(sendListener, userData)))
+}
+
+//export dgramgo_send_slice_connected
+func dgramgo_send_slice_connected(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, offset C.int, length C.int, sendListener C.dgram_send_cb, userData C.uintptr_t) (rc C.int) {
+	defer guard(&rc, "dgram_send_slice_connected")
+	enter("dgram_send_slice_connected")
+	e, code := lookup(socket, "dgram_send_slice_connected")
+	if code != 0 {
+		return code
+	}
+	msgBytes, code := goBytes(msg, msgLength, "dgram_send_slice_connected", "msg")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SendSliceConnected(msgBytes, int(offset), int(length), e.sendCallback(sendListener, userData)))
+}
+
 //export dgramgo_sendto
 func dgramgo_sendto(socket C.dgram_socket, msg unsafe.Pointer, msgLength C.size_t, offset C.int, length C.int, port C.int, address *C.char, sendListener C.dgram_send_cb, userData C.uintptr_t) (rc C.int) {
 	defer guard(&rc, "dgram_sendto")
@@ -355,6 +402,69 @@ func dgramgo_set_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 		return code
 	}
 	return result(e.sock.SetTTL(int(ttl)))
+}
+
+//export dgramgo_connect
+func dgramgo_connect(socket C.dgram_socket, port C.int, address *C.char, connectListener C.dgram_connect_cb, userData C.uintptr_t) (rc C.int) {
+	defer guard(&rc, "dgram_connect")
+	enter("dgram_connect")
+	e, code := lookup(socket, "dgram_connect")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.Connect(int(port), goString(address), e.connectListener(connectListener, userData)))
+}
+
+//export dgramgo_disconnect
+func dgramgo_disconnect(socket C.dgram_socket) (rc C.int) {
+	defer guard(&rc, "dgram_disconnect")
+	enter("dgram_disconnect")
+	e, code := lookup(socket, "dgram_disconnect")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.Disconnect())
+}
+
+//export dgramgo_remote_address
+func dgramgo_remote_address(socket C.dgram_socket, out *C.struct_dgram_address_info) (rc C.int) {
+	defer guard(&rc, "dgram_remote_address")
+	enter("dgram_remote_address")
+	e, code := lookup(socket, "dgram_remote_address")
+	if code != 0 {
+		return code
+	}
+	if out == nil {
+		return nullPointer("dgram_remote_address", "out")
+	}
+	v, err := e.sock.RemoteAddress()
+	if err != nil {
+		return fail(err)
+	}
+	cAddressInfo(out, v)
+	return 0
+}
+
+//export dgramgo_ref
+func dgramgo_ref(socket C.dgram_socket) (rc C.int) {
+	defer guard(&rc, "dgram_ref")
+	enter("dgram_ref")
+	e, code := lookup(socket, "dgram_ref")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.Ref())
+}
+
+//export dgramgo_unref
+func dgramgo_unref(socket C.dgram_socket) (rc C.int) {
+	defer guard(&rc, "dgram_unref")
+	enter("dgram_unref")
+	e, code := lookup(socket, "dgram_unref")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.Unref())
 }
 
 //export dgramgo_set_recv_buffer_size
@@ -429,6 +539,21 @@ func dgramgo_on_close(socket C.dgram_socket, listener C.dgram_close_cb, userData
 		return nullPointer("dgram_on_close", "listener")
 	}
 	e.sock.OnClose(e.closeListener(listener, userData))
+	return 0
+}
+
+//export dgramgo_on_connect
+func dgramgo_on_connect(socket C.dgram_socket, listener C.dgram_connect_cb, userData C.uintptr_t) (rc C.int) {
+	defer guard(&rc, "dgram_on_connect")
+	enter("dgram_on_connect")
+	e, code := lookup(socket, "dgram_on_connect")
+	if code != 0 {
+		return code
+	}
+	if listener == nil {
+		return nullPointer("dgram_on_connect", "listener")
+	}
+	e.sock.OnConnect(e.connectListener(listener, userData))
 	return 0
 }
 

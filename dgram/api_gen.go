@@ -89,6 +89,9 @@ func lookupFamily(typ string) *socketFamily {
 // CloseListener is a listener of the 'close' event.
 type CloseListener func()
 
+// ConnectListener is a listener of the 'connect' event.
+type ConnectListener func()
+
 // ErrorListener is a listener of the 'error' event.
 type ErrorListener func(exception error)
 
@@ -108,6 +111,7 @@ type SendCallback func(err error, bytes int)
 // socketEvents holds a socket's listeners, per event.
 type socketEvents struct {
 	close     listeners[CloseListener]
+	connect   listeners[ConnectListener]
 	error     listeners[ErrorListener]
 	listening listeners[ListeningListener]
 	message   listeners[MessageListener]
@@ -124,6 +128,20 @@ func (s *Socket) OnClose(listener CloseListener) {
 // emitClose calls the 'close' listeners in the order they were added.
 func (s *Socket) emitClose() {
 	for _, l := range s.events.close.load() {
+		l()
+	}
+}
+
+// OnConnect adds listener to the 'connect' event: emitted after a socket is
+// associated with a remote address by connect(), once the call returned.
+func (s *Socket) OnConnect(listener ConnectListener) {
+	s.mustListen("OnConnect", listener == nil)
+	s.events.connect.add(listener)
+}
+
+// emitConnect calls the 'connect' listeners in the order they were added.
+func (s *Socket) emitConnect() {
+	for _, l := range s.events.connect.load() {
 		l()
 	}
 }
@@ -303,7 +321,11 @@ func (s *Socket) DropMembership(multicastAddress string, multicastInterface stri
 // or ::1 when omitted). msg is bytes, a UTF-8 string, or a list of either,
 // sent as one datagram. An unbound socket is first bound, within the call,
 // to a random port (a failure is reported as bind's is). sendListener gets
-// the outcome.
+// the outcome. A connected socket (connect) sends to its peer with the forms
+// without port and address, and refuses a port or address with
+// ERR_SOCKET_DGRAM_IS_CONNECTED; on a socket that is not connected those
+// forms are ERR_SOCKET_DGRAM_NOT_CONNECTED in Go and C, while JavaScript, as
+// Node, reads the arguments as the forms with a port.
 //
 // Form: send(msg, port[, address][, sendListener]).
 func (s *Socket) Send(msg any, port int, address string, sendListener SendCallback) error {
@@ -327,7 +349,11 @@ func (s *Socket) Send(msg any, port int, address string, sendListener SendCallba
 // (127.0.0.1 or ::1 when omitted). msg is bytes, a UTF-8 string, or a list
 // of either, sent as one datagram. An unbound socket is first bound, within
 // the call, to a random port (a failure is reported as bind's is).
-// sendListener gets the outcome.
+// sendListener gets the outcome. A connected socket (connect) sends to its
+// peer with the forms without port and address, and refuses a port or
+// address with ERR_SOCKET_DGRAM_IS_CONNECTED; on a socket that is not
+// connected those forms are ERR_SOCKET_DGRAM_NOT_CONNECTED in Go and C,
+// while JavaScript, as Node, reads the arguments as the forms with a port.
 //
 // Form: send(msg, offset, length, port[, address][, sendListener]).
 func (s *Socket) SendSlice(msg any, offset int, length int, port int, address string, sendListener SendCallback) error {
@@ -352,6 +378,57 @@ func (s *Socket) SendSlice(msg any, offset int, length int, port int, address st
 		address = s.family.sendAddress
 	}
 	return s.send(msgBytes, port, address, sendListener)
+}
+
+// SendConnected is dgram.Socket.send: sends a datagram to port at address
+// (127.0.0.1 or ::1 when omitted). msg is bytes, a UTF-8 string, or a list
+// of either, sent as one datagram. An unbound socket is first bound, within
+// the call, to a random port (a failure is reported as bind's is).
+// sendListener gets the outcome. A connected socket (connect) sends to its
+// peer with the forms without port and address, and refuses a port or
+// address with ERR_SOCKET_DGRAM_IS_CONNECTED; on a socket that is not
+// connected those forms are ERR_SOCKET_DGRAM_NOT_CONNECTED in Go and C,
+// while JavaScript, as Node, reads the arguments as the forms with a port.
+//
+// Form: send(msg[, sendListener]).
+func (s *Socket) SendConnected(msg any, sendListener SendCallback) error {
+	if err := s.check(CallSend); err != nil {
+		return err
+	}
+	msgBytes, err := toMessage(ErrInvalidArgType, "send", "msg", msg)
+	if err != nil {
+		return err
+	}
+	return s.send(msgBytes, 0, "", sendListener)
+}
+
+// SendSliceConnected is dgram.Socket.send: sends a datagram to port at
+// address (127.0.0.1 or ::1 when omitted). msg is bytes, a UTF-8 string, or
+// a list of either, sent as one datagram. An unbound socket is first bound,
+// within the call, to a random port (a failure is reported as bind's is).
+// sendListener gets the outcome. A connected socket (connect) sends to its
+// peer with the forms without port and address, and refuses a port or
+// address with ERR_SOCKET_DGRAM_IS_CONNECTED; on a socket that is not
+// connected those forms are ERR_SOCKET_DGRAM_NOT_CONNECTED in Go and C,
+// while JavaScript, as Node, reads the arguments as the forms with a port.
+//
+// Form: send(msg, offset, length[, sendListener]).
+func (s *Socket) SendSliceConnected(msg any, offset int, length int, sendListener SendCallback) error {
+	if err := s.check(CallSend); err != nil {
+		return err
+	}
+	msgBytes, err := toMessage(ErrInvalidArgType, "send", "msg", msg)
+	if err != nil {
+		return err
+	}
+	if offset < 0 || offset > len(msgBytes) {
+		return boundsError(ErrBufferOutOfBounds, "send", "offset", "")
+	}
+	if length < 0 || length > len(msgBytes)-offset {
+		return boundsError(ErrBufferOutOfBounds, "send", "length", "")
+	}
+	msgBytes = msgBytes[offset : offset+length]
+	return s.send(msgBytes, 0, "", sendListener)
 }
 
 // SendTo is dgram.Socket.sendto: legacy form of send, with offset and length
@@ -435,6 +512,86 @@ func (s *Socket) SetTTL(ttl int) error {
 		return rangeError(EINVAL, "setTTL", "ttl", ttl, 1, 255, "")
 	}
 	return s.setTTL(ttl)
+}
+
+// Connect is dgram.Socket.connect: associates the socket with a remote
+// address and port: every datagram it sends goes there (send without port
+// and address), and it receives only from there. An unbound socket is first
+// bound, within the call, to a random port ('listening' comes before
+// 'connect'). The association is made within the call and 'connect' is
+// emitted after it returns. A failure is the call's error in Go and C; in
+// JavaScript it comes after the call returns, to connectListener when one
+// was given, else as an 'error' event, as in Node. In JavaScript the
+// connection counts from 'connect' on, as in Node (whose connect is
+// asynchronous): until then disconnect and remoteAddress throw
+// ERR_SOCKET_DGRAM_NOT_CONNECTED and send reads its arguments as for a
+// socket that is not connected.
+//
+// Form: connect(port[, address][, connectListener]).
+func (s *Socket) Connect(port int, address string, connectListener ConnectListener) error {
+	if err := s.check(CallConnect); err != nil {
+		return err
+	}
+	if v := int64(port); v < 1 || v > 65535 {
+		return rangeError(ErrSocketBadPort, "connect", "port", port, 1, 65535, "")
+	}
+	if address == "" {
+		address = s.family.sendAddress
+	}
+	return s.connect(port, address, connectListener)
+}
+
+// Disconnect is dgram.Socket.disconnect: dissociates a connected socket from
+// its remote address: it sends with a port and address again, and receives
+// from anyone. On Linux a socket whose port the system chose (bound to port
+// 0, or implicitly) loses it and gets another with its next send, as in
+// Node; address() reports the new one.
+//
+// Form: disconnect().
+func (s *Socket) Disconnect() error {
+	if err := s.check(CallDisconnect); err != nil {
+		return err
+	}
+	return s.disconnect()
+}
+
+// RemoteAddress is dgram.Socket.remoteAddress: returns the address, family
+// and port of a connected socket's peer.
+//
+// Form: remoteAddress().
+func (s *Socket) RemoteAddress() (AddressInfo, error) {
+	if err := s.check(CallRemoteAddress); err != nil {
+		return AddressInfo{}, err
+	}
+	return s.remoteAddress()
+}
+
+// Ref is dgram.Socket.ref: lets the socket keep a host's event loop running
+// while it is bound (the default); undoes unref. It returns the socket in
+// JavaScript. Go and C have no event loop that a socket holds (a Go program
+// ends when main returns, a C program when it exits), so there the call only
+// checks its socket and does nothing else; it is kept so that the three
+// bindings have one surface.
+//
+// Form: ref().
+func (s *Socket) Ref() error {
+	if err := s.check(CallRef); err != nil {
+		return err
+	}
+	return s.ref()
+}
+
+// Unref is dgram.Socket.unref: lets a host's event loop end while the socket
+// is still bound, when nothing else keeps it running: a JavaScript program
+// whose only socket is unref'd exits. It returns the socket in JavaScript.
+// In Go and C it only checks its socket and does nothing else (see ref).
+//
+// Form: unref().
+func (s *Socket) Unref() error {
+	if err := s.check(CallUnref); err != nil {
+		return err
+	}
+	return s.unref()
 }
 
 // SetRecvBufferSize is dgram.Socket.setRecvBufferSize: sets SO_RCVBUF, the
@@ -624,8 +781,18 @@ type socketCore interface {
 	close(closeListener CloseListener) error
 	// dropMembership is the core of DropMembership.
 	dropMembership(multicastAddress string, multicastInterface string) error
-	// send is the core of Send, SendSlice and SendTo.
+	// send is the core of Send, SendSlice, SendConnected, SendSliceConnected and SendTo.
 	send(msg []byte, port int, address string, sendListener SendCallback) error
+	// connect is the core of Connect.
+	connect(port int, address string, connectListener ConnectListener) error
+	// disconnect is the core of Disconnect.
+	disconnect() error
+	// remoteAddress is the core of RemoteAddress.
+	remoteAddress() (AddressInfo, error)
+	// ref is the core of Ref.
+	ref() error
+	// unref is the core of Unref.
+	unref() error
 	// setOption sets option o to v on the bound socket; call names the call in errors.
 	setOption(call string, o *sockOpt, v int) error
 	// getOption reads option o of the bound socket; call names the call in errors.

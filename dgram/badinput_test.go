@@ -141,6 +141,7 @@ func (a caseArgs) sendCallback(name string) SendCallback {
 func (a caseArgs) messageListener(string) MessageListener     { return nil }
 func (a caseArgs) listeningListener(string) ListeningListener { return nil }
 func (a caseArgs) closeListener(string) CloseListener         { return nil }
+func (a caseArgs) connectListener(string) ConnectListener     { return nil }
 
 // TestBadInput runs the bad-input table against the Go API: each case
 // must fail with exactly the spec's code, reported where the spec says
@@ -201,6 +202,10 @@ func runBadCase(t *testing.T, c badCase, port int, recvEvents *events) {
 			t.Fatal(err)
 		}
 		recv(t, listening)
+	case "connected":
+		if err := s.Connect(port, lookupFamily(c.Type).sendAddress, nil); err != nil {
+			t.Fatal(err)
+		}
 	case "closed":
 		s.Close(nil)
 		recv(t, closed)
@@ -221,6 +226,11 @@ func runBadCase(t *testing.T, c badCase, port int, recvEvents *events) {
 		}
 	}
 	if c.State != "closed" && !(c.Call == "close" && err == nil) {
+		if _, err := s.RemoteAddress(); err == nil { // connected (by the case, or for it)
+			if err := s.Disconnect(); err != nil {
+				t.Fatal(err)
+			}
+		}
 		badStillWorks(t, c, s, port, recvEvents)
 	}
 	s.Close(nil)

@@ -29,6 +29,14 @@ const (
 	// Go a nil *Socket or a zero Socket that CreateSocket did not make, in
 	// JavaScript a method called with another this.
 	ErrInvalidThis Code = "ERR_INVALID_THIS"
+	// ErrSocketDgramIsConnected: connect was called on a connected socket, or a
+	// send named a port or an address on a connected socket.
+	ErrSocketDgramIsConnected Code = "ERR_SOCKET_DGRAM_IS_CONNECTED"
+	// ErrSocketDgramNotConnected: disconnect or remoteAddress was called on a
+	// socket that is not connected, or a connected form of send on a socket that
+	// is not (Go and C; JavaScript picks the form by the socket's state, as
+	// Node).
+	ErrSocketDgramNotConnected Code = "ERR_SOCKET_DGRAM_NOT_CONNECTED"
 	// ErrSocketBadBufferSize: a buffer size is not an integer from 0 to
 	// 4294967295.
 	ErrSocketBadBufferSize Code = "ERR_SOCKET_BAD_BUFFER_SIZE"
@@ -52,6 +60,10 @@ const (
 	EMSGSIZE Code = "EMSGSIZE"
 	// ENETUNREACH: no route to the destination.
 	ENETUNREACH Code = "ENETUNREACH"
+	// ECONNREFUSED: the connected peer refused a datagram (an ICMP port
+	// unreachable): an 'error' event with syscall recvmsg, or a later send's
+	// error.
+	ECONNREFUSED Code = "ECONNREFUSED"
 	// ENODEV: no interface can carry the multicast group.
 	ENODEV Code = "ENODEV"
 	// ENOPROTOOPT: the option does not apply to this family (an IPv6 group on
@@ -93,37 +105,40 @@ const (
 
 // errorInfos holds each code's kind and message template.
 var errorInfos = map[Code]errorInfo{
-	ErrSocketBadType:          {kind: KindTypeError, message: "Bad socket type specified. Valid types are: udp4, udp6"},
-	ErrSocketBadPort:          {kind: KindRangeError, message: "Port should be > 0 and < 65536. Received {received}."},
-	ErrSocketAlreadyBound:     {kind: KindError, message: "Socket is already bound"},
-	ErrSocketDgramNotRunning:  {kind: KindError, message: "Not running"},
-	ErrInvalidArgType:         {kind: KindTypeError, message: "The \"{arg}\" argument must be of type {expected}. Received {received}"},
-	ErrBufferOutOfBounds:      {kind: KindRangeError, message: "\"{arg}\" is outside of buffer bounds"},
-	ErrMissingArgs:            {kind: KindTypeError, message: "The \"{arg}\" argument must be specified"},
-	ErrOutOfRange:             {kind: KindRangeError, message: "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
-	ErrNotSupportedOnPlatform: {kind: KindError, message: "{call} is not supported on {platform}"},
-	ErrInvalidThis:            {kind: KindTypeError, message: "Value of \"this\" must be of type Socket"},
-	ErrSocketBadBufferSize:    {kind: KindTypeError, message: "Buffer size must be a positive integer"},
-	ErrSocketBufferSize:       {kind: KindError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
-	EADDRINUSE:                {kind: KindError, system: true},
-	EADDRNOTAVAIL:             {kind: KindError, system: true},
-	EACCES:                    {kind: KindError, system: true},
-	EBADF:                     {kind: KindError, system: true},
-	EINVAL:                    {kind: KindError, system: true},
-	EMSGSIZE:                  {kind: KindError, system: true},
-	ENETUNREACH:               {kind: KindError, system: true},
-	ENODEV:                    {kind: KindError, system: true},
-	ENOPROTOOPT:               {kind: KindError, system: true},
-	EPERM:                     {kind: KindError, system: true},
-	ENOTFOUND:                 {kind: KindError, system: true},
-	EUNKNOWN:                  {kind: KindError, system: true},
-	EMFILE:                    {kind: KindError, system: true},
-	ENFILE:                    {kind: KindError, system: true},
-	ErrInvalidHandle:          {kind: KindError, message: "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
-	ErrNullPointer:            {kind: KindTypeError, message: "The \"{arg}\" argument must not be NULL"},
-	ErrForked:                 {kind: KindError, message: "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
-	ErrInternal:               {kind: KindError, message: "Internal error in {call}: {received}"},
-	ErrPollReentered:          {kind: KindError, message: "{call} was called from a callback that dgram_poll is running"},
+	ErrSocketBadType:           {kind: KindTypeError, message: "Bad socket type specified. Valid types are: udp4, udp6"},
+	ErrSocketBadPort:           {kind: KindRangeError, message: "Port should be > 0 and < 65536. Received {received}."},
+	ErrSocketAlreadyBound:      {kind: KindError, message: "Socket is already bound"},
+	ErrSocketDgramNotRunning:   {kind: KindError, message: "Not running"},
+	ErrInvalidArgType:          {kind: KindTypeError, message: "The \"{arg}\" argument must be of type {expected}. Received {received}"},
+	ErrBufferOutOfBounds:       {kind: KindRangeError, message: "\"{arg}\" is outside of buffer bounds"},
+	ErrMissingArgs:             {kind: KindTypeError, message: "The \"{arg}\" argument must be specified"},
+	ErrOutOfRange:              {kind: KindRangeError, message: "The value of \"{arg}\" is out of range. It must be >= {min} && <= {max}. Received {received}"},
+	ErrNotSupportedOnPlatform:  {kind: KindError, message: "{call} is not supported on {platform}"},
+	ErrInvalidThis:             {kind: KindTypeError, message: "Value of \"this\" must be of type Socket"},
+	ErrSocketDgramIsConnected:  {kind: KindError, message: "Already connected"},
+	ErrSocketDgramNotConnected: {kind: KindError, message: "Not connected"},
+	ErrSocketBadBufferSize:     {kind: KindTypeError, message: "Buffer size must be a positive integer"},
+	ErrSocketBufferSize:        {kind: KindError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
+	EADDRINUSE:                 {kind: KindError, system: true},
+	EADDRNOTAVAIL:              {kind: KindError, system: true},
+	EACCES:                     {kind: KindError, system: true},
+	EBADF:                      {kind: KindError, system: true},
+	EINVAL:                     {kind: KindError, system: true},
+	EMSGSIZE:                   {kind: KindError, system: true},
+	ENETUNREACH:                {kind: KindError, system: true},
+	ECONNREFUSED:               {kind: KindError, system: true},
+	ENODEV:                     {kind: KindError, system: true},
+	ENOPROTOOPT:                {kind: KindError, system: true},
+	EPERM:                      {kind: KindError, system: true},
+	ENOTFOUND:                  {kind: KindError, system: true},
+	EUNKNOWN:                   {kind: KindError, system: true},
+	EMFILE:                     {kind: KindError, system: true},
+	ENFILE:                     {kind: KindError, system: true},
+	ErrInvalidHandle:           {kind: KindError, message: "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
+	ErrNullPointer:             {kind: KindTypeError, message: "The \"{arg}\" argument must not be NULL"},
+	ErrForked:                  {kind: KindError, message: "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
+	ErrInternal:                {kind: KindError, message: "Internal error in {call}: {received}"},
+	ErrPollReentered:           {kind: KindError, message: "{call} was called from a callback that dgram_poll is running"},
 }
 
 // Codes lists every code in spec order.
@@ -138,6 +153,8 @@ var Codes = []Code{
 	ErrOutOfRange,
 	ErrNotSupportedOnPlatform,
 	ErrInvalidThis,
+	ErrSocketDgramIsConnected,
+	ErrSocketDgramNotConnected,
 	ErrSocketBadBufferSize,
 	ErrSocketBufferSize,
 	EADDRINUSE,
@@ -147,6 +164,7 @@ var Codes = []Code{
 	EINVAL,
 	EMSGSIZE,
 	ENETUNREACH,
+	ECONNREFUSED,
 	ENODEV,
 	ENOPROTOOPT,
 	EPERM,

@@ -15,6 +15,7 @@ type formArgs interface {
 	closeListener(name string) CloseListener
 	message(name string) any
 	sendCallback(name string) SendCallback
+	connectListener(name string) ConnectListener
 }
 
 // callForm calls the form whose Go name is form, on s (unused by module
@@ -53,6 +54,10 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 		return nil, s.Send(a.message("msg"), a.integer("port"), a.str("address"), a.sendCallback("sendListener"))
 	case "SendSlice":
 		return nil, s.SendSlice(a.message("msg"), a.integer("offset"), a.integer("length"), a.integer("port"), a.str("address"), a.sendCallback("sendListener"))
+	case "SendConnected":
+		return nil, s.SendConnected(a.message("msg"), a.sendCallback("sendListener"))
+	case "SendSliceConnected":
+		return nil, s.SendSliceConnected(a.message("msg"), a.integer("offset"), a.integer("length"), a.sendCallback("sendListener"))
 	case "SendTo":
 		return nil, s.SendTo(a.message("msg"), a.integer("offset"), a.integer("length"), a.integer("port"), a.str("address"), a.sendCallback("sendListener"))
 	case "SetBroadcast":
@@ -63,6 +68,17 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 		return nil, s.SetMulticastTTL(a.integer("ttl"))
 	case "SetTTL":
 		return nil, s.SetTTL(a.integer("ttl"))
+	case "Connect":
+		return nil, s.Connect(a.integer("port"), a.str("address"), a.connectListener("connectListener"))
+	case "Disconnect":
+		return nil, s.Disconnect()
+	case "RemoteAddress":
+		_, err := s.RemoteAddress()
+		return nil, err
+	case "Ref":
+		return nil, s.Ref()
+	case "Unref":
+		return nil, s.Unref()
 	case "SetRecvBufferSize":
 		return nil, s.SetRecvBufferSize(a.integer("size"))
 	case "GetRecvBufferSize":
@@ -85,12 +101,17 @@ var callForms = map[Call][]string{
 	CallBind:                 {"Bind", "BindOptions"},
 	CallClose:                {"Close"},
 	CallDropMembership:       {"DropMembership"},
-	CallSend:                 {"Send", "SendSlice"},
+	CallSend:                 {"Send", "SendSlice", "SendConnected", "SendSliceConnected"},
 	CallSendto:               {"SendTo"},
 	CallSetBroadcast:         {"SetBroadcast"},
 	CallSetMulticastLoopback: {"SetMulticastLoopback"},
 	CallSetMulticastTTL:      {"SetMulticastTTL"},
 	CallSetTTL:               {"SetTTL"},
+	CallConnect:              {"Connect"},
+	CallDisconnect:           {"Disconnect"},
+	CallRemoteAddress:        {"RemoteAddress"},
+	CallRef:                  {"Ref"},
+	CallUnref:                {"Unref"},
 	CallSetRecvBufferSize:    {"SetRecvBufferSize"},
 	CallGetRecvBufferSize:    {"GetRecvBufferSize"},
 	CallSetSendBufferSize:    {"SetSendBufferSize"},

@@ -62,6 +62,11 @@ const (
 	CallSetMulticastLoopback             // dgram.Socket.setMulticastLoopback
 	CallSetMulticastTTL                  // dgram.Socket.setMulticastTTL
 	CallSetTTL                           // dgram.Socket.setTTL
+	CallConnect                          // dgram.Socket.connect
+	CallDisconnect                       // dgram.Socket.disconnect
+	CallRemoteAddress                    // dgram.Socket.remoteAddress
+	CallRef                              // dgram.Socket.ref
+	CallUnref                            // dgram.Socket.unref
 	CallSetRecvBufferSize                // dgram.Socket.setRecvBufferSize
 	CallGetRecvBufferSize                // dgram.Socket.getRecvBufferSize
 	CallSetSendBufferSize                // dgram.Socket.setSendBufferSize
@@ -82,6 +87,11 @@ var callNames = [...]string{
 	"dgram.Socket.setMulticastLoopback",
 	"dgram.Socket.setMulticastTTL",
 	"dgram.Socket.setTTL",
+	"dgram.Socket.connect",
+	"dgram.Socket.disconnect",
+	"dgram.Socket.remoteAddress",
+	"dgram.Socket.ref",
+	"dgram.Socket.unref",
 	"dgram.Socket.setRecvBufferSize",
 	"dgram.Socket.getRecvBufferSize",
 	"dgram.Socket.setSendBufferSize",
@@ -110,6 +120,11 @@ var Calls = []Call{
 	CallSetMulticastLoopback,
 	CallSetMulticastTTL,
 	CallSetTTL,
+	CallConnect,
+	CallDisconnect,
+	CallRemoteAddress,
+	CallRef,
+	CallUnref,
 	CallSetRecvBufferSize,
 	CallGetRecvBufferSize,
 	CallSetSendBufferSize,
@@ -168,6 +183,11 @@ var supportMatrix = [...][5]cell{
 	CallSetMulticastLoopback: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetMulticastTTL:      {Linux: {Unsupported, 0}, Raspbian: {Unsupported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetTTL:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallConnect:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallDisconnect:           {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallRemoteAddress:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallRef:                  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallUnref:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
 	CallSetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
 	CallGetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
 	CallSetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
@@ -189,6 +209,11 @@ var nativeMatrix = [...][5]cell{
 	CallSetMulticastLoopback: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastTTL:      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetTTL:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallConnect:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallDisconnect:           {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallRemoteAddress:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallRef:                  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallUnref:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallGetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},

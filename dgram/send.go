@@ -11,14 +11,24 @@ import (
 // that bind is the call's error (JavaScript emits it, see the spec's
 // reporting). The datagram is then written, and the callback posted after
 // 'listening'.
+//
+// The connected forms give no destination (port 0, as no other form can):
+// they send to the peer of a connected socket, and are
+// ERR_SOCKET_DGRAM_NOT_CONNECTED on another; a destination given to a
+// connected socket is ERR_SOCKET_DGRAM_IS_CONNECTED, as in Node.
 func (s *Socket) send(msg []byte, port int, address string, sendListener SendCallback) error {
 	s.mu.RLock()
-	switch s.state {
-	case closed:
+	if err := s.checkDestination(port); err != nil {
 		s.mu.RUnlock()
-		return notRunning()
+		return err
+	}
+	switch s.state {
 	case bound:
-		s.write(s.conn, msg, port, address, sendListener)
+		if port == 0 {
+			s.writeTo(s.conn, msg, s.peer, "", 0, sendListener)
+		} else {
+			s.write(s.conn, msg, port, address, sendListener)
+		}
 		s.mu.RUnlock()
 		return nil
 	}
@@ -26,9 +36,15 @@ func (s *Socket) send(msg []byte, port int, address string, sendListener SendCal
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkDestination(port); err != nil {
+		return err
+	}
 	switch s.state {
-	case closed:
-		return notRunning()
+	case bound:
+		if port == 0 {
+			s.writeTo(s.conn, msg, s.peer, "", 0, sendListener)
+			return nil
+		}
 	case unbound:
 		if err := s.openLocked(0, s.family.bindAddress); err != nil {
 			return err
@@ -54,4 +70,19 @@ func (s *Socket) write(conn *net.UDPConn, msg []byte, port int, address string, 
 		return
 	}
 	s.writeTo(conn, msg, netip.AddrPortFrom(ip, uint16(port)), address, port, cb)
+}
+
+// checkDestination is send's state check: ERR_SOCKET_DGRAM_NOT_RUNNING
+// after close; a connected form (port 0) needs a connected socket, and
+// another form one that is not connected. The caller holds mu.
+func (s *Socket) checkDestination(port int) error {
+	switch {
+	case s.state == closed:
+		return notRunning()
+	case port == 0 && !s.peer.IsValid():
+		return codeError(ErrSocketDgramNotConnected, "")
+	case port != 0 && s.peer.IsValid():
+		return codeError(ErrSocketDgramIsConnected, "")
+	}
+	return nil
 }

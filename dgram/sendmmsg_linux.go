@@ -57,7 +57,7 @@ func newBatchWriter(conn *net.UDPConn) *batchWriter {
 func (w *batchWriter) write(items []outgoing, data []byte) (int, error) {
 	if items[0].to.Addr().Zone() != "" {
 		it := items[0]
-		if _, err := w.conn.WriteToUDPAddrPort(data[it.off:it.off+it.n], it.to); err != nil {
+		if _, err := writeDatagram(w.conn, data[it.off:it.off+it.n], it.to, it.port); err != nil {
 			return 0, err
 		}
 		return 1, nil

@@ -12,7 +12,7 @@ func newBatchWriter(conn *net.UDPConn) *batchWriter { return &batchWriter{conn} 
 
 func (w *batchWriter) write(items []outgoing, data []byte) (int, error) {
 	it := items[0]
-	if _, err := w.conn.WriteToUDPAddrPort(data[it.off:it.off+it.n], it.to); err != nil {
+	if _, err := writeDatagram(w.conn, data[it.off:it.off+it.n], it.to, it.port); err != nil {
 		return 0, err
 	}
 	return 1, nil

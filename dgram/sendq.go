@@ -61,6 +61,17 @@ var epoch = time.Now()
 
 func monoNow() int64 { return int64(time.Since(epoch)) }
 
+// writeDatagram writes one datagram to to; port 0 marks a connected
+// socket's send (to is its peer), written without a destination, which
+// every system takes on a connected socket (the BSDs refuse sendto's with
+// EISCONN). Linux's sendmmsg path names the peer, which Linux takes.
+func writeDatagram(conn *net.UDPConn, msg []byte, to netip.AddrPort, port int) (int, error) {
+	if port == 0 {
+		return conn.Write(msg)
+	}
+	return conn.WriteToUDPAddrPort(msg, to)
+}
+
 // writeTo sends one datagram to to and posts its outcome to the
 // callback, at once or through the queue. The socket is bound, and close
 // cannot run meanwhile (the caller holds s.mu shared, or is the dispatcher
@@ -80,7 +91,7 @@ func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, addre
 	q.reads = reads
 	if !q.running && q.short < streak && q.held == 0 {
 		q.mu.Unlock()
-		n, err := conn.WriteToUDPAddrPort(msg, to)
+		n, err := writeDatagram(conn, msg, to, port)
 		q.last.Store(monoNow())
 		s.sent(cb, n, err, address, port)
 		return

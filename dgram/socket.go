@@ -44,6 +44,10 @@ type Socket struct {
 	p4    *ipv4.PacketConn // udp4 options
 	p6    *ipv6.PacketConn // udp6 options
 	out   sendQueue        // batched sends (sendq.go)
+	peer  netip.AddrPort   // the peer connect gave; invalid when not connected
+	// disconnected: disconnect ran once, after which the local address is
+	// read from the system (Linux forgets a port it chose on disconnect)
+	disconnected bool
 
 	dispatcher dispatcher
 	stopped    atomic.Bool   // set once close runs: the reader drops what it reads
@@ -264,6 +268,15 @@ func (s *Socket) address() (AddressInfo, error) {
 		return AddressInfo{}, err
 	}
 	ap := s.conn.LocalAddr().(*net.UDPAddr).AddrPort()
+	if s.disconnected { // the system may have changed it (connect.go)
+		rc, err := s.conn.SyscallConn()
+		if err == nil {
+			ap, err = sockName(rc)
+		}
+		if err != nil {
+			return AddressInfo{}, sysError("getsockname", err, "", 0)
+		}
+	}
 	return AddressInfo{Address: ap.Addr().Unmap(), Family: s.family.family, Port: int(ap.Port())}, nil
 }
 

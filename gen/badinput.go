@@ -25,7 +25,7 @@ type BadCase struct {
 	Form  string `json:"form"`          // the form's Go name
 	Arg   string `json:"arg,omitempty"` // the bad argument, "options.port" for a field
 	Kind  string `json:"kind"`          // see badKinds
-	State string `json:"state"`         // the socket's state: unbound, bound, closed; "" for module calls
+	State string `json:"state"`         // the socket's state: unbound, bound, connected (to the runner's receiver), closed; "" for module calls
 	Type  string `json:"type"`          // the socket type the case runs on
 	// The bad value: an integer, a string, a C NULL, or a message of Size
 	// bytes. Go and C use these; JavaScript uses JS.
@@ -114,7 +114,7 @@ var badRules = []string{
 	"an address argument (address: a kind of addresses:) gets its family's malformed value, the other family's valid value (sendAddress or group) and its family's unassigned address, each failing with the code its kind names; a kind with bound: true is checked on a bound socket (before that the call is EBADF). A code that comes after the call returns goes to the form's completion callback when it has one, else to the 'error' event.",
 	"message: a value that is not bytes, a string or a list of them fails with the argument's error:; a datagram longer than the family's maxDatagram is EMSGSIZE, to the send callback. In C a NULL message with a length is ERR_NULL_POINTER.",
 	"platform: a value that names no platform is ERR_NOT_SUPPORTED_ON_PLATFORM (no call is supported there).",
-	"state: a call whose errors list ERR_SOCKET_DGRAM_NOT_RUNNING fails with it after close; one that lists EBADF fails with it before bind (EBADF: not bound yet), or with its option's unbound: code; bind fails with ERR_SOCKET_ALREADY_BOUND once bound (bind binds the operating-system socket within the call: there is no state in between). Any other call in those states succeeds (send binds implicitly). In C a closed socket's handle is released with its 'close' event, so a call after it is ERR_INVALID_HANDLE (cCode).",
+	"state: a call whose errors list ERR_SOCKET_DGRAM_NOT_RUNNING fails with it after close; one that lists EBADF fails with it before bind (EBADF: not bound yet), or with its option's unbound: code; bind fails with ERR_SOCKET_ALREADY_BOUND once bound (bind binds the operating-system socket within the call: there is no state in between); a call that lists the connected role's code (ERR_SOCKET_DGRAM_IS_CONNECTED) fails with it on a socket connected to the runner's receiver; one that lists the not-connected role's code and has no connected form fails with it before bind. Any other call in those states succeeds (send and connect bind implicitly). The cases of a connected form (connected: true) run on a connected socket. A runner dissolves a connection before checking that the socket still works. In C a closed socket's handle is released with its 'close' event, so a call after it is ERR_INVALID_HANDLE (cCode).",
 	"boolean and function arguments have no bad value: JavaScript reads a flag by truthiness and ignores a callback that is not a function, as Node does.",
 }
 
@@ -342,7 +342,12 @@ var badTypes = map[string]badMapping{
 			add(kindAbove, BadCase{Int: i64(above), JS: strconv.FormatInt(above, 10), Code: a.Error})
 			add(kindFraction, BadCase{JS: "1.5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
 			add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-			add(kindWrongType, BadCase{JS: "'abc'", Code: g.role(spec.RoleWrongType), GoSkip: goNoType, CSkip: cNoType})
+			jsSkip := ""
+			if f.Connected && f.Args[boundsEnd(f.Form)-1].Name == a.Name {
+				// a non-number length picks the form without bounds (Node)
+				jsSkip = "on a connected socket JavaScript picks the form without bounds when the length is not a number, as Node does"
+			}
+			add(kindWrongType, BadCase{JS: "'abc'", Code: g.role(spec.RoleWrongType), GoSkip: goNoType, CSkip: cNoType, JSSkip: jsSkip})
 			return
 		}
 		if a.Min == nil && a.Max == nil {
@@ -465,7 +470,10 @@ func (g *badGen) form(c *mCall, f *mForm) {
 			}
 			if !c.Module && bc.State == "" {
 				bc.State = "unbound"
-				if f.Bound {
+				switch {
+				case f.Connected:
+					bc.State = "connected" // connected to the runner's receiver
+				case f.Bound:
 					bc.State = "bound"
 				}
 			}
@@ -503,22 +511,34 @@ func jsString(v string) string { return "'" + v + "'" }
 func (g *badGen) states(c *mCall) {
 	f := c.MForms[0]
 	unbound, closed, already := g.role(spec.RoleUnbound), g.role(spec.RoleClosed), g.role(spec.RoleAlreadyBound)
+	connected, notConnected := g.role(spec.RoleConnected), g.role(spec.RoleNotConnected)
 	has := func(code string) bool { return code != "" && g.listed(c, code) }
-	ebadf, notRunning, isBind := has(unbound), has(closed), has(already)
+	ebadf, notRunning, isBind, isConnect := has(unbound), has(closed), has(already), has(connected)
+	// A call that lists the not-connected code and has no connected form
+	// needs a connection (disconnect, remoteAddress); a call with
+	// connected forms gives that code only to them.
+	needsConn := has(notConnected)
+	for _, f := range c.MForms {
+		needsConn = needsConn && !f.Connected
+	}
 	if c.Opt != nil && c.Opt.Unbound != "" {
 		unbound, ebadf = c.Opt.Unbound, true
 	}
-	for _, st := range []string{"unbound", "bound", "closed"} {
+	for _, st := range []string{"unbound", "bound", "connected", "closed"} {
 		code := ""
 		switch {
 		case st == "closed" && notRunning:
 			code = closed
 		case st == "bound" && isBind:
 			code = already
+		case st == "connected" && isConnect:
+			code = connected
 		case st == "unbound" && ebadf:
 			code = unbound
-		case st == "bound":
-			continue // a valid call on a bound socket is the happy path, tested elsewhere
+		case st == "unbound" && needsConn:
+			code = notConnected
+		case st == "bound", st == "connected":
+			continue // a valid call on a bound or connected socket is the happy path, tested elsewhere
 		}
 		bc := &BadCase{
 			ID: c.Name + "/" + f.Go + "/" + st, Call: c.Name, Form: f.Go, Kind: kindState, State: st, Type: g.fam.Type,

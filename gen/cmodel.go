@@ -419,7 +419,11 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			if pointers {
 				lib = append([]string{"DGRAM_ERR_NULL_POINTER"}, lib...)
 			}
-			doc = append(doc, "Errors: "+strings.Join(errs, ", ")+"; and the library's "+strings.Join(lib, ", ")+". An error that happens after the call returns goes to its callback or to the 'error' event, as the spec says.")
+			own := strings.Join(errs, ", ") + "; and the library's "
+			if len(errs) == 0 {
+				own = "only the library's "
+			}
+			doc = append(doc, "Errors: "+own+strings.Join(lib, ", ")+". An error that happens after the call returns goes to its callback or to the 'error' event, as the spec says.")
 			fn.Doc = doc
 			m.Funcs = append(m.Funcs, fn)
 		}

@@ -223,7 +223,10 @@ func TestGeneratorErrors(t *testing.T) {
 		{"default on a module call", "            doc: The socket options.\n",
 			"            doc: The socket options.\n          - name: address\n            type: string\n            default: bindAddress\n", "a default address needs a socket"},
 		{"no default host", "    host: {default: true}\n", "", "HostPlatform needs a platform with host: {default: true}"},
-		{"one bounds argument", "          - name: length\n            type: integer\n            bounds: msg\n", "          - name: length\n            type: integer\n", "needs two bounds arguments"},
+		{"connected forms without the connected role", "    role: connected\n", "", "the spec needs an error with role: connected"},
+		{"two connected forms without bounds", "      - signature: send(msg, offset, length[, sendListener])\n        go: SendSliceConnected\n        connected: true\n        args:\n          - *msgArg\n          - *offsetArg\n          - *lengthArg\n",
+			"      - signature: send(msg, offset, length[, sendListener])\n        go: SendSliceConnected\n        connected: true\n        args:\n          - *msgArg\n", "tells two connected forms apart by bounds"},
+		{"one bounds argument", "            name: length\n            type: integer\n            bounds: msg\n", "            name: length\n            type: integer\n", "needs two bounds arguments"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := strings.ReplaceAll(string(mini), tc.old, tc.new)

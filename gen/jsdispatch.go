@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	. "github.com/dave/jennifer/jen"
@@ -167,7 +168,24 @@ func callDispatch(s *spec.Spec, c *mCall) ([]Code, error) {
 		body = append(body, Id("s").Op(":=").Id("m").Dot("this").Call(Id("call").Dot("This"), Lit(c.Name)))
 	}
 	body = append(body, Id("x").Op(":=").Id("m").Dot("args").Call(Lit(c.Name)))
-	forms := c.MForms
+	if gate := connectingGate(s, c); gate != nil {
+		body = append(body, gate)
+	}
+	var forms, connected []*mForm
+	for _, f := range c.MForms {
+		if f.Connected {
+			connected = append(connected, f)
+		} else {
+			forms = append(forms, f)
+		}
+	}
+	if len(connected) > 0 {
+		block, err := connectedDispatch(s, c, forms, connected)
+		if err != nil {
+			return nil, err
+		}
+		body = append(body, If(Id("s").Dot("connected")).Block(block...))
+	}
 	if len(forms) == 1 {
 		block, err := formDispatch(s, c, forms[0])
 		if err != nil {
@@ -215,6 +233,112 @@ func callDispatch(s *spec.Spec, c *mCall) ([]Code, error) {
 		return nil, err
 	}
 	return append(append(body, If(cond).Block(a...)), b...), nil
+}
+
+// connectingGate is, for a call that needs a connection (its errors list
+// the not-connected role's code and it has no connected form: disconnect,
+// remoteAddress), the check that refuses it while the socket is
+// connecting: in JavaScript, as in Node, a connection counts from its
+// 'connect' event on (the host's connecting field). Nil for other calls.
+func connectingGate(s *spec.Spec, c *mCall) Code {
+	code := s.RoleCode(spec.RoleNotConnected)
+	if code == "" || c.Module || !slices.Contains(c.Errors, code) {
+		return nil
+	}
+	for _, f := range c.MForms {
+		if f.Connected {
+			return nil
+		}
+	}
+	e, _ := s.Error(code)
+	return If(Id("s").Dot("connecting")).Block(Panic(Id("m").Dot("codedError").Call(dq("Kind"+e.Kind), dq(e.Go), Lit(e.Message))))
+}
+
+// connectedDispatch is the block that handles a call on a connected
+// socket, as Node's send does there: the form with bounds when the
+// argument in its length's place is a number, else the form without; a
+// truthy argument in the place of a destination argument (one of the
+// longest other form's that no connected form has: port, address) is the
+// connected role's error, but for a function in the first such place of
+// the bounds form, which is then its callback (else the callback is the
+// one in the longest form's place).
+func connectedDispatch(s *spec.Spec, c *mCall, others, connected []*mForm) ([]Code, error) {
+	e, ok := s.Error(s.RoleCode(spec.RoleConnected))
+	if !ok {
+		return nil, fmt.Errorf("%s:%d: call %s has connected forms: the spec needs an error with role: %s", s.File, c.Line, c.Name, spec.RoleConnected)
+	}
+	var full *mForm
+	for _, f := range others {
+		if full == nil || len(f.Args) > len(full.Args) {
+			full = f
+		}
+	}
+	if full == nil || len(connected) > 2 {
+		return nil, fmt.Errorf("%s:%d: call %s: the JavaScript host needs another form beside one or two connected forms", s.File, c.Line, c.Name)
+	}
+	has := map[string]bool{}
+	for _, f := range connected {
+		for _, a := range f.Args {
+			has[a.Name] = true
+		}
+	}
+	var dest []int
+	for i, a := range full.Args {
+		if !has[a.Name] && a.Type != spec.TypeFunction {
+			dest = append(dest, i)
+		}
+	}
+	at := func(i int) *Statement { return Id("arg").Call(Id("call").Dot("Arguments"), Lit(i)) }
+	refuse := func(bounds bool) Code {
+		var cond *Statement
+		for k, i := range dest {
+			t := Id("truthy").Call(at(i))
+			if bounds && k == 0 {
+				t = Parens(Id("truthy").Call(at(i)).Op("&&").Op("!").Id("isFunction").Call(at(i)))
+			}
+			if cond == nil {
+				cond = t
+			} else {
+				cond = cond.Op("||").Add(t)
+			}
+		}
+		return If(cond).Block(Panic(Id("m").Dot("codedError").Call(dq("Kind"+e.Kind), dq(e.Go), Lit(e.Message))))
+	}
+	form := func(f *mForm) ([]Code, error) {
+		bounds := boundsEnd(f.Form) >= 0
+		block, err := formDispatch(s, c, f)
+		if err != nil {
+			return nil, err
+		}
+		out := []Code{refuse(bounds)}
+		if fi, ffi := functionIndex(f.Form), functionIndex(full.Form); bounds && len(dest) > 0 && fi >= 0 && ffi >= 0 && dest[0] == fi {
+			// the spread arguments, then the callback's fallback place
+			out = append(out, block[:2]...)
+			out = append(out, If(Op("!").Id("isFunction").Call(Id("v").Index(Lit(fi)))).Block(Id("v").Index(Lit(fi)).Op("=").Add(at(ffi))))
+			return append(out, block[2:]...), nil
+		}
+		return append(out, block...), nil
+	}
+	if len(connected) == 1 {
+		return form(connected[0])
+	}
+	first, other := connected[0], connected[1]
+	if (boundsEnd(first.Form) < 0) == (boundsEnd(other.Form) < 0) {
+		return nil, fmt.Errorf("%s:%d: call %s: the JavaScript host tells two connected forms apart by bounds", s.File, c.Line, c.Name)
+	}
+	if boundsEnd(first.Form) < 0 {
+		first, other = other, first
+	}
+	a, err := form(first)
+	if err != nil {
+		return nil, err
+	}
+	b, err := form(other)
+	if err != nil {
+		return nil, err
+	}
+	cond := Qual(gojaPkg, "IsNumber").Call(at(boundsEnd(first.Form) - 1))
+	return append([]Code{If(cond).Block(a...)}, b...), nil
 }
 
 // dispatchName is the Go name of a call's dispatch method.

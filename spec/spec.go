@@ -172,10 +172,12 @@ const (
 	RoleClosed        = "closed"         // a call after close
 	RoleAlreadyBound  = "already-bound"  // bind on a bound or binding socket
 	RoleInvalidHandle = "invalid-handle" // a C handle that is not a live socket
+	RoleConnected     = "connected"      // connect, or a send with a destination, on a connected socket
+	RoleNotConnected  = "not-connected"  // a call that needs a connection, on a socket without one
 )
 
 // Roles are the roles an error may have.
-var Roles = []string{RoleWrongType, RoleNullPointer, RoleUnsupported, RoleOversize, RoleUnbound, RoleClosed, RoleAlreadyBound, RoleInvalidHandle}
+var Roles = []string{RoleWrongType, RoleNullPointer, RoleUnsupported, RoleOversize, RoleUnbound, RoleClosed, RoleAlreadyBound, RoleInvalidHandle, RoleConnected, RoleNotConnected}
 
 // RoleCode is the code of the error with role, or "" when none has it.
 func (s *Spec) RoleCode(role string) string {
@@ -253,8 +255,12 @@ type Call struct {
 type Form struct {
 	Signature string `yaml:"signature"`
 	Go        string `yaml:"go"`
-	Args      []Arg  `yaml:"args"`
-	Line      int    `yaml:"-"`
+	// Connected marks a form of a connected socket (send without a
+	// destination): Go and C refuse it on a socket that is not connected
+	// (RoleNotConnected); JavaScript picks it by the socket's state.
+	Connected bool  `yaml:"connected"`
+	Args      []Arg `yaml:"args"`
+	Line      int   `yaml:"-"`
 }
 
 // Arg is an argument, an object field or an event or callback argument.

@@ -124,7 +124,7 @@ func TestLoadErrors(t *testing.T) {
 			"            min: 0\n            max: 255\n            error: EINVAL\n            doc: Between 1 and 255.\n",
 			"          - name: ttl", "setTTL(ttl): argument ttl must be checked within option unicastTTL's bounds (min and max)"},
 		{"unknown role", "    role: oversize\n", "    role: huge\n",
-			"  - code: EMSGSIZE", `error EMSGSIZE: role "huge" must be one of wrong-type, null-pointer, unsupported, oversize, unbound, closed, already-bound, invalid-handle`},
+			"  - code: EMSGSIZE", `error EMSGSIZE: role "huge" must be one of wrong-type, null-pointer, unsupported, oversize, unbound, closed, already-bound, invalid-handle, connected, not-connected`},
 		{"role twice", "    role: oversize\n", "    role: unbound\n",
 			"  - code: EBADF", `role "unbound" defined twice`},
 		{"empty", "", "", "", "empty spec"},

@@ -47,6 +47,11 @@
  *     as in Node. Memory does not grow with what peers send.
  *   - A send callback is always called after send returns, with no error and
  *     the number of bytes sent, or with the error.
+ *   - connect() associates the operating-system socket with its peer within
+ *     the call (binding it first when it is unbound), and 'connect' is
+ *     emitted afterwards, after 'listening' when connect bound the socket.
+ *     In Go and C the socket is connected when connect returns; in
+ *     JavaScript from 'connect' on, as in Node.
  *   - A listener or callback that panics (Go) or throws (JavaScript) is not
  *     caught: it ends the program, as an uncaught exception does in Node.
  *     The C library never lets a panic of its own Go code reach its host
@@ -65,20 +70,20 @@
 #include <string.h>
 
 /** The version of this header, "MAJOR.MINOR.PATCH"; dgram_version() is the library's. */
-#define DGRAM_VERSION "1.1.0"
+#define DGRAM_VERSION "1.2.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The minor version: additions since the major version. */
-#define DGRAM_VERSION_MINOR 1
+#define DGRAM_VERSION_MINOR 2
 /** The patch version: fixes since the minor version. */
 #define DGRAM_VERSION_PATCH 0
 /**
  * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
  * #if DGRAM_VERSION_NUMBER >= 10100.
  */
-#define DGRAM_VERSION_NUMBER 10100
+#define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "e64a8770d0f634c32ae349e510cae61c8533fc55762acd98fdbd5e11e5357fcf"
+#define DGRAM_SPEC_HASH "42bd33d8bd7577b53aba7133e5db27d3121cc1bafea17e5c5c12967e83583ed2"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -122,6 +127,17 @@ typedef enum dgram_error_code {
      * a method called with another this.
      */
     DGRAM_ERR_INVALID_THIS = -29,
+    /**
+     * connect was called on a connected socket, or a send named a port or an
+     * address on a connected socket.
+     */
+    DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED = -40,
+    /**
+     * disconnect or remoteAddress was called on a socket that is not
+     * connected, or a connected form of send on a socket that is not (Go and
+     * C; JavaScript picks the form by the socket's state, as Node).
+     */
+    DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED = -41,
     /** A buffer size is not an integer from 0 to 4294967295. */
     DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE = -27,
     /**
@@ -151,6 +167,11 @@ typedef enum dgram_error_code {
     DGRAM_EMSGSIZE = -15,
     /** No route to the destination. */
     DGRAM_ENETUNREACH = -16,
+    /**
+     * The connected peer refused a datagram (an ICMP port unreachable): an
+     * 'error' event with syscall recvmsg, or a later send's error.
+     */
+    DGRAM_ECONNREFUSED = -42,
     /** No interface can carry the multicast group. */
     DGRAM_ENODEV = -17,
     /** The option does not apply to this family (an IPv6 group on udp4). */
@@ -243,14 +264,24 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
+    /** dgram.Socket.connect. */
+    DGRAM_CALL_CONNECT = 12,
+    /** dgram.Socket.disconnect. */
+    DGRAM_CALL_DISCONNECT = 13,
+    /** dgram.Socket.remoteAddress. */
+    DGRAM_CALL_REMOTE_ADDRESS = 14,
+    /** dgram.Socket.ref. */
+    DGRAM_CALL_REF = 15,
+    /** dgram.Socket.unref. */
+    DGRAM_CALL_UNREF = 16,
     /** dgram.Socket.setRecvBufferSize. */
-    DGRAM_CALL_SET_RECV_BUFFER_SIZE = 12,
+    DGRAM_CALL_SET_RECV_BUFFER_SIZE = 17,
     /** dgram.Socket.getRecvBufferSize. */
-    DGRAM_CALL_GET_RECV_BUFFER_SIZE = 13,
+    DGRAM_CALL_GET_RECV_BUFFER_SIZE = 18,
     /** dgram.Socket.setSendBufferSize. */
-    DGRAM_CALL_SET_SEND_BUFFER_SIZE = 14,
+    DGRAM_CALL_SET_SEND_BUFFER_SIZE = 19,
     /** dgram.Socket.getSendBufferSize. */
-    DGRAM_CALL_GET_SEND_BUFFER_SIZE = 15,
+    DGRAM_CALL_GET_SEND_BUFFER_SIZE = 20,
 } dgram_call;
 
 /** A support level, as dgram_supports returns it. */
@@ -320,6 +351,11 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
+#define DGRAM_LINUX_HAS_CONNECT                        1 /* O */
+#define DGRAM_LINUX_HAS_DISCONNECT                     1 /* O */
+#define DGRAM_LINUX_HAS_REMOTE_ADDRESS                 1 /* O */
+#define DGRAM_LINUX_HAS_REF                            1 /* O */
+#define DGRAM_LINUX_HAS_UNREF                          1 /* O */
 #define DGRAM_LINUX_HAS_SET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
@@ -336,6 +372,11 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
+#define DGRAM_LINUX_NOTE_CONNECT                       0
+#define DGRAM_LINUX_NOTE_DISCONNECT                    0
+#define DGRAM_LINUX_NOTE_REMOTE_ADDRESS                0
+#define DGRAM_LINUX_NOTE_REF                           0
+#define DGRAM_LINUX_NOTE_UNREF                         0
 #define DGRAM_LINUX_NOTE_SET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
@@ -354,6 +395,11 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
+#define DGRAM_RASPBIAN_HAS_CONNECT                     1 /* O */
+#define DGRAM_RASPBIAN_HAS_DISCONNECT                  1 /* O */
+#define DGRAM_RASPBIAN_HAS_REMOTE_ADDRESS              1 /* O */
+#define DGRAM_RASPBIAN_HAS_REF                         1 /* O */
+#define DGRAM_RASPBIAN_HAS_UNREF                       1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
@@ -370,6 +416,11 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
+#define DGRAM_RASPBIAN_NOTE_CONNECT                    0
+#define DGRAM_RASPBIAN_NOTE_DISCONNECT                 0
+#define DGRAM_RASPBIAN_NOTE_REMOTE_ADDRESS             0
+#define DGRAM_RASPBIAN_NOTE_REF                        0
+#define DGRAM_RASPBIAN_NOTE_UNREF                      0
 #define DGRAM_RASPBIAN_NOTE_SET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
@@ -388,6 +439,11 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
+#define DGRAM_NUTTX_HAS_CONNECT                        1 /* O */
+#define DGRAM_NUTTX_HAS_DISCONNECT                     1 /* O */
+#define DGRAM_NUTTX_HAS_REMOTE_ADDRESS                 0 /* X */
+#define DGRAM_NUTTX_HAS_REF                            1 /* O */
+#define DGRAM_NUTTX_HAS_UNREF                          1 /* O */
 #define DGRAM_NUTTX_HAS_SET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
@@ -404,6 +460,11 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
+#define DGRAM_NUTTX_NOTE_CONNECT                       0
+#define DGRAM_NUTTX_NOTE_DISCONNECT                    0
+#define DGRAM_NUTTX_NOTE_REMOTE_ADDRESS                0
+#define DGRAM_NUTTX_NOTE_REF                           0
+#define DGRAM_NUTTX_NOTE_UNREF                         0
 #define DGRAM_NUTTX_NOTE_SET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
@@ -422,6 +483,11 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
+#define DGRAM_TIZENRT_HAS_CONNECT                      1 /* O */
+#define DGRAM_TIZENRT_HAS_DISCONNECT                   1 /* O */
+#define DGRAM_TIZENRT_HAS_REMOTE_ADDRESS               1 /* O */
+#define DGRAM_TIZENRT_HAS_REF                          1 /* O */
+#define DGRAM_TIZENRT_HAS_UNREF                        1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
@@ -438,6 +504,11 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
+#define DGRAM_TIZENRT_NOTE_CONNECT                     0
+#define DGRAM_TIZENRT_NOTE_DISCONNECT                  0
+#define DGRAM_TIZENRT_NOTE_REMOTE_ADDRESS              0
+#define DGRAM_TIZENRT_NOTE_REF                         0
+#define DGRAM_TIZENRT_NOTE_UNREF                       0
 #define DGRAM_TIZENRT_NOTE_SET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
@@ -558,6 +629,12 @@ struct dgram_address_info {
  * socket.
  */
 typedef void (*dgram_close_cb)(dgram_socket socket, void *user_data);
+
+/**
+ * A listener of the 'connect' event, emitted after a socket is associated
+ * with a remote address by connect(), once the call returned.
+ */
+typedef void (*dgram_connect_cb)(dgram_socket socket, void *user_data);
 
 /**
  * A listener of the 'error' event, emitted whenever any error occurs that is
@@ -766,7 +843,10 @@ int dgram_drop_membership(dgram_socket socket, const char *multicast_address, co
  * when omitted): the msg_length bytes at msg, or the length bytes from
  * offset of them. An unbound socket is first bound, within the call, to a
  * random port (a failure is dgram_send's result, as dgram_bind's).
- * sendListener gets the outcome.
+ * sendListener gets the outcome. A connected socket (dgram_connect) sends to
+ * its peer with dgram_send_connected and dgram_send_slice_connected, and
+ * refuses the other forms with ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that
+ * is not connected refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
  *
  * Form: send(msg, port[, address][, sendListener]).
  *
@@ -786,10 +866,11 @@ int dgram_drop_membership(dgram_socket socket, const char *multicast_address, co
  * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
  * DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
  * DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
- * DGRAM_ENOTFOUND; and the library's DGRAM_ERR_NULL_POINTER,
- * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
- * that happens after the call returns goes to its callback or to the 'error'
- * event, as the spec says.
+ * DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+ * library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_send(dgram_socket socket, const void *msg, size_t msg_length, int port, const char *address, dgram_send_cb send_listener, void *user_data);
 
@@ -798,7 +879,10 @@ int dgram_send(dgram_socket socket, const void *msg, size_t msg_length, int port
  * when omitted): the msg_length bytes at msg, or the length bytes from
  * offset of them. An unbound socket is first bound, within the call, to a
  * random port (a failure is dgram_send's result, as dgram_bind's).
- * sendListener gets the outcome.
+ * sendListener gets the outcome. A connected socket (dgram_connect) sends to
+ * its peer with dgram_send_connected and dgram_send_slice_connected, and
+ * refuses the other forms with ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that
+ * is not connected refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
  *
  * Form: send(msg, offset, length, port[, address][, sendListener]).
  *
@@ -822,12 +906,81 @@ int dgram_send(dgram_socket socket, const void *msg, size_t msg_length, int port
  * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
  * DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
  * DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
- * DGRAM_ENOTFOUND; and the library's DGRAM_ERR_NULL_POINTER,
- * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
- * that happens after the call returns goes to its callback or to the 'error'
- * event, as the spec says.
+ * DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+ * library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_send_slice(dgram_socket socket, const void *msg, size_t msg_length, int offset, int length, int port, const char *address, dgram_send_cb send_listener, void *user_data);
+
+/**
+ * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
+ * when omitted): the msg_length bytes at msg, or the length bytes from
+ * offset of them. An unbound socket is first bound, within the call, to a
+ * random port (a failure is dgram_send's result, as dgram_bind's).
+ * sendListener gets the outcome. A connected socket (dgram_connect) sends to
+ * its peer with dgram_send_connected and dgram_send_slice_connected, and
+ * refuses the other forms with ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that
+ * is not connected refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
+ *
+ * Form: send(msg[, sendListener]).
+ *
+ * @param socket The socket's handle.
+ * @param msg The data. Borrowed for the call only. NULL is an empty
+ *     message when msg_length is 0, else ERR_NULL_POINTER.
+ * @param msg_length The number of bytes at msg.
+ * @param send_listener Called with the outcome. NULL omits it.
+ * @param user_data Passed to the callback as it is.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
+ * DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
+ * DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+ * library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_send_connected(dgram_socket socket, const void *msg, size_t msg_length, dgram_send_cb send_listener, void *user_data);
+
+/**
+ * dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or ::1
+ * when omitted): the msg_length bytes at msg, or the length bytes from
+ * offset of them. An unbound socket is first bound, within the call, to a
+ * random port (a failure is dgram_send's result, as dgram_bind's).
+ * sendListener gets the outcome. A connected socket (dgram_connect) sends to
+ * its peer with dgram_send_connected and dgram_send_slice_connected, and
+ * refuses the other forms with ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that
+ * is not connected refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
+ *
+ * Form: send(msg, offset, length[, sendListener]).
+ *
+ * @param socket The socket's handle.
+ * @param msg The data. Borrowed for the call only. NULL is an empty
+ *     message when msg_length is 0, else ERR_NULL_POINTER.
+ * @param msg_length The number of bytes at msg.
+ * @param offset The first byte of msg to send. Within msg, else
+ *     ERR_BUFFER_OUT_OF_BOUNDS.
+ * @param length How many bytes of msg to send. Within msg, else
+ *     ERR_BUFFER_OUT_OF_BOUNDS.
+ * @param send_listener Called with the outcome. NULL omits it.
+ * @param user_data Passed to the callback as it is.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
+ * DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
+ * DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+ * library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_send_slice_connected(dgram_socket socket, const void *msg, size_t msg_length, int offset, int length, dgram_send_cb send_listener, void *user_data);
 
 /**
  * dgram.Socket.sendto: Legacy form of send, with offset and length
@@ -856,10 +1009,10 @@ int dgram_send_slice(dgram_socket socket, const void *msg, size_t msg_length, in
  * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
  * DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
  * DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
- * DGRAM_ENOTFOUND; and the library's DGRAM_ERR_NULL_POINTER,
- * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
- * that happens after the call returns goes to its callback or to the 'error'
- * event, as the spec says.
+ * DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED; and the library's
+ * DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+ * DGRAM_ERR_INTERNAL. An error that happens after the call returns goes to
+ * its callback or to the 'error' event, as the spec says.
  */
 int dgram_sendto(dgram_socket socket, const void *msg, size_t msg_length, int offset, int length, int port, const char *address, dgram_send_cb send_listener, void *user_data);
 
@@ -937,6 +1090,109 @@ int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
  * its callback or to the 'error' event, as the spec says.
  */
 int dgram_set_ttl(dgram_socket socket, int ttl);
+
+/**
+ * dgram.Socket.connect: Associates the socket with a remote address and
+ * port: every datagram it sends goes there (dgram_send_connected,
+ * dgram_send_slice_connected), and it receives only from there. An unbound
+ * socket is first bound, within the call, to a random port ('listening'
+ * comes before 'connect'). The socket is connected when the call returns,
+ * and 'connect' is emitted afterwards. A failure is dgram_connect's result.
+ *
+ * Form: connect(port[, address][, connectListener]).
+ *
+ * @param socket The socket's handle.
+ * @param port The remote port. 1 to 65535, else ERR_SOCKET_BAD_PORT.
+ * @param address The remote address; 127.0.0.1 (udp4) or ::1 (udp6) when
+ *     omitted. NULL or "" omits it: 127.0.0.1 (udp4) or ::1 (udp6).
+ * @param connect_listener Attached to the 'connect' event (once). NULL
+ *     omits it.
+ * @param user_data Passed to the callback as it is.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EINVAL, DGRAM_ENOTFOUND,
+ * DGRAM_EADDRINUSE; and the library's DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_connect(dgram_socket socket, int port, const char *address, dgram_connect_cb connect_listener, void *user_data);
+
+/**
+ * dgram.Socket.disconnect: Dissociates a connected socket from its remote
+ * address: it sends with a port and address again, and receives from anyone.
+ * On Linux a socket whose port the system chose (bound to port 0, or
+ * implicitly) loses it and gets another with its next send, as in Node;
+ * address() reports the new one.
+ *
+ * Form: disconnect().
+ *
+ * @param socket The socket's handle.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+ * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
+ * that happens after the call returns goes to its callback or to the 'error'
+ * event, as the spec says.
+ */
+int dgram_disconnect(dgram_socket socket);
+
+/**
+ * dgram.Socket.remoteAddress: Returns the address, family and port of a
+ * connected socket's peer.
+ *
+ * Form: remoteAddress().
+ *
+ * @param socket The socket's handle.
+ * @param out Receives the result; NULL is ERR_NULL_POINTER.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+ * DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+ * DGRAM_ERR_INTERNAL. An error that happens after the call returns goes to
+ * its callback or to the 'error' event, as the spec says.
+ */
+int dgram_remote_address(dgram_socket socket, struct dgram_address_info *out);
+
+/**
+ * dgram.Socket.ref: Node's ref(): in JavaScript it lets the socket keep the
+ * event loop running. C has no event loop that a socket holds (the program
+ * ends when it exits), so dgram_ref only checks its handle and does nothing
+ * else.
+ *
+ * Form: ref().
+ *
+ * @param socket The socket's handle.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: only the library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+ * DGRAM_ERR_INTERNAL. An error that happens after the call returns goes to
+ * its callback or to the 'error' event, as the spec says.
+ */
+int dgram_ref(dgram_socket socket);
+
+/**
+ * dgram.Socket.unref: Node's unref(): in JavaScript it lets the event loop
+ * end while the socket is bound. dgram_unref only checks its handle and does
+ * nothing else (see dgram_ref).
+ *
+ * Form: unref().
+ *
+ * @param socket The socket's handle.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: only the library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+ * DGRAM_ERR_INTERNAL. An error that happens after the call returns goes to
+ * its callback or to the 'error' event, as the spec says.
+ */
+int dgram_unref(dgram_socket socket);
 
 /**
  * dgram.Socket.setRecvBufferSize: Sets SO_RCVBUF, the size of the socket's
@@ -1027,6 +1283,16 @@ int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
  *     DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
  */
 int dgram_on_close(dgram_socket socket, dgram_close_cb listener, void *user_data);
+
+/**
+ * Adds listener to the 'connect' event, after the listeners added before:
+ * Emitted after a socket is associated with a remote address by connect(),
+ * once the call returned.
+ *
+ * @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER,
+ *     DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ */
+int dgram_on_connect(dgram_socket socket, dgram_connect_cb listener, void *user_data);
 
 /**
  * Adds listener to the 'error' event, after the listeners added before:

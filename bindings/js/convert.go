@@ -354,10 +354,19 @@ func (x *args) done(s *socket, err error) {
 		if emitsSystemErrors[x.call] && errors.As(err, &de) && de.Syscall != "" {
 			// The spec's reporting: an operating-system error of bind (or
 			// of send's implicit bind) is an 'error' event after the call
-			// returns, as in Node; the bind callback is added, then removed
-			// with this.removeListener after the 'error' listeners ran, as
-			// Node's removeListeners does, so it is never called.
+			// returns, as in Node. connect's listener, when given, gets it
+			// instead (Node's connect callback). Otherwise the bind callback
+			// is added, then removed with this.removeListener after the
+			// 'error' listeners ran, as Node's removeListeners does, so it
+			// is never called.
 			e := x.errorValue(err)
+			for _, l := range x.listeners {
+				if l.event == "connect" {
+					f, _ := goja.AssertFunction(l.fn)
+					x.m.h.ticks = append(x.m.h.ticks, func() error { _, err := f(s.obj, e); return err })
+					return
+				}
+			}
 			var bindFns []goja.Value
 			for _, l := range x.listeners {
 				if l.event == "listening" {
@@ -380,8 +389,8 @@ func (x *args) done(s *socket, err error) {
 	}
 	for _, l := range x.listeners {
 		how := "on"
-		if l.event == "listening" {
-			how = "once" // Node's bind callback
+		if l.event == "listening" || l.event == "connect" {
+			how = "once" // Node's bind and connect callbacks
 		}
 		s.on(how, l.event, l.fn)
 	}
@@ -389,10 +398,10 @@ func (x *args) done(s *socket, err error) {
 }
 
 // result is what a call without a spec result returns in Node: the socket
-// for bind and close, the argument for the TTL and loopback setters.
+// for bind, close, ref and unref, the argument for the TTL and loopback setters.
 func (x *args) result(s *socket, call goja.FunctionCall) goja.Value {
 	switch x.call {
-	case "bind", "close":
+	case "bind", "close", "ref", "unref":
 		return s.obj
 	case "setTTL", "setMulticastTTL", "setMulticastLoopback":
 		return arg(call.Arguments, 0)

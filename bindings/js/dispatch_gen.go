@@ -25,9 +25,10 @@ var platformNames = map[string]dgram.Platform{
 // 'error' event after the call returns (the spec's system_errors: emitted),
 // as in Node; the others throw them.
 var emitsSystemErrors = map[string]bool{
-	"bind":   true,
-	"send":   true,
-	"sendto": true,
+	"bind":    true,
+	"send":    true,
+	"sendto":  true,
+	"connect": true,
 }
 
 // moduleFunctions are the functions of the dgram module, in spec order.
@@ -48,6 +49,11 @@ var socketMethods = []method{
 	{"setMulticastLoopback", (*module).jsSetMulticastLoopback},
 	{"setMulticastTTL", (*module).jsSetMulticastTTL},
 	{"setTTL", (*module).jsSetTTL},
+	{"connect", (*module).jsConnect},
+	{"disconnect", (*module).jsDisconnect},
+	{"remoteAddress", (*module).jsRemoteAddress},
+	{"ref", (*module).jsRef},
+	{"unref", (*module).jsUnref},
 	{"setRecvBufferSize", (*module).jsSetRecvBufferSize},
 	{"getRecvBufferSize", (*module).jsGetRecvBufferSize},
 	{"setSendBufferSize", (*module).jsSetSendBufferSize},
@@ -186,10 +192,41 @@ func (m *module) jsDropMembership(call goja.FunctionCall) goja.Value {
 // checks give the codes.
 //
 // Forms: send(msg, port[, address][, sendListener]) (Send); send(msg,
-// offset, length, port[, address][, sendListener]) (SendSlice).
+// offset, length, port[, address][, sendListener]) (SendSlice); send(msg[,
+// sendListener]) (SendConnected); send(msg, offset, length[, sendListener])
+// (SendSliceConnected).
 func (m *module) jsSend(call goja.FunctionCall) goja.Value {
 	s := m.this(call.This, "send")
 	x := m.args("send")
+	if s.connected {
+		if goja.IsNumber(arg(call.Arguments, 2)) {
+			if (truthy(arg(call.Arguments, 3)) && !isFunction(arg(call.Arguments, 3))) || truthy(arg(call.Arguments, 4)) {
+				panic(m.codedError(dgram.KindError, dgram.ErrSocketDgramIsConnected, "Already connected"))
+			}
+			// send(msg, offset, length[, sendListener])
+			v := spread(call.Arguments, 4, 3, 3)
+			if !isFunction(v[3]) {
+				v[3] = arg(call.Arguments, 5)
+			}
+			msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
+			offset := x.integer(v[1], intArg{name: "offset", code: dgram.ErrBufferOutOfBounds, bounds: true})
+			length := x.integer(v[2], intArg{name: "length", code: dgram.ErrBufferOutOfBounds, bounds: true})
+			sendListener := m.sendCallback(s, x.function(v[3]))
+			err := s.s.SendSliceConnected(msg, offset, length, sendListener)
+			x.done(s, err)
+			return x.result(s, call)
+		}
+		if truthy(arg(call.Arguments, 3)) || truthy(arg(call.Arguments, 4)) {
+			panic(m.codedError(dgram.KindError, dgram.ErrSocketDgramIsConnected, "Already connected"))
+		}
+		// send(msg[, sendListener])
+		v := spread(call.Arguments, 2, 1, 1)
+		msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
+		sendListener := m.sendCallback(s, x.function(v[1]))
+		err := s.s.SendConnected(msg, sendListener)
+		x.done(s, err)
+		return x.result(s, call)
+	}
 	if truthy(arg(call.Arguments, 4)) || truthy(arg(call.Arguments, 3)) && !isFunction(arg(call.Arguments, 3)) {
 		// send(msg, offset, length, port[, address][, sendListener])
 		v := spread(call.Arguments, 6, 4, 5)
@@ -300,6 +337,86 @@ func (m *module) jsSetTTL(call goja.FunctionCall) goja.Value {
 	return x.result(s, call)
 }
 
+// jsConnect is dgram.Socket.connect in JavaScript: it picks the form as Node
+// does, converts each argument with Node's type checks and calls the Go API,
+// whose checks give the codes.
+//
+// Forms: connect(port[, address][, connectListener]) (Connect).
+func (m *module) jsConnect(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "connect")
+	x := m.args("connect")
+	// connect(port[, address][, connectListener])
+	v := spread(call.Arguments, 3, 1, 2)
+	port := x.integer(v[0], intArg{name: "port", code: dgram.ErrSocketBadPort, min: 1, hasMin: true, max: 65535, hasMax: true, port: true})
+	address := x.str(v[1], "address")
+	x.listen(s, "connect", x.function(v[2]))
+	err := s.s.Connect(port, address, nil)
+	x.done(s, err)
+	return x.result(s, call)
+}
+
+// jsDisconnect is dgram.Socket.disconnect in JavaScript: it picks the form
+// as Node does, converts each argument with Node's type checks and calls the
+// Go API, whose checks give the codes.
+//
+// Forms: disconnect() (Disconnect).
+func (m *module) jsDisconnect(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "disconnect")
+	x := m.args("disconnect")
+	if s.connecting {
+		panic(m.codedError(dgram.KindError, dgram.ErrSocketDgramNotConnected, "Not connected"))
+	}
+	// disconnect()
+	err := s.s.Disconnect()
+	x.done(s, err)
+	return x.result(s, call)
+}
+
+// jsRemoteAddress is dgram.Socket.remoteAddress in JavaScript: it picks the
+// form as Node does, converts each argument with Node's type checks and
+// calls the Go API, whose checks give the codes.
+//
+// Forms: remoteAddress() (RemoteAddress).
+func (m *module) jsRemoteAddress(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "remoteAddress")
+	x := m.args("remoteAddress")
+	if s.connecting {
+		panic(m.codedError(dgram.KindError, dgram.ErrSocketDgramNotConnected, "Not connected"))
+	}
+	// remoteAddress()
+	r, err := s.s.RemoteAddress()
+	x.done(s, err)
+	return m.addressInfoValue(r)
+}
+
+// jsRef is dgram.Socket.ref in JavaScript: it picks the form as Node does,
+// converts each argument with Node's type checks and calls the Go API, whose
+// checks give the codes.
+//
+// Forms: ref() (Ref).
+func (m *module) jsRef(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "ref")
+	x := m.args("ref")
+	// ref()
+	err := s.s.Ref()
+	x.done(s, err)
+	return x.result(s, call)
+}
+
+// jsUnref is dgram.Socket.unref in JavaScript: it picks the form as Node
+// does, converts each argument with Node's type checks and calls the Go API,
+// whose checks give the codes.
+//
+// Forms: unref() (Unref).
+func (m *module) jsUnref(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "unref")
+	x := m.args("unref")
+	// unref()
+	err := s.s.Unref()
+	x.done(s, err)
+	return x.result(s, call)
+}
+
 // jsSetRecvBufferSize is dgram.Socket.setRecvBufferSize in JavaScript: it
 // picks the form as Node does, converts each argument with Node's type
 // checks and calls the Go API, whose checks give the codes.
@@ -366,6 +483,11 @@ func (m *module) jsGetSendBufferSize(call goja.FunctionCall) goja.Value {
 func (m *module) listen(s *socket) {
 	s.s.OnClose(func() {
 		s.post("close", func() []goja.Value {
+			return []goja.Value{}
+		})
+	})
+	s.s.OnConnect(func() {
+		s.post("connect", func() []goja.Value {
 			return []goja.Value{}
 		})
 	})

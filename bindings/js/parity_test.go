@@ -75,6 +75,13 @@ func TestParity(t *testing.T) {
 		{"bind closed", `closed.bind(0)`, func(ss sockets) error { return ss.closed.Bind(0, "", nil) }},
 		{"address closed", `closed.address()`, func(ss sockets) error { _, err := ss.closed.Address(); return err }},
 		{"setTTL closed", `closed.setTTL(1)`, func(ss sockets) error { return ss.closed.SetTTL(1) }},
+		{"connect port 0", `s4.connect(0)`, func(ss sockets) error { return ss.s4.Connect(0, "", nil) }},
+		{"connect port 65536", `s4.connect(65536, '127.0.0.1')`, func(ss sockets) error { return ss.s4.Connect(65536, "127.0.0.1", nil) }},
+		{"disconnect unconnected", `s4.disconnect()`, func(ss sockets) error { return ss.s4.Disconnect() }},
+		{"remoteAddress unconnected", `s6.remoteAddress()`, func(ss sockets) error { _, err := ss.s6.RemoteAddress(); return err }},
+		{"nuttx remoteAddress", `nuttx.remoteAddress()`, func(ss sockets) error { _, err := ss.nuttx.RemoteAddress(); return err }},
+		{"connect closed", `closed.connect(1234)`, func(ss sockets) error { return ss.closed.Connect(1234, "", nil) }},
+		{"remoteAddress closed", `closed.remoteAddress()`, func(ss sockets) error { _, err := ss.closed.RemoteAddress(); return err }},
 	}
 
 	// Go.

@@ -75,8 +75,14 @@ type socket struct {
 	s   *dgram.Socket
 	obj *goja.Object
 
-	state state
-	held  bool // holds a reference on the loop
+	state  state
+	held   bool // holds a reference on the loop
+	unrefd bool // unref() was called: the socket does not hold the loop while bound
+	// connecting: connect() returned and its 'connect' was not emitted yet
+	// (Node's CONNECTING state: calls that need a connection throw);
+	// connected: 'connect' was emitted and disconnect() did not follow
+	// (send picks its connected forms).
+	connecting, connected bool
 	// gate bounds the 'message' events read and not yet emitted: the
 	// reader waits for a slot, so a script that falls behind stops the
 	// reading instead of growing the queue; close() closes it.
@@ -169,26 +175,43 @@ func (s *socket) on(how, event string, fn goja.Value) {
 }
 
 // called moves the state after a successful call: bind and an implicit
-// bind by send make the socket keep the process alive, and so does a
-// close until 'close' is emitted.
+// bind by send or connect make the socket keep the process alive (unless
+// unref'd, as in Node), and so does a close until 'close' is emitted.
 func (s *socket) called(call string) {
 	switch call {
 	case "bind":
 		s.state = binding
 		s.hold()
-	case "send", "sendto":
+	case "send", "sendto", "connect":
 		if s.state == unbound {
 			s.state = binding
 			s.hold()
 		}
+		if call == "connect" {
+			s.connecting = true
+		}
+	case "disconnect":
+		s.connected = false
 	case "close":
 		s.state = closing
+		s.connecting = false
+		s.unrefd = false // a closing handle keeps the loop until 'close'
 		s.hold()
+	case "ref":
+		s.unrefd = false
+		if s.state != unbound && s.state != closed {
+			s.hold()
+		}
+	case "unref":
+		s.unrefd = true
+		if s.state != closing {
+			s.release()
+		}
 	}
 }
 
 func (s *socket) hold() {
-	if !s.held {
+	if !s.held && !s.unrefd {
 		s.held = true
 		s.m.h.ref()
 	}
@@ -222,6 +245,8 @@ func (s *socket) emit(event string, vals func() []goja.Value) error {
 			s.state = bound
 		}
 		s.hold()
+	case "connect":
+		s.connecting, s.connected = false, true
 	case "close":
 		s.state = closed
 		delete(s.m.sockets, s)

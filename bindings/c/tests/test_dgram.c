@@ -120,7 +120,7 @@ static int in_sandbox(void)
 #define MAX_EVENTS 64
 
 typedef struct recorder {
-    atomic_int messages, listening, closes, errors, sends, send_errors;
+    atomic_int messages, listening, closes, errors, sends, send_errors, connects;
     atomic_int total_bytes;
     /* the last of each, written before the counter is bumped */
     uint8_t msg[70000];
@@ -129,7 +129,7 @@ typedef struct recorder {
     struct dgram_error_info error;     /* the last 'error' event */
     struct dgram_error_info send_error; /* the last failed send */
     int send_bytes;
-    /* the order of events: 'L' listening, 'M' message, 'S' send, 'E' error, 'C' close */
+    /* the order of events: 'L' listening, 'M' message, 'S' send, 'E' error, 'C' close, 'N' connect */
     char order[MAX_EVENTS + 1];
     atomic_int norder;
     pthread_t thread;  /* the thread of the last callback */
@@ -164,6 +164,14 @@ static void on_listening(dgram_socket s, void *ud)
     (void)s;
     record(r, 'L');
     atomic_fetch_add(&r->listening, 1);
+}
+
+static void on_connect(dgram_socket s, void *ud)
+{
+    recorder *r = (recorder *)ud;
+    (void)s;
+    record(r, 'N');
+    atomic_fetch_add(&r->connects, 1);
 }
 
 static void on_close(dgram_socket s, void *ud)
@@ -932,6 +940,82 @@ static void test_buffer_sizes(void)
     free(r);
 }
 
+/* Node's connected sockets, extension calls: dgram_connect binds an
+   unbound socket ('listening', then 'connect'), dgram_remote_address gives
+   the peer, the connected sends go to it, a destination or a second connect
+   is ERR_SOCKET_DGRAM_IS_CONNECTED, the calls that need a connection are
+   ERR_SOCKET_DGRAM_NOT_CONNECTED without one, an ICMP port unreachable is
+   an 'error' event (recvmsg ECONNREFUSED), dgram_disconnect undoes it; ref
+   and unref do nothing in C. */
+static void test_connect(void)
+{
+    recorder *r = new_recorder(), *pr = new_recorder();
+    dgram_socket s = make_socket(r, DGRAM_DELIVERY_POLL);
+    dgram_socket p = make_socket(pr, DGRAM_DELIVERY_POLL);
+    int peer_port = bind_local(p, pr);
+    CHECK(peer_port > 0);
+    struct dgram_address_info a;
+    memset(&a, 0, sizeof a);
+
+    CHECK_INT(dgram_disconnect(s), DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED);
+    CHECK_STR(last().message, "Not connected");
+    CHECK_STR(last().kind, "Error");
+    CHECK_INT(dgram_remote_address(s, &a), DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED);
+    CHECK_INT(dgram_send_connected(s, "x", 1, NULL, NULL), DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED);
+    CHECK_INT(dgram_connect(s, 0, "127.0.0.1", NULL, NULL), DGRAM_ERR_SOCKET_BAD_PORT);
+    CHECK_STR(last().message, "Port should be > 0 and < 65536. Received type int (0).");
+    CHECK_INT(dgram_connect(s, 1234, "::1", NULL, NULL), DGRAM_EINVAL);
+    CHECK_STR(last().message, "connect EINVAL ::1:1234");
+
+    /* The failed connect bound the socket; a good one connects it. */
+    CHECK_INT(dgram_connect(s, peer_port, "127.0.0.1", on_connect, r), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r->connects) == 1, LONG);
+    CHECK_INT(atomic_load(&r->connects), 1);
+    CHECK_INT(dgram_remote_address(s, &a), DGRAM_OK);
+    CHECK_STR(a.address, "127.0.0.1");
+    CHECK_STR(a.family, "IPv4");
+    CHECK_INT(a.port, peer_port);
+    CHECK_INT(dgram_connect(s, peer_port, "127.0.0.1", NULL, NULL), DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED);
+    CHECK_STR(last().message, "Already connected");
+    CHECK_INT(dgram_send(s, "x", 1, peer_port, "127.0.0.1", NULL, NULL), DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED);
+    CHECK_INT(dgram_remote_address(s, NULL), DGRAM_ERR_NULL_POINTER);
+
+    /* The connected sends go to the peer. */
+    CHECK_INT(dgram_send_connected(s, "whole", 5, on_send, r), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&pr->messages) == 1 && atomic_load(&r->sends) == 1, LONG);
+    CHECK_INT(atomic_load(&pr->messages), 1);
+    CHECK_INT((int)pr->msg_length, 5);
+    CHECK(memcmp(pr->msg, "whole", 5) == 0);
+    CHECK_INT(r->send_bytes, 5);
+    CHECK_INT(dgram_send_slice_connected(s, "xpartx", 6, 1, 4, NULL, NULL), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&pr->messages) == 2, LONG);
+    CHECK_INT((int)pr->msg_length, 4);
+    CHECK(memcmp(pr->msg, "part", 4) == 0);
+
+    /* ref and unref: no event loop to hold in C; they never fail. */
+    CHECK_INT(dgram_unref(s), DGRAM_OK);
+    CHECK_INT(dgram_ref(s), DGRAM_OK);
+
+    /* An ICMP port unreachable: the peer goes, and the next datagram to it
+       comes back refused, as an 'error' event. */
+    close_wait(p, pr);
+    CHECK_INT(dgram_send_connected(s, "anyone?", 7, NULL, NULL), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r->errors) >= 1, LONG);
+    CHECK(atomic_load(&r->errors) >= 1);
+    CHECK_STR(r->error.name, "ECONNREFUSED");
+    CHECK_INT(r->error.code, DGRAM_ECONNREFUSED);
+    CHECK_STR(r->error.message, "recvmsg ECONNREFUSED");
+
+    CHECK_INT(dgram_disconnect(s), DGRAM_OK);
+    CHECK_INT(dgram_remote_address(s, &a), DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED);
+    CHECK_INT(dgram_send_connected(s, "x", 1, NULL, NULL), DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED);
+    close_wait(s, r);
+    CHECK_INT(dgram_connect(s, peer_port, "127.0.0.1", NULL, NULL), DGRAM_ERR_INVALID_HANDLE);
+    CHECK_INT(dgram_ref(s), DGRAM_ERR_INVALID_HANDLE);
+    free(r);
+    free(pr);
+}
+
 static void test_membership_errors(void)
 {
     recorder *r = new_recorder();
@@ -1419,6 +1503,7 @@ static const test tests[] = {
     T(create_bad_type),
     T(create_options),
     T(buffer_sizes),
+    T(connect),
     T(invalid_handles),
     T(closed_handle),
     T(handles_are_not_reused),

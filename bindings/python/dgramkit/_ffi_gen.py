@@ -15,15 +15,15 @@ import enum
 from typing import NamedTuple, Optional, Tuple
 
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "e64a8770d0f634c32ae349e510cae61c8533fc55762acd98fdbd5e11e5357fcf"
+SPEC_HASH = "42bd33d8bd7577b53aba7133e5db27d3121cc1bafea17e5c5c12967e83583ed2"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
 MESSAGE_LEN = 512
 #: The socket's events, in spec order.
-EVENTS = ("close", "error", "listening", "message", )
+EVENTS = ("close", "connect", "error", "listening", "message", )
 
 
 class ErrorCode(enum.IntEnum):
@@ -51,6 +51,10 @@ class ErrorCode(enum.IntEnum):
     ERR_NOT_SUPPORTED_ON_PLATFORM = -9
     #: A method was called on something that is not a socket: in Go a nil *Socket or a zero Socket that CreateSocket did not make, in JavaScript a method called with another this.
     ERR_INVALID_THIS = -29
+    #: connect was called on a connected socket, or a send named a port or an address on a connected socket.
+    ERR_SOCKET_DGRAM_IS_CONNECTED = -40
+    #: disconnect or remoteAddress was called on a socket that is not connected, or a connected form of send on a socket that is not (Go and C; JavaScript picks the form by the socket's state, as Node).
+    ERR_SOCKET_DGRAM_NOT_CONNECTED = -41
     #: A buffer size is not an integer from 0 to 4294967295.
     ERR_SOCKET_BAD_BUFFER_SIZE = -27
     #: A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size.
@@ -69,6 +73,8 @@ class ErrorCode(enum.IntEnum):
     EMSGSIZE = -15
     #: No route to the destination.
     ENETUNREACH = -16
+    #: The connected peer refused a datagram (an ICMP port unreachable): an 'error' event with syscall recvmsg, or a later send's error.
+    ECONNREFUSED = -42
     #: No interface can carry the multicast group.
     ENODEV = -17
     #: The option does not apply to this family (an IPv6 group on udp4).
@@ -137,14 +143,24 @@ class Call(enum.IntEnum):
     SET_MULTICAST_TTL = 10
     #: dgram.Socket.setTTL.
     SET_TTL = 11
+    #: dgram.Socket.connect.
+    CONNECT = 12
+    #: dgram.Socket.disconnect.
+    DISCONNECT = 13
+    #: dgram.Socket.remoteAddress.
+    REMOTE_ADDRESS = 14
+    #: dgram.Socket.ref.
+    REF = 15
+    #: dgram.Socket.unref.
+    UNREF = 16
     #: dgram.Socket.setRecvBufferSize.
-    SET_RECV_BUFFER_SIZE = 12
+    SET_RECV_BUFFER_SIZE = 17
     #: dgram.Socket.getRecvBufferSize.
-    GET_RECV_BUFFER_SIZE = 13
+    GET_RECV_BUFFER_SIZE = 18
     #: dgram.Socket.setSendBufferSize.
-    SET_SEND_BUFFER_SIZE = 14
+    SET_SEND_BUFFER_SIZE = 19
     #: dgram.Socket.getSendBufferSize.
-    GET_SEND_BUFFER_SIZE = 15
+    GET_SEND_BUFFER_SIZE = 20
 
 
 class Support(enum.IntEnum):
@@ -200,6 +216,10 @@ ERRORS = {
     "ERR_NOT_SUPPORTED_ON_PLATFORM": ErrorSpec(9, "Error", False, "{call} is not supported on {platform}"),
     # A method was called on something that is not a socket: in Go a nil *Socket or a zero Socket that CreateSocket did not make, in JavaScript a method called with another this.
     "ERR_INVALID_THIS": ErrorSpec(29, "TypeError", False, "Value of \"this\" must be of type Socket"),
+    # connect was called on a connected socket, or a send named a port or an address on a connected socket.
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": ErrorSpec(40, "Error", False, "Already connected"),
+    # disconnect or remoteAddress was called on a socket that is not connected, or a connected form of send on a socket that is not (Go and C; JavaScript picks the form by the socket's state, as Node).
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": ErrorSpec(41, "Error", False, "Not connected"),
     # A buffer size is not an integer from 0 to 4294967295.
     "ERR_SOCKET_BAD_BUFFER_SIZE": ErrorSpec(27, "TypeError", False, "Buffer size must be a positive integer"),
     # A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size.
@@ -218,6 +238,8 @@ ERRORS = {
     "EMSGSIZE": ErrorSpec(15, "Error", True, ""),
     # No route to the destination.
     "ENETUNREACH": ErrorSpec(16, "Error", True, ""),
+    # The connected peer refused a datagram (an ICMP port unreachable): an 'error' event with syscall recvmsg, or a later send's error.
+    "ECONNREFUSED": ErrorSpec(42, "Error", True, ""),
     # No interface can carry the multicast group.
     "ENODEV": ErrorSpec(17, "Error", True, ""),
     # The option does not apply to this family (an IPv6 group on udp4).
@@ -360,6 +382,9 @@ class AddressInfo(ctypes.Structure):
 
 #: dgram_close_cb: A listener of the 'close' event, emitted after a socket is closed with close(). Once triggered, no new 'message' events will be emitted on this socket.
 CloseCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
+
+#: dgram_connect_cb: A listener of the 'connect' event, emitted after a socket is associated with a remote address by connect(), once the call returned.
+ConnectCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
 
 #: dgram_error_cb: A listener of the 'error' event, emitted whenever any error occurs that is not reported to a callback: a failed bind (explicit or implicit), a failed receive. A single error is passed to the handler.
 ErrorCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.POINTER(ErrorInfo), ctypes.c_void_p)
@@ -605,7 +630,11 @@ FUNCTIONS = {
         ::1 when omitted): the msg_length bytes at msg, or the length bytes
         from offset of them. An unbound socket is first bound, within the
         call, to a random port (a failure is dgram_send's result, as
-        dgram_bind's). sendListener gets the outcome.
+        dgram_bind's). sendListener gets the outcome. A connected socket
+        (dgram_connect) sends to its peer with dgram_send_connected and
+        dgram_send_slice_connected, and refuses the other forms with
+        ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that is not connected
+        refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
 
         Form: send(msg, port[, address][, sendListener]).
 
@@ -632,10 +661,12 @@ FUNCTIONS = {
         Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
         DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
         DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
-        DGRAM_ENOTFOUND; and the library's DGRAM_ERR_NULL_POINTER,
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
+        DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+        library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
         """,
     ),
     "dgram_send_slice": Function(
@@ -645,7 +676,11 @@ FUNCTIONS = {
         ::1 when omitted): the msg_length bytes at msg, or the length bytes
         from offset of them. An unbound socket is first bound, within the
         call, to a random port (a failure is dgram_send's result, as
-        dgram_bind's). sendListener gets the outcome.
+        dgram_bind's). sendListener gets the outcome. A connected socket
+        (dgram_connect) sends to its peer with dgram_send_connected and
+        dgram_send_slice_connected, and refuses the other forms with
+        ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that is not connected
+        refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
 
         Form: send(msg, offset, length, port[, address][, sendListener]).
 
@@ -678,10 +713,98 @@ FUNCTIONS = {
         Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
         DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
         DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
-        DGRAM_ENOTFOUND; and the library's DGRAM_ERR_NULL_POINTER,
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
+        DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+        library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
+        """,
+    ),
+    "dgram_send_connected": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_void_p, ctypes.c_size_t, SendCb, ctypes.c_void_p, ),
+        """dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or
+        ::1 when omitted): the msg_length bytes at msg, or the length bytes
+        from offset of them. An unbound socket is first bound, within the
+        call, to a random port (a failure is dgram_send's result, as
+        dgram_bind's). sendListener gets the outcome. A connected socket
+        (dgram_connect) sends to its peer with dgram_send_connected and
+        dgram_send_slice_connected, and refuses the other forms with
+        ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that is not connected
+        refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
+
+        Form: send(msg[, sendListener]).
+
+        @param socket The socket's handle.
+
+        @param msg The data. Borrowed for the call only. NULL is an empty
+        message when msg_length is 0, else ERR_NULL_POINTER.
+
+        @param msg_length The number of bytes at msg.
+
+        @param send_listener Called with the outcome. NULL omits it.
+
+        @param user_data Passed to the callback as it is.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
+        DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+        DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
+        DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+        library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
+        """,
+    ),
+    "dgram_send_slice_connected": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, SendCb, ctypes.c_void_p, ),
+        """dgram.Socket.send: Sends a datagram to port at address (127.0.0.1 or
+        ::1 when omitted): the msg_length bytes at msg, or the length bytes
+        from offset of them. An unbound socket is first bound, within the
+        call, to a random port (a failure is dgram_send's result, as
+        dgram_bind's). sendListener gets the outcome. A connected socket
+        (dgram_connect) sends to its peer with dgram_send_connected and
+        dgram_send_slice_connected, and refuses the other forms with
+        ERR_SOCKET_DGRAM_IS_CONNECTED; a socket that is not connected
+        refuses those two with ERR_SOCKET_DGRAM_NOT_CONNECTED.
+
+        Form: send(msg, offset, length[, sendListener]).
+
+        @param socket The socket's handle.
+
+        @param msg The data. Borrowed for the call only. NULL is an empty
+        message when msg_length is 0, else ERR_NULL_POINTER.
+
+        @param msg_length The number of bytes at msg.
+
+        @param offset The first byte of msg to send. Within msg, else
+        ERR_BUFFER_OUT_OF_BOUNDS.
+
+        @param length How many bytes of msg to send. Within msg, else
+        ERR_BUFFER_OUT_OF_BOUNDS.
+
+        @param send_listener Called with the outcome. NULL omits it.
+
+        @param user_data Passed to the callback as it is.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
+        DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+        DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
+        DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED, DGRAM_ECONNREFUSED; and the
+        library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
         """,
     ),
     "dgram_sendto": Function(
@@ -722,10 +845,11 @@ FUNCTIONS = {
         Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_BUFFER_OUT_OF_BOUNDS,
         DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
         DGRAM_EMSGSIZE, DGRAM_EACCES, DGRAM_EINVAL, DGRAM_ENETUNREACH,
-        DGRAM_ENOTFOUND; and the library's DGRAM_ERR_NULL_POINTER,
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
+        DGRAM_ENOTFOUND, DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED; and the
+        library's DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
         """,
     ),
     "dgram_set_broadcast": Function(
@@ -813,6 +937,129 @@ FUNCTIONS = {
 
         Errors: DGRAM_EINVAL, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
         DGRAM_EBADF; and the library's DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
+        """,
+    ),
+    "dgram_connect": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_int, ctypes.c_char_p, ConnectCb, ctypes.c_void_p, ),
+        """dgram.Socket.connect: Associates the socket with a remote address
+        and port: every datagram it sends goes there (dgram_send_connected,
+        dgram_send_slice_connected), and it receives only from there. An
+        unbound socket is first bound, within the call, to a random port
+        ('listening' comes before 'connect'). The socket is connected when
+        the call returns, and 'connect' is emitted afterwards. A failure is
+        dgram_connect's result.
+
+        Form: connect(port[, address][, connectListener]).
+
+        @param socket The socket's handle.
+
+        @param port The remote port. 1 to 65535, else ERR_SOCKET_BAD_PORT.
+
+        @param address The remote address; 127.0.0.1 (udp4) or ::1 (udp6)
+        when omitted. NULL or "" omits it: 127.0.0.1 (udp4) or ::1 (udp6).
+
+        @param connect_listener Attached to the 'connect' event (once). NULL
+        omits it.
+
+        @param user_data Passed to the callback as it is.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_SOCKET_BAD_PORT,
+        DGRAM_ERR_SOCKET_DGRAM_IS_CONNECTED,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EINVAL, DGRAM_ENOTFOUND,
+        DGRAM_EADDRINUSE; and the library's DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
+        """,
+    ),
+    "dgram_disconnect": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ),
+        """dgram.Socket.disconnect: Dissociates a connected socket from its
+        remote address: it sends with a port and address again, and receives
+        from anyone. On Linux a socket whose port the system chose (bound to
+        port 0, or implicitly) loses it and gets another with its next send,
+        as in Node; address() reports the new one.
+
+        Form: disconnect().
+
+        @param socket The socket's handle.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
+        error that happens after the call returns goes to its callback or to
+        the 'error' event, as the spec says.
+        """,
+    ),
+    "dgram_remote_address": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.POINTER(AddressInfo), ),
+        """dgram.Socket.remoteAddress: Returns the address, family and port of
+        a connected socket's peer.
+
+        Form: remoteAddress().
+
+        @param socket The socket's handle.
+
+        @param out Receives the result; NULL is ERR_NULL_POINTER.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_SOCKET_DGRAM_NOT_CONNECTED,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING; and the library's
+        DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+        DGRAM_ERR_INTERNAL. An error that happens after the call returns
+        goes to its callback or to the 'error' event, as the spec says.
+        """,
+    ),
+    "dgram_ref": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ),
+        """dgram.Socket.ref: Node's ref(): in JavaScript it lets the socket
+        keep the event loop running. C has no event loop that a socket holds
+        (the program ends when it exits), so dgram_ref only checks its
+        handle and does nothing else.
+
+        Form: ref().
+
+        @param socket The socket's handle.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: only the library's DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
+        """,
+    ),
+    "dgram_unref": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ),
+        """dgram.Socket.unref: Node's unref(): in JavaScript it lets the event
+        loop end while the socket is bound. dgram_unref only checks its
+        handle and does nothing else (see dgram_ref).
+
+        Form: unref().
+
+        @param socket The socket's handle.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: only the library's DGRAM_ERR_INVALID_HANDLE,
         DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
         the call returns goes to its callback or to the 'error' event, as
         the spec says.
@@ -918,6 +1165,17 @@ FUNCTIONS = {
         """Adds listener to the 'close' event, after the listeners added
         before: Emitted after a socket is closed with close(). Once
         triggered, no new 'message' events will be emitted on this socket.
+
+        @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+        """,
+    ),
+    "dgram_on_connect": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ConnectCb, ctypes.c_void_p, ),
+        """Adds listener to the 'connect' event, after the listeners added
+        before: Emitted after a socket is associated with a remote address
+        by connect(), once the call returned.
 
         @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
         DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
@@ -1209,6 +1467,22 @@ FORMS = {
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
     ),
+    "dgram_send_connected": Form(
+        "dgram_send_connected", "send", "send", "send(msg[, sendListener])", False, "", "",
+        (
+            Arg("buffer", "msg", "message", error="ERR_INVALID_ARG_TYPE"),
+            Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
+        ),
+    ),
+    "dgram_send_slice_connected": Form(
+        "dgram_send_slice_connected", "send", "send", "send(msg, offset, length[, sendListener])", False, "", "",
+        (
+            Arg("buffer", "msg", "message", error="ERR_INVALID_ARG_TYPE"),
+            Arg("offset", "offset", "integer", error="ERR_BUFFER_OUT_OF_BOUNDS", bounds="msg"),
+            Arg("length", "length", "integer", error="ERR_BUFFER_OUT_OF_BOUNDS", bounds="msg"),
+            Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
+        ),
+    ),
     "dgram_sendto": Form(
         "dgram_sendto", "sendto", "sendto", "sendto(msg, offset, length, port[, address][, sendListener])", False, "", "",
         (
@@ -1242,6 +1516,34 @@ FORMS = {
         "dgram_set_ttl", "setTTL", "set_ttl", "setTTL(ttl)", False, "", "",
         (
             Arg("ttl", "ttl", "integer", error="EINVAL", min=1, max=255),
+        ),
+    ),
+    "dgram_connect": Form(
+        "dgram_connect", "connect", "connect", "connect(port[, address][, connectListener])", False, "", "",
+        (
+            Arg("port", "port", "integer", error="ERR_SOCKET_BAD_PORT", min=1, max=65535, port=True),
+            Arg("address", "address", "string", optional=True, default="sendAddress"),
+            Arg("connectListener", "connect_listener", "function", optional=True, listener="connect"),
+        ),
+    ),
+    "dgram_disconnect": Form(
+        "dgram_disconnect", "disconnect", "disconnect", "disconnect()", False, "", "",
+        (
+        ),
+    ),
+    "dgram_remote_address": Form(
+        "dgram_remote_address", "remoteAddress", "remote_address", "remoteAddress()", False, "object", "AddressInfo",
+        (
+        ),
+    ),
+    "dgram_ref": Form(
+        "dgram_ref", "ref", "ref", "ref()", False, "", "",
+        (
+        ),
+    ),
+    "dgram_unref": Form(
+        "dgram_unref", "unref", "unref", "unref()", False, "", "",
+        (
         ),
     ),
     "dgram_set_recv_buffer_size": Form(
@@ -1334,6 +1636,44 @@ class SocketCalls:
         Form: setTTL(ttl).
         """
         return self._call(FORMS["dgram_set_ttl"], (ttl, ))
+
+    def disconnect(self):
+        """dgram.Socket.disconnect: Dissociates a connected socket from its
+        remote address: it sends with a port and address again, and receives
+        from anyone. On Linux a socket whose port the system chose (bound to
+        port 0, or implicitly) loses it and gets another with its next send,
+        as in Node; address() reports the new one.
+
+        Form: disconnect().
+        """
+        return self._call(FORMS["dgram_disconnect"], ())
+
+    def remote_address(self):
+        """dgram.Socket.remoteAddress: Returns the address, family and port of
+        a connected socket's peer.
+
+        Form: remoteAddress().
+        """
+        return self._call(FORMS["dgram_remote_address"], ())
+
+    def ref(self):
+        """dgram.Socket.ref: Node's ref(): in JavaScript it lets the socket
+        keep the event loop running. C has no event loop that a socket holds
+        (the program ends when it exits), so dgram_ref only checks its
+        handle and does nothing else.
+
+        Form: ref().
+        """
+        return self._call(FORMS["dgram_ref"], ())
+
+    def unref(self):
+        """dgram.Socket.unref: Node's unref(): in JavaScript it lets the event
+        loop end while the socket is bound. dgram_unref only checks its
+        handle and does nothing else (see dgram_ref).
+
+        Form: unref().
+        """
+        return self._call(FORMS["dgram_unref"], ())
 
     def set_recv_buffer_size(self, size=None):
         """dgram.Socket.setRecvBufferSize: Sets SO_RCVBUF, the size of the

@@ -8,6 +8,7 @@ package hx
 
 void *hx_ud(int slot);
 void hx_on_close(dgram_socket socket, void *user_data);
+void hx_on_connect(dgram_socket socket, void *user_data);
 void hx_on_error(dgram_socket socket, const struct dgram_error_info *error, void *user_data);
 void hx_on_listening(dgram_socket socket, void *user_data);
 void hx_on_message(dgram_socket socket, const uint8_t *msg, size_t msg_length, const struct dgram_remote_info *rinfo, void *user_data);
@@ -115,6 +116,22 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 			sendListenerV = C.dgram_send_cb(C.hx_on_send)
 		}
 		return int32(C.dgram_send_slice(C.dgram_socket(h), msgV, C.size_t(msgVN), C.int(a.Int("offset")), C.int(a.Int("length")), C.int(a.Int("port")), addressV.p, sendListenerV, C.hx_ud(C.int(slot))))
+	case "SendConnected":
+		msgV, msgVN := cMessage(a.Message("msg"))
+		defer C.free(msgV)
+		var sendListenerV C.dgram_send_cb
+		if a.Callback("sendListener") {
+			sendListenerV = C.dgram_send_cb(C.hx_on_send)
+		}
+		return int32(C.dgram_send_connected(C.dgram_socket(h), msgV, C.size_t(msgVN), sendListenerV, C.hx_ud(C.int(slot))))
+	case "SendSliceConnected":
+		msgV, msgVN := cMessage(a.Message("msg"))
+		defer C.free(msgV)
+		var sendListenerV C.dgram_send_cb
+		if a.Callback("sendListener") {
+			sendListenerV = C.dgram_send_cb(C.hx_on_send)
+		}
+		return int32(C.dgram_send_slice_connected(C.dgram_socket(h), msgV, C.size_t(msgVN), C.int(a.Int("offset")), C.int(a.Int("length")), sendListenerV, C.hx_ud(C.int(slot))))
 	case "SendTo":
 		msgV, msgVN := cMessage(a.Message("msg"))
 		defer C.free(msgV)
@@ -133,6 +150,27 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		return int32(C.dgram_set_multicast_ttl(C.dgram_socket(h), C.int(a.Int("ttl"))))
 	case "SetTTL":
 		return int32(C.dgram_set_ttl(C.dgram_socket(h), C.int(a.Int("ttl"))))
+	case "Connect":
+		addressV := newCstr(a.Str("address"))
+		defer addressV.free()
+		var connectListenerV C.dgram_connect_cb
+		if a.Callback("connectListener") {
+			connectListenerV = C.dgram_connect_cb(C.hx_on_connect)
+		}
+		return int32(C.dgram_connect(C.dgram_socket(h), C.int(a.Int("port")), addressV.p, connectListenerV, C.hx_ud(C.int(slot))))
+	case "Disconnect":
+		return int32(C.dgram_disconnect(C.dgram_socket(h)))
+	case "RemoteAddress":
+		var out C.struct_dgram_address_info
+		outP := &out
+		if a.Null("out") {
+			outP = nil
+		}
+		return int32(C.dgram_remote_address(C.dgram_socket(h), outP))
+	case "Ref":
+		return int32(C.dgram_ref(C.dgram_socket(h)))
+	case "Unref":
+		return int32(C.dgram_unref(C.dgram_socket(h)))
 	case "SetRecvBufferSize":
 		return int32(C.dgram_set_recv_buffer_size(C.dgram_socket(h), C.int64_t(a.Int("size"))))
 	case "GetRecvBufferSize":
@@ -156,7 +194,7 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 }
 
 // Events are the events a listener can be added to, in spec order.
-var Events = []string{"close", "error", "listening", "message"}
+var Events = []string{"close", "connect", "error", "listening", "message"}
 
 // CallOn adds the harness's counting listener of event to handle h (a NULL
 // listener when null), counting into slot, and returns the code.
@@ -168,6 +206,12 @@ func CallOn(event string, h int32, null bool, slot int) int32 {
 			fn = C.dgram_close_cb(C.hx_on_close)
 		}
 		return int32(C.dgram_on_close(C.dgram_socket(h), fn, C.hx_ud(C.int(slot))))
+	case "connect":
+		var fn C.dgram_connect_cb
+		if !null {
+			fn = C.dgram_connect_cb(C.hx_on_connect)
+		}
+		return int32(C.dgram_on_connect(C.dgram_socket(h), fn, C.hx_ud(C.int(slot))))
 	case "error":
 		var fn C.dgram_error_cb
 		if !null {

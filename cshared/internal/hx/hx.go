@@ -23,7 +23,7 @@ package hx
 
 // Event counters, per slot: the callbacks count into the slot their
 // user_data names, and the tests read the counts.
-enum { HX_SLOTS = 64, HX_CLOSE = 0, HX_ERROR, HX_LISTENING, HX_MESSAGE, HX_SEND_OK, HX_SEND_ERR, HX_KINDS };
+enum { HX_SLOTS = 64, HX_CLOSE = 0, HX_ERROR, HX_LISTENING, HX_MESSAGE, HX_SEND_OK, HX_SEND_ERR, HX_CONNECT, HX_KINDS };
 static long hx_counts[HX_SLOTS][HX_KINDS];
 static int hx_last_send_error[HX_SLOTS];
 static int hx_last_event_error[HX_SLOTS];
@@ -44,6 +44,7 @@ void hx_on_error(dgram_socket s, const struct dgram_error_info *e, void *ud) {
 	hx_count(ud, HX_ERROR);
 }
 void hx_on_listening(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_LISTENING); }
+void hx_on_connect(dgram_socket s, void *ud) { (void)s; hx_count(ud, HX_CONNECT); }
 void hx_on_message(dgram_socket s, const uint8_t *m, size_t n, const struct dgram_remote_info *r, void *ud) {
 	(void)s; (void)m; (void)n; (void)r;
 	hx_count(ud, HX_MESSAGE);
@@ -190,6 +191,7 @@ const (
 	EvMessage   = C.HX_MESSAGE
 	EvSendOK    = C.HX_SEND_OK
 	EvSendErr   = C.HX_SEND_ERR
+	EvConnect   = C.HX_CONNECT
 	Slots       = C.HX_SLOTS
 )
 
@@ -262,6 +264,16 @@ func BindOptions(h int32, nullOpts bool, port int32, addr *string, cb bool, slot
 func Close(h int32, cb bool, slot int) int32 {
 	return int32(C.hx_close(C.dgram_socket(h), b2i(cb), C.int(slot)))
 }
+
+// Connect is dgram_connect, without a listener.
+func Connect(h int32, port int32, addr *string) int32 {
+	return withCstr(addr, func(p *C.char) int32 {
+		return int32(C.dgram_connect(C.dgram_socket(h), C.int(port), p, nil, nil))
+	})
+}
+
+// Disconnect is dgram_disconnect.
+func Disconnect(h int32) int32 { return int32(C.dgram_disconnect(C.dgram_socket(h))) }
 
 // msgPtr is a message argument: nil with n > 0 is a NULL pointer; a
 // non-nil buf must hold n bytes unless n is beyond what the library reads
