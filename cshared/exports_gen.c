@@ -11,12 +11,12 @@
 
 const char *dgram_version(void)
 {
-    return "1.1.0";
+    return "1.2.0";
 }
 
 const char *dgram_spec_hash(void)
 {
-    return "e64a8770d0f634c32ae349e510cae61c8533fc55762acd98fdbd5e11e5357fcf";
+    return "cedfd774d192e03c221771b5a65a62e4d81477e1c9a101fbb05ed0e13cd395da";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -48,6 +48,7 @@ const dgramx_error dgramx_errors[] = {
     {-21, "EUNKNOWN", "Error", ""},
     {-30, "EMFILE", "Error", ""},
     {-31, "ENFILE", "Error", ""},
+    {-41, "ENOTSUP", "Error", ""},
     {-22, "ERR_INVALID_HANDLE", "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
     {-23, "ERR_NULL_POINTER", "TypeError", "The \"{arg}\" argument must not be NULL"},
     {-24, "ERR_FORKED", "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -193,6 +194,24 @@ int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out)
 {
     DGRAMX_ENTER("dgram_get_send_buffer_size");
     return dgramgo_get_send_buffer_size(socket, out);
+}
+
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_set_multicast_interface");
+    return dgramgo_set_multicast_interface(socket, (char *)multicast_interface);
+}
+
+int dgram_add_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_add_source_specific_membership");
+    return dgramgo_add_source_specific_membership(socket, (char *)source_address, (char *)group_address, (char *)multicast_interface);
+}
+
+int dgram_drop_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_drop_source_specific_membership");
+    return dgramgo_drop_source_specific_membership(socket, (char *)source_address, (char *)group_address, (char *)multicast_interface);
 }
 
 int dgram_on_close(dgram_socket socket, dgram_close_cb listener, void *user_data)

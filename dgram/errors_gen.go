@@ -72,6 +72,9 @@ const (
 	EMFILE Code = "EMFILE"
 	// ENFILE: the system has no file descriptor left for a socket.
 	ENFILE Code = "ENFILE"
+	// ENOTSUP: the system has no load-balancing SO_REUSEPORT for the reusePort
+	// option (bind fails with it, as in Node).
+	ENOTSUP Code = "ENOTSUP"
 	// ErrInvalidHandle: a C call named a socket handle that is 0, was never
 	// returned by dgram_create_socket, or was released when its 'close' event
 	// was emitted.
@@ -119,6 +122,7 @@ var errorInfos = map[Code]errorInfo{
 	EUNKNOWN:                  {kind: KindError, system: true},
 	EMFILE:                    {kind: KindError, system: true},
 	ENFILE:                    {kind: KindError, system: true},
+	ENOTSUP:                   {kind: KindError, system: true},
 	ErrInvalidHandle:          {kind: KindError, message: "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
 	ErrNullPointer:            {kind: KindTypeError, message: "The \"{arg}\" argument must not be NULL"},
 	ErrForked:                 {kind: KindError, message: "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -154,6 +158,7 @@ var Codes = []Code{
 	EUNKNOWN,
 	EMFILE,
 	ENFILE,
+	ENOTSUP,
 	ErrInvalidHandle,
 	ErrNullPointer,
 	ErrForked,

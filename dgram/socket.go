@@ -30,6 +30,8 @@ type Socket struct {
 	family         *socketFamily
 	platform       Platform
 	reuseAddr      bool
+	reusePort      bool
+	ipv6Only       bool
 	recvBufferSize int
 	sendBufferSize int
 	pooledReceive  bool // 'message' listeners borrow the reader's buffer
@@ -60,11 +62,13 @@ func (s *Socket) onClosing(fn func()) {
 }
 
 // createSocket is the core of createSocket: arguments are valid here.
-func createSocket(typ string, reuseAddr bool, recvBufferSize int, sendBufferSize int, pooledReceive bool, platform Platform, callback MessageListener) (*Socket, error) {
+func createSocket(typ string, reuseAddr bool, reusePort bool, ipv6Only bool, recvBufferSize int, sendBufferSize int, pooledReceive bool, platform Platform, callback MessageListener) (*Socket, error) {
 	s := &Socket{
 		family:         lookupFamily(typ),
 		platform:       platform,
 		reuseAddr:      reuseAddr,
+		reusePort:      reusePort,
+		ipv6Only:       ipv6Only,
 		recvBufferSize: recvBufferSize,
 		sendBufferSize: sendBufferSize,
 		pooledReceive:  pooledReceive,
@@ -155,16 +159,19 @@ func (s *Socket) openLocked(port int, address string) error {
 }
 
 // listen resolves the address and binds a socket with the socket's
-// options: SO_REUSEADDR before bind when asked, SO_BROADCAST cleared (Go
-// sets it on every UDP socket; Node's sockets start without it), and the
-// buffer sizes.
+// options: SO_REUSEADDR and SO_REUSEPORT before bind when asked,
+// SO_BROADCAST cleared (Go sets it on every UDP socket; Node's sockets
+// start without it), IPV6_V6ONLY on udp6 only when asked (Go sets it on
+// every udp6 socket; Node's udp6 socket bound to :: is dual-stack), and
+// the buffer sizes.
 func (s *Socket) listen(port int, address string) (*net.UDPConn, *Error) {
 	ip, err := s.resolve("bind", address, port)
 	if err != nil {
 		return nil, err
 	}
+	opts := bindOptions{reuseAddr: s.reuseAddr, reusePort: s.reusePort, v6: s.family.family == "IPv6", ipv6Only: s.ipv6Only}
 	lc := net.ListenConfig{Control: func(_, _ string, rc syscallConn) error {
-		return controlSocket(rc, s.reuseAddr)
+		return controlSocket(rc, opts)
 	}}
 	network := "udp4"
 	if s.family.family == "IPv6" {
@@ -216,6 +223,14 @@ func (s *Socket) resolve(syscall, address string, port int) (netip.Addr, *Error)
 		return netip.Addr{}, sysCodeError(syscall, EINVAL, address, port)
 	}
 	return ip, nil
+}
+
+// bindOptions are the options controlSocket sets before bind.
+type bindOptions struct {
+	reuseAddr bool // SO_REUSEADDR (soReuse, per OS)
+	reusePort bool // SO_REUSEPORT, load-balancing (setReusePort, per OS)
+	v6        bool // a udp6 socket: IPV6_V6ONLY is set to ipv6Only
+	ipv6Only  bool
 }
 
 // looksLiteral reports an address that can only be a (malformed) IP

@@ -60,6 +60,8 @@ var jsTypes = map[string]jsMapping{
 			return Id("x").Dot("enum").Call(v, Lit(name)), nil, nil
 		case l.Required:
 			return Id("x").Dot("required").Call(v, Lit(name)), nil, nil
+		case !l.Optional:
+			return Id("x").Dot("text").Call(v, Lit(name)), nil, nil
 		}
 		return Id("x").Dot("str").Call(v, Lit(name)), nil, nil
 	}},

@@ -65,20 +65,20 @@
 #include <string.h>
 
 /** The version of this header, "MAJOR.MINOR.PATCH"; dgram_version() is the library's. */
-#define DGRAM_VERSION "1.1.0"
+#define DGRAM_VERSION "1.2.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The minor version: additions since the major version. */
-#define DGRAM_VERSION_MINOR 1
+#define DGRAM_VERSION_MINOR 2
 /** The patch version: fixes since the minor version. */
 #define DGRAM_VERSION_PATCH 0
 /**
  * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
  * #if DGRAM_VERSION_NUMBER >= 10100.
  */
-#define DGRAM_VERSION_NUMBER 10100
+#define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "e64a8770d0f634c32ae349e510cae61c8533fc55762acd98fdbd5e11e5357fcf"
+#define DGRAM_SPEC_HASH "cedfd774d192e03c221771b5a65a62e4d81477e1c9a101fbb05ed0e13cd395da"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -175,6 +175,11 @@ typedef enum dgram_error_code {
     /** The system has no file descriptor left for a socket. */
     DGRAM_ENFILE = -31,
     /**
+     * The system has no load-balancing SO_REUSEPORT for the reusePort option
+     * (bind fails with it, as in Node).
+     */
+    DGRAM_ENOTSUP = -41,
+    /**
      * A C call named a socket handle that is 0, was never returned by
      * dgram_create_socket, or was released when its 'close' event was
      * emitted.
@@ -251,6 +256,12 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_SEND_BUFFER_SIZE = 14,
     /** dgram.Socket.getSendBufferSize. */
     DGRAM_CALL_GET_SEND_BUFFER_SIZE = 15,
+    /** dgram.Socket.setMulticastInterface. */
+    DGRAM_CALL_SET_MULTICAST_INTERFACE = 16,
+    /** dgram.Socket.addSourceSpecificMembership. */
+    DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP = 17,
+    /** dgram.Socket.dropSourceSpecificMembership. */
+    DGRAM_CALL_DROP_SOURCE_SPECIFIC_MEMBERSHIP = 18,
 } dgram_call;
 
 /** A support level, as dgram_supports returns it. */
@@ -324,6 +335,9 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
+#define DGRAM_LINUX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
+#define DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
 #define DGRAM_LINUX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_LINUX_NOTE_ADDRESS                       0
@@ -340,6 +354,9 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
+#define DGRAM_LINUX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_LINUX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /* Raspbian (Raspberry Pi) */
 #define DGRAM_RASPBIAN_HAS_CREATE_SOCKET               1 /* O */
@@ -358,6 +375,9 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
+#define DGRAM_RASPBIAN_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
+#define DGRAM_RASPBIAN_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
 #define DGRAM_RASPBIAN_NOTE_ADD_MEMBERSHIP             0
 #define DGRAM_RASPBIAN_NOTE_ADDRESS                    0
@@ -374,6 +394,9 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
+#define DGRAM_RASPBIAN_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_RASPBIAN_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /* NuttX (STM32F4-Discovery) */
 #define DGRAM_NUTTX_HAS_CREATE_SOCKET                  1 /* △ ¹ */
@@ -392,6 +415,9 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
+#define DGRAM_NUTTX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
+#define DGRAM_NUTTX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
 #define DGRAM_NUTTX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_NUTTX_NOTE_ADDRESS                       0
@@ -408,6 +434,9 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
+#define DGRAM_NUTTX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_NUTTX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /* TizenRT (Artik053) */
 #define DGRAM_TIZENRT_HAS_CREATE_SOCKET                1 /* △ ¹ */
@@ -426,6 +455,9 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
+#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
+#define DGRAM_TIZENRT_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
+#define DGRAM_TIZENRT_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
 #define DGRAM_TIZENRT_NOTE_ADD_MEMBERSHIP              0
 #define DGRAM_TIZENRT_NOTE_ADDRESS                     0
@@ -442,6 +474,9 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
+#define DGRAM_TIZENRT_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_TIZENRT_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /*
  * Structs are named like POSIX's (struct stat): their tags are not
@@ -483,6 +518,20 @@ struct dgram_socket_options {
     const char *type;
     /** Set SO_REUSEADDR, so that several sockets can bind one port. */
     bool reuse_addr;
+    /**
+     * Set SO_REUSEPORT before bind, so that several sockets can bind one
+     * port and the kernel spreads the datagrams among them; where the system
+     * has no such option, bind fails with ENOTSUP, as in Node. (A dgramkit
+     * extension.)
+     */
+    bool reuse_port;
+    /**
+     * Set IPV6_V6ONLY on a udp6 socket before bind. Without it a udp6 socket
+     * bound to :: is dual-stack, as in Node: it also takes IPv4 datagrams,
+     * whose sender is an IPv4-mapped address (::ffff:127.0.0.1, family
+     * IPv6). (A dgramkit extension.)
+     */
+    bool ipv6_only;
     /**
      * SO_RCVBUF in bytes, applied at bind; 0 keeps the system default. 0 to
      * 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the
@@ -1017,6 +1066,84 @@ int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
+
+/**
+ * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
+ * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
+ * multicastInterface (0.0.0.0: the system's choice), or on udp6
+ * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
+ * (::%eth0; :: is the system's choice). A value that is not an IP literal is
+ * EINVAL, checked before the socket's state; an IPv4 address no interface
+ * has is EADDRNOTAVAIL.
+ *
+ * Form: setMulticastInterface(multicastInterface).
+ *
+ * @param socket The socket's handle.
+ * @param multicast_interface The interface, as an IP literal. NULL or ""
+ *     omits it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
+ * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ * An error that happens after the call returns goes to its callback or to
+ * the 'error' event, as the spec says.
+ */
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
+
+/**
+ * dgram.Socket.addSourceSpecificMembership: Joins the source-specific
+ * multicast channel of groupAddress from sourceAddress
+ * (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on multicastInterface,
+ * or on the interface the operating system chooses when it is omitted.
+ * Addresses that are not IP literals are EINVAL, checked before the socket's
+ * state.
+ *
+ * Form: addSourceSpecificMembership(sourceAddress, groupAddress[,
+ * multicastInterface]).
+ *
+ * @param socket The socket's handle.
+ * @param source_address The source address, of the group's family. NULL
+ *     or "" omits it.
+ * @param group_address The group address. NULL or "" omits it.
+ * @param multicast_interface The local address of the interface; the OS
+ *     chooses when omitted. NULL or "" omits it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRINUSE, DGRAM_ENODEV,
+ * DGRAM_ENOPROTOOPT; and the library's DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_add_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface);
+
+/**
+ * dgram.Socket.dropSourceSpecificMembership: Leaves the source-specific
+ * multicast channel of groupAddress from sourceAddress on
+ * multicastInterface.
+ *
+ * Form: dropSourceSpecificMembership(sourceAddress, groupAddress[,
+ * multicastInterface]).
+ *
+ * @param socket The socket's handle.
+ * @param source_address The source address, of the group's family. NULL
+ *     or "" omits it.
+ * @param group_address The group address. NULL or "" omits it.
+ * @param multicast_interface The local address of the interface; the OS
+ *     chooses when omitted. NULL or "" omits it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENODEV,
+ * DGRAM_ENOPROTOOPT; and the library's DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_drop_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface);
 
 /**
  * Adds listener to the 'close' event, after the listeners added before:

@@ -246,6 +246,16 @@ func (x *args) str(v goja.Value, name string) string {
 	return ""
 }
 
+// text reads a string that must be a string: anything else, undefined
+// included, is ERR_INVALID_ARG_TYPE, as Node's validateString.
+func (x *args) text(v goja.Value, name string) string {
+	if goja.IsString(v) {
+		return v.String()
+	}
+	x.throwTypeError(name, "string", v)
+	return ""
+}
+
 // boolean reads a flag by truthiness, as Node does.
 func (x *args) boolean(v goja.Value) bool { return truthy(v) }
 
