@@ -79,7 +79,8 @@ func (s *Socket) dropSourceSpecificMembership(sourceAddress string, groupAddress
 // literal is EINVAL whatever the socket's state, and so is a source of the
 // other family than the group's; a group of the other family than the
 // socket's is ENOPROTOOPT, as membership's. The kernel judges the rest (a
-// unicast group: EINVAL; leaving a channel not joined: EADDRNOTAVAIL).
+// unicast group: EINVAL; on Linux joining a channel twice is
+// EADDRNOTAVAIL, and leaving one not joined EINVAL).
 func (s *Socket) sourceMembership(call, source, group, iface string, join bool) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

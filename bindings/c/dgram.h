@@ -78,7 +78,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "cedfd774d192e03c221771b5a65a62e4d81477e1c9a101fbb05ed0e13cd395da"
+#define DGRAM_SPEC_HASH "474614b9463eda48bbe393477b8f79bd532617d03ff4caf990cfab43efbe2090"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -1113,7 +1113,7 @@ int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_int
  *     dgram_last_error then tells the detail.
  *
  * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
- * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRINUSE, DGRAM_ENODEV,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENODEV,
  * DGRAM_ENOPROTOOPT; and the library's DGRAM_ERR_INVALID_HANDLE,
  * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
  * returns goes to its callback or to the 'error' event, as the spec says.
