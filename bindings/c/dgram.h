@@ -1079,8 +1079,8 @@ int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
  * Form: setMulticastInterface(multicastInterface).
  *
  * @param socket The socket's handle.
- * @param multicast_interface The interface, as an IP literal. NULL or ""
- *     omits it.
+ * @param multicast_interface The interface, as an IP literal. NULL is
+ *     "".
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1105,8 +1105,8 @@ int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_int
  *
  * @param socket The socket's handle.
  * @param source_address The source address, of the group's family. NULL
- *     or "" omits it.
- * @param group_address The group address. NULL or "" omits it.
+ *     is "".
+ * @param group_address The group address. NULL is "".
  * @param multicast_interface The local address of the interface; the OS
  *     chooses when omitted. NULL or "" omits it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
@@ -1130,8 +1130,8 @@ int dgram_add_source_specific_membership(dgram_socket socket, const char *source
  *
  * @param socket The socket's handle.
  * @param source_address The source address, of the group's family. NULL
- *     or "" omits it.
- * @param group_address The group address. NULL or "" omits it.
+ *     is "".
+ * @param group_address The group address. NULL is "".
  * @param multicast_interface The local address of the interface; the OS
  *     chooses when omitted. NULL or "" omits it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
