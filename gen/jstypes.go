@@ -52,6 +52,9 @@ var jsTypes = map[string]jsMapping{
 		if l.Optional {
 			fields = append(fields, Id("optional").Op(":").True())
 		}
+		if l.JS != nil && l.JS.Truthy {
+			fields = append(fields, Id("truthy").Op(":").True())
+		}
 		return Id("x").Dot("integer").Call(v, Id("intArg").Values(fields...)), nil, nil
 	}},
 	spec.TypeString: {value: toValue, read: func(_ *spec.Spec, _ spec.Call, l leaf, name string, v *Statement) (*Statement, Code, error) {

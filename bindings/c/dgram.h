@@ -78,7 +78,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "474614b9463eda48bbe393477b8f79bd532617d03ff4caf990cfab43efbe2090"
+#define DGRAM_SPEC_HASH "84453cf748d43bd93414648f668c7613e59e221748bcf4926d87152c4ee293a5"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
