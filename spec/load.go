@@ -571,7 +571,7 @@ func (c *checker) args(where string, args []Arg, input bool) {
 			}
 		}
 		if a.JS != nil && a.JS.Truthy && (a.Type != TypeInteger || !a.Optional) {
-			c.failf(a.Line, "%s: js truthy is for optional integers", at)
+			c.failf(a.Line, "%s: js truthy is only for optional integers", at)
 		}
 		if a.JS != nil && a.JS.Port && a.Type != TypeInteger {
 			c.failf(a.Line, "%s: js port is only for integers", at)
