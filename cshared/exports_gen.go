@@ -62,7 +62,7 @@ func goSocketOptions(in *C.struct_dgram_socket_options) dgram.SocketOptions {
 		Type:           goString(in._type),
 		ReuseAddr:      bool(in.reuse_addr),
 		ReusePort:      bool(in.reuse_port),
-		Ipv6Only:       bool(in.ipv6_only),
+		IPv6Only:       bool(in.ipv6_only),
 		RecvBufferSize: goInt64(in.recv_buffer_size),
 		SendBufferSize: goInt64(in.send_buffer_size),
 		Platform:       dgram.Platform(in.platform),

@@ -22,7 +22,7 @@ type SocketOptions struct {
 	// bound to :: is dual-stack, as in Node: it also takes IPv4 datagrams, whose
 	// sender is an IPv4-mapped address (::ffff:127.0.0.1, family IPv6). A
 	// dgramkit extension, not in IoT.js.
-	Ipv6Only bool
+	IPv6Only bool
 	// SO_RCVBUF in bytes, applied at bind; 0 keeps the system default. A
 	// dgramkit extension, not in IoT.js.
 	RecvBufferSize int
@@ -200,7 +200,7 @@ func CreateSocket(options SocketOptions, callback MessageListener) (*Socket, err
 	if err := checkSupport(options.Platform, CallCreateSocket); err != nil {
 		return nil, err
 	}
-	return createSocket(options.Type, options.ReuseAddr, options.ReusePort, options.Ipv6Only, options.RecvBufferSize, options.SendBufferSize, options.PooledReceive, options.Platform, callback)
+	return createSocket(options.Type, options.ReuseAddr, options.ReusePort, options.IPv6Only, options.RecvBufferSize, options.SendBufferSize, options.PooledReceive, options.Platform, callback)
 }
 
 // CreateSocketType is dgram.createSocket: creates a new dgram.Socket. The

@@ -27,7 +27,7 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 			Type:           a.str("options.type"),
 			ReuseAddr:      a.boolean("options.reuseAddr"),
 			ReusePort:      a.boolean("options.reusePort"),
-			Ipv6Only:       a.boolean("options.ipv6Only"),
+			IPv6Only:       a.boolean("options.ipv6Only"),
 			RecvBufferSize: a.integer("options.recvBufferSize"),
 			SendBufferSize: a.integer("options.sendBufferSize"),
 			PooledReceive:  a.boolean("options.pooledReceive"),

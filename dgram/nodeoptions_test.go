@@ -131,7 +131,7 @@ func TestDualStack(t *testing.T) {
 	v4 := newSocket(t, SocketOptions{Type: "udp4"})
 	netWantSysErr(t, "udp4 bind on a dual-stack udp6 socket's port", v4.Bind(a.Port, "0.0.0.0", nil), EADDRINUSE, "")
 
-	only := newSocket(t, SocketOptions{Type: "udp6", Ipv6Only: true})
+	only := newSocket(t, SocketOptions{Type: "udp6", IPv6Only: true})
 	if err := only.Bind(0, "::", nil); err != nil {
 		t.Fatal(err)
 	}

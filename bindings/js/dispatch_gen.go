@@ -73,7 +73,7 @@ func (m *module) jsCreateSocket(call goja.FunctionCall) goja.Value {
 		options.Type = x.enum(field(optionsObj, "type"), "options.type")
 		options.ReuseAddr = x.boolean(field(optionsObj, "reuseAddr"))
 		options.ReusePort = x.boolean(field(optionsObj, "reusePort"))
-		options.Ipv6Only = x.boolean(field(optionsObj, "ipv6Only"))
+		options.IPv6Only = x.boolean(field(optionsObj, "ipv6Only"))
 		options.RecvBufferSize = x.integer(field(optionsObj, "recvBufferSize"), intArg{name: "options.recvBufferSize", code: dgram.ErrOutOfRange, min: 0, hasMin: true, max: 4294967295, hasMax: true, optional: true, truthy: true})
 		options.SendBufferSize = x.integer(field(optionsObj, "sendBufferSize"), intArg{name: "options.sendBufferSize", code: dgram.ErrOutOfRange, min: 0, hasMin: true, max: 4294967295, hasMax: true, optional: true, truthy: true})
 		options.Platform = x.platform(field(optionsObj, "platform"), "options.platform")
