@@ -23,11 +23,13 @@ type SocketOptions struct {
 	// sender is an IPv4-mapped address (::ffff:127.0.0.1, family IPv6). A
 	// dgramkit extension, not in IoT.js.
 	IPv6Only bool
-	// SO_RCVBUF in bytes, applied at bind; 0 keeps the system default. A
-	// dgramkit extension, not in IoT.js.
+	// SO_RCVBUF in bytes, applied at bind (a refusal is bind's
+	// ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. A dgramkit extension,
+	// not in IoT.js.
 	RecvBufferSize int
-	// SO_SNDBUF in bytes, applied at bind; 0 keeps the system default. A
-	// dgramkit extension, not in IoT.js.
+	// SO_SNDBUF in bytes, applied at bind (a refusal is bind's
+	// ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. A dgramkit extension,
+	// not in IoT.js.
 	SendBufferSize int
 	// Lend each 'message' listener the socket's receive buffer instead of a copy
 	// of the datagram: msg is valid until the listener returns and is

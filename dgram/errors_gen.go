@@ -33,7 +33,9 @@ const (
 	// 4294967295.
 	ErrSocketBadBufferSize Code = "ERR_SOCKET_BAD_BUFFER_SIZE"
 	// ErrSocketBufferSize: a buffer size could not be read or set: the socket is
-	// not bound yet (EBADF), or the system refused the size.
+	// not bound yet (EBADF), or the system refused the size (EINVAL beyond
+	// 2147483647, a C int, as libuv reports it); for createSocket's sizes,
+	// bind's.
 	ErrSocketBufferSize Code = "ERR_SOCKET_BUFFER_SIZE"
 	// EADDRINUSE: the address is in use (bind without reuseAddr; joining a group
 	// twice).

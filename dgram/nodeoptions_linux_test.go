@@ -7,6 +7,8 @@ package dgram
 
 import (
 	"errors"
+	"strconv"
+	"syscall"
 	"testing"
 )
 
@@ -179,4 +181,40 @@ func TestReusePort(t *testing.T) {
 	dd, _ := d.Address()
 	e := newSocket(t, opts)
 	netWantSysErr(t, "reusePort bind of a port bound without it", e.Bind(dd.Port, "127.0.0.1", nil), EADDRINUSE, "")
+}
+
+// A buffer size beyond a C int is EINVAL, as libuv reports it to Node
+// (test-dgram-socket-buffer-size): ERR_SOCKET_BUFFER_SIZE from the setter,
+// and from bind for createSocket's option, which is applied there.
+func TestBufferSizeBeyondCInt(t *testing.T) {
+	if strconv.IntSize < 64 {
+		t.Skip("2^31 is beyond a 32-bit Go int")
+	}
+	const big = 1 << 31
+	s := newSocket(t, SocketOptions{Type: "udp4"})
+	if err := s.Bind(0, "127.0.0.1", nil); err != nil {
+		t.Fatal(err)
+	}
+	want := "Error [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: uv_recv_buffer_size returned EINVAL (invalid argument)"
+	if err := s.SetRecvBufferSize(big); err == nil || err.Error() != want || !errors.Is(err, syscall.EINVAL) {
+		t.Errorf("SetRecvBufferSize(2^31): %v; want %s", err, want)
+	}
+	if err := s.SetSendBufferSize(big); !errors.Is(err, ErrSocketBufferSize) {
+		t.Errorf("SetSendBufferSize(2^31): %v; want ERR_SOCKET_BUFFER_SIZE", err)
+	}
+	o := newSocket(t, SocketOptions{Type: "udp6", SendBufferSize: big})
+	want = "Error [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: uv_send_buffer_size returned EINVAL (invalid argument)"
+	if err := o.Bind(0, "::1", nil); err == nil || err.Error() != want {
+		t.Errorf("Bind with sendBufferSize 2^31: %v; want %s", err, want)
+	}
+	ok := newSocket(t, SocketOptions{Type: "udp6", RecvBufferSize: 10000, SendBufferSize: 15000})
+	if err := ok.Bind(0, "::1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ok.GetRecvBufferSize(); err != nil || (n != 10000 && n != 20000) {
+		t.Errorf("recvBufferSize 10000 applied at bind: %d, %v", n, err)
+	}
+	if n, err := ok.GetSendBufferSize(); err != nil || (n != 15000 && n != 30000) {
+		t.Errorf("sendBufferSize 15000 applied at bind: %d, %v", n, err)
+	}
 }

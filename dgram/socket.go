@@ -2,12 +2,14 @@ package dgram
 
 import (
 	"context"
+	"math"
 	"net"
 	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"golang.org/x/net/ipv4"
 	"golang.org/x/net/ipv6"
@@ -182,19 +184,49 @@ func (s *Socket) listen(port int, address string) (*net.UDPConn, *Error) {
 		return nil, sysError("bind", lerr, address, port)
 	}
 	conn := pc.(*net.UDPConn)
-	if s.recvBufferSize > 0 {
-		if err := conn.SetReadBuffer(s.recvBufferSize); err != nil {
+	for _, b := range []struct {
+		size int
+		o    *sockOpt
+	}{{s.recvBufferSize, &optRecvBufferSize}, {s.sendBufferSize, &optSendBufferSize}} {
+		if err := applyBufferSize(conn, b.size, b.o, s.family.family == "IPv6"); err != nil {
 			conn.Close()
-			return nil, sysError("bind", err, address, port)
-		}
-	}
-	if s.sendBufferSize > 0 {
-		if err := conn.SetWriteBuffer(s.sendBufferSize); err != nil {
-			conn.Close()
-			return nil, sysError("bind", err, address, port)
+			return nil, err
 		}
 	}
 	return conn, nil
+}
+
+// applyBufferSize sets a buffer size option of createSocket on the bound
+// conn (0 keeps the system's). A failure is the option's code, as Node's
+// startListening throws it (ERR_SOCKET_BUFFER_SIZE: uv_recv_buffer_size
+// returned EINVAL for a size beyond a C int).
+func applyBufferSize(conn *net.UDPConn, size int, o *sockOpt, v6 bool) *Error {
+	if size == 0 {
+		return nil
+	}
+	k := o.v4
+	if v6 {
+		k = o.v6
+	}
+	rc, err := conn.SyscallConn()
+	if err != nil {
+		return o.failure("bind", err)
+	}
+	var operr error
+	err = rc.Control(func(fd uintptr) {
+		if int64(size) > math.MaxInt32 {
+			operr = syscall.EINVAL
+			return
+		}
+		operr = setsockoptInt(fd, k.level, k.name, size)
+	})
+	if err == nil {
+		err = operr
+	}
+	if err != nil {
+		return o.failure("bind", err)
+	}
+	return nil
 }
 
 // resolve turns an address argument into an IP of the socket's family: an

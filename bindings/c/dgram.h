@@ -78,7 +78,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "84453cf748d43bd93414648f668c7613e59e221748bcf4926d87152c4ee293a5"
+#define DGRAM_SPEC_HASH "050a4a229420262d87b21e2668856fd5aaa09263ef101fe8eb76624c855fff63"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -126,7 +126,8 @@ typedef enum dgram_error_code {
     DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE = -27,
     /**
      * A buffer size could not be read or set: the socket is not bound yet
-     * (EBADF), or the system refused the size.
+     * (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C
+     * int, as libuv reports it); for createSocket's sizes, bind's.
      */
     DGRAM_ERR_SOCKET_BUFFER_SIZE = -28,
     /**
@@ -533,15 +534,17 @@ struct dgram_socket_options {
      */
     bool ipv6_only;
     /**
-     * SO_RCVBUF in bytes, applied at bind; 0 keeps the system default. 0 to
-     * 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the
-     * Go int is clamped to it. (A dgramkit extension.)
+     * SO_RCVBUF in bytes, applied at bind (a refusal is bind's
+     * ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. 0 to 4294967295,
+     * else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is
+     * clamped to it. (A dgramkit extension.)
      */
     int64_t recv_buffer_size;
     /**
-     * SO_SNDBUF in bytes, applied at bind; 0 keeps the system default. 0 to
-     * 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the
-     * Go int is clamped to it. (A dgramkit extension.)
+     * SO_SNDBUF in bytes, applied at bind (a refusal is bind's
+     * ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. 0 to 4294967295,
+     * else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is
+     * clamped to it. (A dgramkit extension.)
      */
     int64_t send_buffer_size;
     /**

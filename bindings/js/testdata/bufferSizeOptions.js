@@ -30,5 +30,11 @@ socket.bind(common.mustCall(function () {
   // Linux doubles the size for its bookkeeping.
   assert.ok([10000, 20000].indexOf(socket.getRecvBufferSize()) >= 0, 'SO_RCVBUF ' + socket.getRecvBufferSize());
   assert.ok([15000, 30000].indexOf(socket.getSendBufferSize()) >= 0, 'SO_SNDBUF ' + socket.getSendBufferSize());
+  // Beyond a C int: EINVAL, as libuv reports it (test-dgram-socket-buffer-size).
+  ['recv', 'send'].forEach(function (which) {
+    var m = 'set' + which.charAt(0).toUpperCase() + which.slice(1) + 'BufferSize';
+    common.throwsCode(function () { socket[m](2147483648); }, 'Error', 'ERR_SOCKET_BUFFER_SIZE',
+      'Could not get or set buffer size: uv_' + which + '_buffer_size returned EINVAL (invalid argument)');
+  });
   socket.close();
 }));
