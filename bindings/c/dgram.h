@@ -78,7 +78,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "050a4a229420262d87b21e2668856fd5aaa09263ef101fe8eb76624c855fff63"
+#define DGRAM_SPEC_HASH "162b50cd49b99b8b51b0ff9af3d7354ebe259e5cd6780e05e21e13783359420a"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -739,8 +739,9 @@ int dgram_address(dgram_socket socket, struct dgram_address_info *out);
  *     dgram_last_error then tells the detail.
  *
  * Errors: DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_ALREADY_BOUND,
- * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL,
- * DGRAM_EACCES, DGRAM_EINVAL; and the library's DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL,
+ * DGRAM_ENOTSUP; and the library's DGRAM_ERR_INVALID_HANDLE,
  * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
@@ -763,8 +764,9 @@ int dgram_bind(dgram_socket socket, int port, const char *address, dgram_listeni
  *     dgram_last_error then tells the detail.
  *
  * Errors: DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_ALREADY_BOUND,
- * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL,
- * DGRAM_EACCES, DGRAM_EINVAL; and the library's DGRAM_ERR_NULL_POINTER,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL,
+ * DGRAM_ENOTSUP; and the library's DGRAM_ERR_NULL_POINTER,
  * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
  * that happens after the call returns goes to its callback or to the 'error'
  * event, as the spec says.
