@@ -2,14 +2,12 @@ package dgram
 
 import (
 	"context"
-	"math"
 	"net"
 	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 
 	"golang.org/x/net/ipv4"
 	"golang.org/x/net/ipv6"
@@ -213,13 +211,7 @@ func applyBufferSize(conn *net.UDPConn, size int, o *sockOpt, v6 bool) *Error {
 		return o.failure("bind", err)
 	}
 	var operr error
-	err = rc.Control(func(fd uintptr) {
-		if int64(size) > math.MaxInt32 {
-			operr = syscall.EINVAL
-			return
-		}
-		operr = setsockoptInt(fd, k.level, k.name, size)
-	})
+	err = rc.Control(func(fd uintptr) { operr = setsockoptCInt(fd, k, size) })
 	if err == nil {
 		err = operr
 	}

@@ -32,16 +32,21 @@ func optionError(call string, err error) *Error {
 }
 
 // setOption is the core of the generated option setters: it sets o to v
-// on the bound socket. setsockopt takes a C int: a value beyond it is
-// EINVAL, as libuv reports it to Node (uv_recv_buffer_size returned
-// EINVAL).
+// on the bound socket.
 func (s *Socket) setOption(call string, o *sockOpt, v int) error {
 	return s.sockopt(call, o, func(fd uintptr, k sockOptKey) error {
-		if int64(v) > math.MaxInt32 || int64(v) < math.MinInt32 {
-			return syscall.EINVAL
-		}
-		return setsockoptInt(fd, k.level, k.name, v)
+		return setsockoptCInt(fd, k, v)
 	})
+}
+
+// setsockoptCInt sets option k of socket fd to v. setsockopt takes a C
+// int: a value beyond it is EINVAL, as libuv reports it to Node
+// ("uv_recv_buffer_size returned EINVAL").
+func setsockoptCInt(fd uintptr, k sockOptKey, v int) error {
+	if int64(v) > math.MaxInt32 || int64(v) < math.MinInt32 {
+		return syscall.EINVAL
+	}
+	return setsockoptInt(fd, k.level, k.name, v)
 }
 
 // getOption is the core of the generated option getters: it reads o on
