@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "42bd33d8bd7577b53aba7133e5db27d3121cc1bafea17e5c5c12967e83583ed2";
+    return "72dd553af90f18974737286f36a1367d36f1b674e324857bf229464972a94297";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -51,6 +51,7 @@ const dgramx_error dgramx_errors[] = {
     {-21, "EUNKNOWN", "Error", ""},
     {-30, "EMFILE", "Error", ""},
     {-31, "ENFILE", "Error", ""},
+    {-43, "ENOTSUP", "Error", ""},
     {-22, "ERR_INVALID_HANDLE", "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
     {-23, "ERR_NULL_POINTER", "TypeError", "The \"{arg}\" argument must not be NULL"},
     {-24, "ERR_FORKED", "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -243,6 +244,24 @@ int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out)
 {
     DGRAMX_ENTER("dgram_get_send_buffer_size");
     return dgramgo_get_send_buffer_size(socket, out);
+}
+
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_set_multicast_interface");
+    return dgramgo_set_multicast_interface(socket, (char *)multicast_interface);
+}
+
+int dgram_add_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_add_source_specific_membership");
+    return dgramgo_add_source_specific_membership(socket, (char *)source_address, (char *)group_address, (char *)multicast_interface);
+}
+
+int dgram_drop_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_drop_source_specific_membership");
+    return dgramgo_drop_source_specific_membership(socket, (char *)source_address, (char *)group_address, (char *)multicast_interface);
 }
 
 int dgram_on_close(dgram_socket socket, dgram_close_cb listener, void *user_data)

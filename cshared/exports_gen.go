@@ -52,6 +52,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.EUNKNOWN:                   {-21, "Error", ""},
 	dgram.EMFILE:                     {-30, "Error", ""},
 	dgram.ENFILE:                     {-31, "Error", ""},
+	dgram.ENOTSUP:                    {-43, "Error", ""},
 	dgram.ErrInvalidHandle:           {-22, "Error", "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
 	dgram.ErrNullPointer:             {-23, "TypeError", "The \"{arg}\" argument must not be NULL"},
 	dgram.ErrForked:                  {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -64,6 +65,8 @@ func goSocketOptions(in *C.struct_dgram_socket_options) dgram.SocketOptions {
 	return dgram.SocketOptions{
 		Type:           goString(in._type),
 		ReuseAddr:      bool(in.reuse_addr),
+		ReusePort:      bool(in.reuse_port),
+		IPv6Only:       bool(in.ipv6_only),
 		RecvBufferSize: goInt64(in.recv_buffer_size),
 		SendBufferSize: goInt64(in.send_buffer_size),
 		Platform:       dgram.Platform(in.platform),
@@ -525,6 +528,39 @@ func dgramgo_get_send_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.i
 	}
 	*out = C.int64_t(v)
 	return 0
+}
+
+//export dgramgo_set_multicast_interface
+func dgramgo_set_multicast_interface(socket C.dgram_socket, multicastInterface *C.char) (rc C.int) {
+	defer guard(&rc, "dgram_set_multicast_interface")
+	enter("dgram_set_multicast_interface")
+	e, code := lookup(socket, "dgram_set_multicast_interface")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetMulticastInterface(goString(multicastInterface)))
+}
+
+//export dgramgo_add_source_specific_membership
+func dgramgo_add_source_specific_membership(socket C.dgram_socket, sourceAddress *C.char, groupAddress *C.char, multicastInterface *C.char) (rc C.int) {
+	defer guard(&rc, "dgram_add_source_specific_membership")
+	enter("dgram_add_source_specific_membership")
+	e, code := lookup(socket, "dgram_add_source_specific_membership")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.AddSourceSpecificMembership(goString(sourceAddress), goString(groupAddress), goString(multicastInterface)))
+}
+
+//export dgramgo_drop_source_specific_membership
+func dgramgo_drop_source_specific_membership(socket C.dgram_socket, sourceAddress *C.char, groupAddress *C.char, multicastInterface *C.char) (rc C.int) {
+	defer guard(&rc, "dgram_drop_source_specific_membership")
+	enter("dgram_drop_source_specific_membership")
+	e, code := lookup(socket, "dgram_drop_source_specific_membership")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.DropSourceSpecificMembership(goString(sourceAddress), goString(groupAddress), goString(multicastInterface)))
 }
 
 //export dgramgo_on_close

@@ -13,11 +13,23 @@ type SocketOptions struct {
 	Type string
 	// Set SO_REUSEADDR, so that several sockets can bind one port.
 	ReuseAddr bool
-	// SO_RCVBUF in bytes, applied at bind; 0 keeps the system default. A
+	// Set SO_REUSEPORT before bind, so that several sockets can bind one port
+	// and the kernel spreads the datagrams among them; where the system has no
+	// such option, bind fails with ENOTSUP, as in Node. A dgramkit extension,
+	// not in IoT.js.
+	ReusePort bool
+	// Set IPV6_V6ONLY on a udp6 socket before bind. Without it a udp6 socket
+	// bound to :: is dual-stack, as in Node: it also takes IPv4 datagrams, whose
+	// sender is an IPv4-mapped address (::ffff:127.0.0.1, family IPv6). A
 	// dgramkit extension, not in IoT.js.
+	IPv6Only bool
+	// SO_RCVBUF in bytes, applied at bind (a refusal is bind's
+	// ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. A dgramkit extension,
+	// not in IoT.js.
 	RecvBufferSize int
-	// SO_SNDBUF in bytes, applied at bind; 0 keeps the system default. A
-	// dgramkit extension, not in IoT.js.
+	// SO_SNDBUF in bytes, applied at bind (a refusal is bind's
+	// ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. A dgramkit extension,
+	// not in IoT.js.
 	SendBufferSize int
 	// Lend each 'message' listener the socket's receive buffer instead of a copy
 	// of the datagram: msg is valid until the listener returns and is
@@ -208,7 +220,7 @@ func CreateSocket(options SocketOptions, callback MessageListener) (*Socket, err
 	if err := checkSupport(options.Platform, CallCreateSocket); err != nil {
 		return nil, err
 	}
-	return createSocket(options.Type, options.ReuseAddr, options.RecvBufferSize, options.SendBufferSize, options.PooledReceive, options.Platform, callback)
+	return createSocket(options.Type, options.ReuseAddr, options.ReusePort, options.IPv6Only, options.RecvBufferSize, options.SendBufferSize, options.PooledReceive, options.Platform, callback)
 }
 
 // CreateSocketType is dgram.createSocket: creates a new dgram.Socket. The
@@ -222,7 +234,7 @@ func CreateSocketType(typ string, callback MessageListener) (*Socket, error) {
 	if err := checkSupport(Native, CallCreateSocket); err != nil {
 		return nil, err
 	}
-	return createSocket(typ, false, 0, 0, false, Native, callback)
+	return createSocket(typ, false, false, false, 0, 0, false, Native, callback)
 }
 
 // AddMembership is dgram.Socket.addMembership: joins the multicast group
@@ -646,6 +658,51 @@ func (s *Socket) GetSendBufferSize() (int, error) {
 	return s.getSendBufferSize()
 }
 
+// SetMulticastInterface is dgram.Socket.setMulticastInterface: sets the
+// interface multicast datagrams leave by: IP_MULTICAST_IF to the interface
+// with the IPv4 address multicastInterface (0.0.0.0: the system's choice),
+// or on udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+// names (::%eth0; :: is the system's choice). A value that is not an IP
+// literal is EINVAL, checked before the socket's state; an IPv4 address no
+// interface has is EADDRNOTAVAIL.
+//
+// Form: setMulticastInterface(multicastInterface).
+func (s *Socket) SetMulticastInterface(multicastInterface string) error {
+	if err := s.check(CallSetMulticastInterface); err != nil {
+		return err
+	}
+	return s.setMulticastInterface(multicastInterface)
+}
+
+// AddSourceSpecificMembership is dgram.Socket.addSourceSpecificMembership:
+// joins the source-specific multicast channel of groupAddress from
+// sourceAddress (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on
+// multicastInterface, or on the interface the operating system chooses when
+// it is omitted. Addresses that are not IP literals are EINVAL, checked
+// before the socket's state.
+//
+// Form: addSourceSpecificMembership(sourceAddress, groupAddress[,
+// multicastInterface]).
+func (s *Socket) AddSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error {
+	if err := s.check(CallAddSourceSpecificMembership); err != nil {
+		return err
+	}
+	return s.addSourceSpecificMembership(sourceAddress, groupAddress, multicastInterface)
+}
+
+// DropSourceSpecificMembership is dgram.Socket.dropSourceSpecificMembership:
+// leaves the source-specific multicast channel of groupAddress from
+// sourceAddress on multicastInterface.
+//
+// Form: dropSourceSpecificMembership(sourceAddress, groupAddress[,
+// multicastInterface]).
+func (s *Socket) DropSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error {
+	if err := s.check(CallDropSourceSpecificMembership); err != nil {
+		return err
+	}
+	return s.dropSourceSpecificMembership(sourceAddress, groupAddress, multicastInterface)
+}
+
 // sockOptKey is a socket option's level and name, as setsockopt takes them.
 type sockOptKey struct {
 	level int
@@ -793,6 +850,12 @@ type socketCore interface {
 	ref() error
 	// unref is the core of Unref.
 	unref() error
+	// setMulticastInterface is the core of SetMulticastInterface.
+	setMulticastInterface(multicastInterface string) error
+	// addSourceSpecificMembership is the core of AddSourceSpecificMembership.
+	addSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error
+	// dropSourceSpecificMembership is the core of DropSourceSpecificMembership.
+	dropSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error
 	// setOption sets option o to v on the bound socket; call names the call in errors.
 	setOption(call string, o *sockOpt, v int) error
 	// getOption reads option o of the bound socket; call names the call in errors.

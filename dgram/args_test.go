@@ -31,7 +31,7 @@ func TestBadArguments(t *testing.T) {
 		{"createSocket recvBufferSize", fresh, func(*Socket) error {
 			_, err := CreateSocket(SocketOptions{Type: "udp4", RecvBufferSize: -1}, nil)
 			return err
-		}, ErrOutOfRange, `RangeError [ERR_OUT_OF_RANGE]: The value of "options.recvBufferSize" is out of range. It must be >= 0 && <= 4294967295. Received type int (-1)`},
+		}, ErrOutOfRange, `RangeError [ERR_OUT_OF_RANGE]: The value of "options.recvBufferSize" is out of range. It must be >= 0 && <= 4294967295. Received -1`},
 		{"createSocket sendBufferSize", fresh, func(*Socket) error {
 			_, err := CreateSocket(SocketOptions{Type: "udp4", SendBufferSize: -5}, nil)
 			return err

@@ -88,13 +88,40 @@ func codeError(code Code, msg string, vars ...string) *Error {
 }
 
 // rangeError reports an integer argument outside [min, max]. A system code
-// (EINVAL for a TTL) reads as Node's "setTTL EINVAL".
+// (EINVAL for a TTL) reads as Node's "setTTL EINVAL". ERR_OUT_OF_RANGE
+// words the value as Node's does (util.inspect: -1; beyond 2^32 with
+// numeric separators, 8_589_934_592), the other codes as describe.
 func rangeError(code Code, call, arg string, got int, min, max int64, msg string) error {
 	if errorInfos[code].system {
 		return &Error{Code: code, Kind: KindError, Message: call + " " + string(code), Syscall: call, Err: errnoOf(code)}
 	}
-	return codeError(code, msg, "{arg}", arg, "{received}", describe(got),
+	received := describe(got)
+	if code == ErrOutOfRange {
+		received = inspectInt(int64(got))
+	}
+	return codeError(code, msg, "{arg}", arg, "{received}", received,
 		"{min}", strconv.FormatInt(min, 10), "{max}", strconv.FormatInt(max, 10))
+}
+
+// inspectInt is n as Node's ERR_OUT_OF_RANGE words an integer: with
+// numeric separators when its magnitude is beyond 2^32.
+func inspectInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if n >= -(1<<32) && n <= 1<<32 {
+		return s
+	}
+	digits := strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if n < 0 {
+		b.WriteByte('-')
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('_')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // enumError reports a string that is not one of its allowed values.

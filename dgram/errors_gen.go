@@ -41,7 +41,9 @@ const (
 	// 4294967295.
 	ErrSocketBadBufferSize Code = "ERR_SOCKET_BAD_BUFFER_SIZE"
 	// ErrSocketBufferSize: a buffer size could not be read or set: the socket is
-	// not bound yet (EBADF), or the system refused the size.
+	// not bound yet (EBADF), or the system refused the size (EINVAL beyond
+	// 2147483647, a C int, as libuv reports it); for createSocket's sizes,
+	// bind's.
 	ErrSocketBufferSize Code = "ERR_SOCKET_BUFFER_SIZE"
 	// EADDRINUSE: the address is in use (bind without reuseAddr; joining a group
 	// twice).
@@ -84,6 +86,9 @@ const (
 	EMFILE Code = "EMFILE"
 	// ENFILE: the system has no file descriptor left for a socket.
 	ENFILE Code = "ENFILE"
+	// ENOTSUP: the system has no load-balancing SO_REUSEPORT for the reusePort
+	// option (bind fails with it, as in Node).
+	ENOTSUP Code = "ENOTSUP"
 	// ErrInvalidHandle: a C call named a socket handle that is 0, was never
 	// returned by dgram_create_socket, or was released when its 'close' event
 	// was emitted.
@@ -134,6 +139,7 @@ var errorInfos = map[Code]errorInfo{
 	EUNKNOWN:                   {kind: KindError, system: true},
 	EMFILE:                     {kind: KindError, system: true},
 	ENFILE:                     {kind: KindError, system: true},
+	ENOTSUP:                    {kind: KindError, system: true},
 	ErrInvalidHandle:           {kind: KindError, message: "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"},
 	ErrNullPointer:             {kind: KindTypeError, message: "The \"{arg}\" argument must not be NULL"},
 	ErrForked:                  {kind: KindError, message: "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
@@ -172,6 +178,7 @@ var Codes = []Code{
 	EUNKNOWN,
 	EMFILE,
 	ENFILE,
+	ENOTSUP,
 	ErrInvalidHandle,
 	ErrNullPointer,
 	ErrForked,

@@ -27,6 +27,8 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 		return CreateSocket(SocketOptions{
 			Type:           a.str("options.type"),
 			ReuseAddr:      a.boolean("options.reuseAddr"),
+			ReusePort:      a.boolean("options.reusePort"),
+			IPv6Only:       a.boolean("options.ipv6Only"),
 			RecvBufferSize: a.integer("options.recvBufferSize"),
 			SendBufferSize: a.integer("options.sendBufferSize"),
 			PooledReceive:  a.boolean("options.pooledReceive"),
@@ -89,31 +91,40 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 	case "GetSendBufferSize":
 		_, err := s.GetSendBufferSize()
 		return nil, err
+	case "SetMulticastInterface":
+		return nil, s.SetMulticastInterface(a.str("multicastInterface"))
+	case "AddSourceSpecificMembership":
+		return nil, s.AddSourceSpecificMembership(a.str("sourceAddress"), a.str("groupAddress"), a.str("multicastInterface"))
+	case "DropSourceSpecificMembership":
+		return nil, s.DropSourceSpecificMembership(a.str("sourceAddress"), a.str("groupAddress"), a.str("multicastInterface"))
 	}
 	panic("callForm: no form " + form)
 }
 
 // callForms are the Go names of each call's forms, in spec order.
 var callForms = map[Call][]string{
-	CallCreateSocket:         {"CreateSocket", "CreateSocketType"},
-	CallAddMembership:        {"AddMembership"},
-	CallAddress:              {"Address"},
-	CallBind:                 {"Bind", "BindOptions"},
-	CallClose:                {"Close"},
-	CallDropMembership:       {"DropMembership"},
-	CallSend:                 {"Send", "SendSlice", "SendConnected", "SendSliceConnected"},
-	CallSendto:               {"SendTo"},
-	CallSetBroadcast:         {"SetBroadcast"},
-	CallSetMulticastLoopback: {"SetMulticastLoopback"},
-	CallSetMulticastTTL:      {"SetMulticastTTL"},
-	CallSetTTL:               {"SetTTL"},
-	CallConnect:              {"Connect"},
-	CallDisconnect:           {"Disconnect"},
-	CallRemoteAddress:        {"RemoteAddress"},
-	CallRef:                  {"Ref"},
-	CallUnref:                {"Unref"},
-	CallSetRecvBufferSize:    {"SetRecvBufferSize"},
-	CallGetRecvBufferSize:    {"GetRecvBufferSize"},
-	CallSetSendBufferSize:    {"SetSendBufferSize"},
-	CallGetSendBufferSize:    {"GetSendBufferSize"},
+	CallCreateSocket:                 {"CreateSocket", "CreateSocketType"},
+	CallAddMembership:                {"AddMembership"},
+	CallAddress:                      {"Address"},
+	CallBind:                         {"Bind", "BindOptions"},
+	CallClose:                        {"Close"},
+	CallDropMembership:               {"DropMembership"},
+	CallSend:                         {"Send", "SendSlice", "SendConnected", "SendSliceConnected"},
+	CallSendto:                       {"SendTo"},
+	CallSetBroadcast:                 {"SetBroadcast"},
+	CallSetMulticastLoopback:         {"SetMulticastLoopback"},
+	CallSetMulticastTTL:              {"SetMulticastTTL"},
+	CallSetTTL:                       {"SetTTL"},
+	CallConnect:                      {"Connect"},
+	CallDisconnect:                   {"Disconnect"},
+	CallRemoteAddress:                {"RemoteAddress"},
+	CallRef:                          {"Ref"},
+	CallUnref:                        {"Unref"},
+	CallSetRecvBufferSize:            {"SetRecvBufferSize"},
+	CallGetRecvBufferSize:            {"GetRecvBufferSize"},
+	CallSetSendBufferSize:            {"SetSendBufferSize"},
+	CallGetSendBufferSize:            {"GetSendBufferSize"},
+	CallSetMulticastInterface:        {"SetMulticastInterface"},
+	CallAddSourceSpecificMembership:  {"AddSourceSpecificMembership"},
+	CallDropSourceSpecificMembership: {"DropSourceSpecificMembership"},
 }

@@ -337,3 +337,88 @@ func netNeedIPv6(t *testing.T) {
 		time.Sleep(20 * time.Millisecond) // polling a kernel state change, bounded by deadline
 	}
 }
+
+// TestMulticastSourceSpecific: a member of the source-specific channel
+// (dg0's address, group) receives what that source sends to the group;
+// a member of the same group from another source receives none of it;
+// joining it twice is the kernel's EADDRNOTAVAIL (Linux's ip_mc_source);
+// after dropSourceSpecificMembership the member receives nothing, and
+// leaving again is the kernel's EINVAL. Both with the interface the
+// kernel chooses and with dg0's address.
+func TestMulticastSourceSpecific(t *testing.T) {
+	needSandbox(t)
+	for i, iface := range []string{"", netSandboxIP.String()} {
+		name := "kernel's interface"
+		if iface != "" {
+			name = "interface " + iface
+		}
+		t.Run(name, func(t *testing.T) {
+			const group = "232.255.255.250"
+			port := 41321 + i
+			opts := SocketOptions{Type: "udp4", ReuseAddr: true}
+			member := netBound(t, opts, port, "")
+			other := netBound(t, opts, port, "")
+			src := netSandboxIP.String()
+			if err := member.AddSourceSpecificMembership(src, group, iface); err != nil {
+				t.Fatalf("AddSourceSpecificMembership(%s, %s, %q): %v", src, group, iface, err)
+			}
+			if err := other.AddSourceSpecificMembership("10.200.0.99", group, iface); err != nil {
+				t.Fatalf("AddSourceSpecificMembership(10.200.0.99, %s, %q): %v", group, iface, err)
+			}
+			err := member.AddSourceSpecificMembership(src, group, iface)
+			netWantSysErr(t, "joining the channel twice", err, EADDRNOTAVAIL, "addSourceSpecificMembership EADDRNOTAVAIL")
+
+			sender := netBound(t, SocketOptions{Type: "udp4"}, 0, "")
+			sender.sendOK(t, "ssm", port, group)
+			got := netWait(t, "joined", []string{"ssm"}, member)
+			if r := got[0][0].rinfo; r.Address != netSandboxIP {
+				t.Errorf("rinfo = %+v, want from %v", r, netSandboxIP)
+			}
+			netNothing(t, "another source's member", other)
+
+			if err := member.DropSourceSpecificMembership(src, group, iface); err != nil {
+				t.Fatalf("DropSourceSpecificMembership: %v", err)
+			}
+			sender.sendOK(t, "after drop", port, group)
+			netNothing(t, "after dropSourceSpecificMembership", member, other)
+			err = member.DropSourceSpecificMembership(src, group, iface)
+			netWantSysErr(t, "leaving a channel not joined", err, EINVAL, "dropSourceSpecificMembership EINVAL")
+		})
+	}
+}
+
+// TestMulticastInterfaceChosen: setMulticastInterface picks the interface
+// a group's datagrams leave by: dg0's address on udp4, dg0's scope
+// (::%dg0) on udp6, and a member joined on dg0 receives them.
+func TestMulticastInterfaceChosen(t *testing.T) {
+	needSandbox(t)
+	t.Run("udp4", func(t *testing.T) {
+		const group, port = "230.255.255.249", 41331
+		member := netBound(t, SocketOptions{Type: "udp4"}, port, "")
+		if err := member.AddMembership(group, netSandboxIP.String()); err != nil {
+			t.Fatal(err)
+		}
+		sender := netBound(t, SocketOptions{Type: "udp4"}, 0, "")
+		if err := sender.SetMulticastInterface(netSandboxIP.String()); err != nil {
+			t.Fatalf("SetMulticastInterface(%v): %v", netSandboxIP, err)
+		}
+		sender.sendOK(t, "via dg0", port, group)
+		netWait(t, "joined on dg0", []string{"via dg0"}, member)
+	})
+	t.Run("udp6", func(t *testing.T) {
+		if !netSandboxV6 {
+			t.Skip("no IPv6 on dg0 in this sandbox")
+		}
+		const group, port = "ff02::1:7", 41332
+		member := netBound(t, SocketOptions{Type: "udp6"}, port, "")
+		if err := member.AddMembership(group, "::%dg0"); err != nil {
+			t.Fatal(err)
+		}
+		sender := netBound(t, SocketOptions{Type: "udp6"}, 0, "")
+		if err := sender.SetMulticastInterface("::%dg0"); err != nil {
+			t.Fatalf("SetMulticastInterface(::%%dg0): %v", err)
+		}
+		sender.sendOK(t, "via dg0", port, group)
+		netWait(t, "joined on dg0", []string{"via dg0"}, member)
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"net"
 	"net/netip"
 	"strings"
+	"syscall"
 )
 
 // addMembership is the core of addMembership.
@@ -17,21 +18,24 @@ func (s *Socket) dropMembership(multicastAddress string, multicastInterface stri
 }
 
 // membership joins or leaves group on the interface whose address is
-// iface (the kernel's choice when empty). A malformed group is EINVAL and
-// a group of the other family ENOPROTOOPT, as libuv reports them; the
-// kernel judges the rest (a unicast group: EINVAL to join, EADDRNOTAVAIL
-// to leave). An interface address that no interface has is ENODEV, as the
-// kernel reports for ip_mreq.
+// iface (the kernel's choice when empty). A malformed group is EINVAL,
+// whatever the socket's state (libuv parses it first), and a group of the
+// other family ENOPROTOOPT, as libuv reports them; the kernel judges the
+// rest (a unicast group: EINVAL to join, EADDRNOTAVAIL to leave). An
+// interface address that no interface has is ENODEV, as the kernel
+// reports for ip_mreq.
 func (s *Socket) membership(call, group, iface string, join bool) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if err := s.checkBound(call); err != nil {
-		return err
+	if s.state == closed {
+		return notRunning()
 	}
 	ip, err := netip.ParseAddr(group)
 	switch {
 	case err != nil:
 		return sysCodeError(call, EINVAL, "", 0)
+	case s.conn == nil:
+		return sysCodeError(call, EBADF, "", 0)
 	case ip.Is4() != (s.p4 != nil):
 		return sysCodeError(call, ENOPROTOOPT, "", 0)
 	}
@@ -54,6 +58,118 @@ func (s *Socket) membership(call, group, iface string, join bool) error {
 	}
 	if err != nil {
 		return optionError(call, err)
+	}
+	return nil
+}
+
+// addSourceSpecificMembership is the core of addSourceSpecificMembership.
+func (s *Socket) addSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error {
+	return s.sourceMembership("addSourceSpecificMembership", sourceAddress, groupAddress, multicastInterface, true)
+}
+
+// dropSourceSpecificMembership is the core of dropSourceSpecificMembership.
+func (s *Socket) dropSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error {
+	return s.sourceMembership("dropSourceSpecificMembership", sourceAddress, groupAddress, multicastInterface, false)
+}
+
+// sourceMembership joins or leaves the source-specific channel (source,
+// group) on the interface whose address is iface (the kernel's choice
+// when empty), through x/net (MCAST_JOIN_SOURCE_GROUP,
+// MCAST_LEAVE_SOURCE_GROUP). As libuv: a group or source that is not an IP
+// literal is EINVAL whatever the socket's state, and so is a source of the
+// other family than the group's; a group of the other family than the
+// socket's is ENOPROTOOPT, as membership's. The kernel judges the rest (a
+// unicast group: EINVAL; on Linux joining a channel twice is
+// EADDRNOTAVAIL, and leaving one not joined EINVAL).
+func (s *Socket) sourceMembership(call, source, group, iface string, join bool) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.state == closed {
+		return notRunning()
+	}
+	g, gerr := netip.ParseAddr(group)
+	src, serr := netip.ParseAddr(source)
+	switch {
+	case gerr != nil || serr != nil || g.Zone() != "" || src.Zone() != "":
+		return sysCodeError(call, EINVAL, "", 0)
+	case s.conn == nil:
+		return sysCodeError(call, EBADF, "", 0)
+	case g.Is4() != (s.p4 != nil):
+		return sysCodeError(call, ENOPROTOOPT, "", 0)
+	case src.Is4() != g.Is4():
+		return sysCodeError(call, EINVAL, "", 0)
+	}
+	var ifi *net.Interface
+	if iface != "" {
+		var err error
+		if ifi, err = interfaceOf(iface); err != nil {
+			return sysError(call, err, "", 0)
+		}
+	}
+	ga, sa := &net.UDPAddr{IP: g.AsSlice()}, &net.UDPAddr{IP: src.AsSlice()}
+	var err error
+	switch {
+	case s.p4 != nil && join:
+		err = s.p4.JoinSourceSpecificGroup(ifi, ga, sa)
+	case s.p4 != nil:
+		err = s.p4.LeaveSourceSpecificGroup(ifi, ga, sa)
+	case join:
+		err = s.p6.JoinSourceSpecificGroup(ifi, ga, sa)
+	default:
+		err = s.p6.LeaveSourceSpecificGroup(ifi, ga, sa)
+	}
+	if err != nil {
+		return optionError(call, err)
+	}
+	return nil
+}
+
+// setMulticastInterface is the core of setMulticastInterface, read as
+// libuv reads it (uv_udp_set_multicast_interface): an IPv4 literal sets
+// IP_MULTICAST_IF to that address (0.0.0.0: the system's choice; the
+// kernel finds the interface, EADDRNOTAVAIL when none has it); an IPv6
+// literal sets IPV6_MULTICAST_IF to the index of the interface its scope
+// names (::%eth0; 0, the system's choice, when it has none or names no
+// interface); anything else is EINVAL, whatever the socket's state. The
+// option of the other family than the socket's is the kernel's to refuse
+// (ENOPROTOOPT on Linux for IPv6 on udp4).
+func (s *Socket) setMulticastInterface(multicastInterface string) error {
+	const call = "setMulticastInterface"
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.state == closed {
+		return notRunning()
+	}
+	ip, err := netip.ParseAddr(multicastInterface)
+	switch {
+	case err != nil || (ip.Is4() && ip.Zone() != ""):
+		return sysCodeError(call, EINVAL, "", 0)
+	case s.conn == nil:
+		return sysCodeError(call, EBADF, "", 0)
+	}
+	rc, err := s.conn.SyscallConn()
+	if err != nil {
+		return sysError(call, err, "", 0)
+	}
+	var operr error
+	err = rc.Control(func(fd uintptr) {
+		if ip.Is4() {
+			operr = setsockoptInet4(fd, syscall.IPPROTO_IP, syscall.IP_MULTICAST_IF, ip.As4())
+			return
+		}
+		index := 0
+		if zone := ip.Zone(); zone != "" {
+			if ifi, err := net.InterfaceByName(zone); err == nil {
+				index = ifi.Index
+			}
+		}
+		operr = setsockoptInt(fd, syscall.IPPROTO_IPV6, syscall.IPV6_MULTICAST_IF, index)
+	})
+	if err == nil {
+		err = operr
+	}
+	if err != nil {
+		return sysError(call, err, "", 0)
 	}
 	return nil
 }

@@ -17,3 +17,8 @@ func getsockoptInt(fd uintptr, level, name int) (int, error) {
 	err := syscall.Getsockopt(syscall.Handle(fd), int32(level), int32(name), (*byte)(unsafe.Pointer(&v)), &n)
 	return int(v), err
 }
+
+// setsockoptInet4 sets the IPv4 address option level, name of socket fd.
+func setsockoptInet4(fd uintptr, level, name int, a [4]byte) error {
+	return syscall.SetsockoptInet4Addr(syscall.Handle(fd), level, name, a)
+}

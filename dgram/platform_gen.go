@@ -50,27 +50,30 @@ type Call int
 
 // The values of Call.
 const (
-	CallCreateSocket         Call = iota // dgram.createSocket
-	CallAddMembership                    // dgram.Socket.addMembership
-	CallAddress                          // dgram.Socket.address
-	CallBind                             // dgram.Socket.bind
-	CallClose                            // dgram.Socket.close
-	CallDropMembership                   // dgram.Socket.dropMembership
-	CallSend                             // dgram.Socket.send
-	CallSendto                           // dgram.Socket.sendto (shares send's core and support)
-	CallSetBroadcast                     // dgram.Socket.setBroadcast
-	CallSetMulticastLoopback             // dgram.Socket.setMulticastLoopback
-	CallSetMulticastTTL                  // dgram.Socket.setMulticastTTL
-	CallSetTTL                           // dgram.Socket.setTTL
-	CallConnect                          // dgram.Socket.connect
-	CallDisconnect                       // dgram.Socket.disconnect
-	CallRemoteAddress                    // dgram.Socket.remoteAddress
-	CallRef                              // dgram.Socket.ref
-	CallUnref                            // dgram.Socket.unref
-	CallSetRecvBufferSize                // dgram.Socket.setRecvBufferSize
-	CallGetRecvBufferSize                // dgram.Socket.getRecvBufferSize
-	CallSetSendBufferSize                // dgram.Socket.setSendBufferSize
-	CallGetSendBufferSize                // dgram.Socket.getSendBufferSize
+	CallCreateSocket                 Call = iota // dgram.createSocket
+	CallAddMembership                            // dgram.Socket.addMembership
+	CallAddress                                  // dgram.Socket.address
+	CallBind                                     // dgram.Socket.bind
+	CallClose                                    // dgram.Socket.close
+	CallDropMembership                           // dgram.Socket.dropMembership
+	CallSend                                     // dgram.Socket.send
+	CallSendto                                   // dgram.Socket.sendto (shares send's core and support)
+	CallSetBroadcast                             // dgram.Socket.setBroadcast
+	CallSetMulticastLoopback                     // dgram.Socket.setMulticastLoopback
+	CallSetMulticastTTL                          // dgram.Socket.setMulticastTTL
+	CallSetTTL                                   // dgram.Socket.setTTL
+	CallConnect                                  // dgram.Socket.connect
+	CallDisconnect                               // dgram.Socket.disconnect
+	CallRemoteAddress                            // dgram.Socket.remoteAddress
+	CallRef                                      // dgram.Socket.ref
+	CallUnref                                    // dgram.Socket.unref
+	CallSetRecvBufferSize                        // dgram.Socket.setRecvBufferSize
+	CallGetRecvBufferSize                        // dgram.Socket.getRecvBufferSize
+	CallSetSendBufferSize                        // dgram.Socket.setSendBufferSize
+	CallGetSendBufferSize                        // dgram.Socket.getSendBufferSize
+	CallSetMulticastInterface                    // dgram.Socket.setMulticastInterface
+	CallAddSourceSpecificMembership              // dgram.Socket.addSourceSpecificMembership
+	CallDropSourceSpecificMembership             // dgram.Socket.dropSourceSpecificMembership
 )
 
 // callNames holds the String of each value.
@@ -96,6 +99,9 @@ var callNames = [...]string{
 	"dgram.Socket.getRecvBufferSize",
 	"dgram.Socket.setSendBufferSize",
 	"dgram.Socket.getSendBufferSize",
+	"dgram.Socket.setMulticastInterface",
+	"dgram.Socket.addSourceSpecificMembership",
+	"dgram.Socket.dropSourceSpecificMembership",
 }
 
 // String returns the call's title, e.g. dgram.Socket.bind.
@@ -129,6 +135,9 @@ var Calls = []Call{
 	CallGetRecvBufferSize,
 	CallSetSendBufferSize,
 	CallGetSendBufferSize,
+	CallSetMulticastInterface,
+	CallAddSourceSpecificMembership,
+	CallDropSourceSpecificMembership,
 }
 
 // Support is how a platform supports a call: a cell of the platform matrix.
@@ -171,53 +180,59 @@ var footnotes = [...]string{
 // supportMatrix is the seed's platform table, by call and platform; a call
 // that shares another's core has that call's row.
 var supportMatrix = [...][5]cell{
-	CallCreateSocket:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
-	CallAddMembership:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
-	CallAddress:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
-	CallBind:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
-	CallClose:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 2}, TizenRT: {Supported, 0}},
-	CallDropMembership:       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
-	CallSend:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
-	CallSendto:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
-	CallSetBroadcast:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetMulticastLoopback: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
-	CallSetMulticastTTL:      {Linux: {Unsupported, 0}, Raspbian: {Unsupported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
-	CallSetTTL:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
-	CallConnect:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
-	CallDisconnect:           {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
-	CallRemoteAddress:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
-	CallRef:                  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
-	CallUnref:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
-	CallSetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
-	CallGetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
-	CallSetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
-	CallGetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
+	CallCreateSocket:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
+	CallAddMembership:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallAddress:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallBind:                         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
+	CallClose:                        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 2}, TizenRT: {Supported, 0}},
+	CallDropMembership:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallSend:                         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
+	CallSendto:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Partial, 1}, TizenRT: {Partial, 1}},
+	CallSetBroadcast:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetMulticastLoopback:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallSetMulticastTTL:              {Linux: {Unsupported, 0}, Raspbian: {Unsupported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallSetTTL:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallConnect:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallDisconnect:                   {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallRemoteAddress:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallRef:                          {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallUnref:                        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallSetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallGetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
+	CallSetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
+	CallGetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallAddSourceSpecificMembership:  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallDropSourceSpecificMembership: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 }
 
 // nativeMatrix is the native support of each call on each host platform
 // (HostPlatform), by call and platform.
 var nativeMatrix = [...][5]cell{
-	CallCreateSocket:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallAddMembership:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallAddress:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallBind:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallClose:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallDropMembership:       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSend:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSendto:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetBroadcast:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetMulticastLoopback: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetMulticastTTL:      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetTTL:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallConnect:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallDisconnect:           {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallRemoteAddress:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallRef:                  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallUnref:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallGetRecvBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallGetSendBufferSize:    {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallCreateSocket:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallAddMembership:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallAddress:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallBind:                         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallClose:                        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallDropMembership:               {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSend:                         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSendto:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetBroadcast:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetMulticastLoopback:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetMulticastTTL:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetTTL:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallConnect:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallDisconnect:                   {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallRemoteAddress:                {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallRef:                          {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallUnref:                        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallGetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallGetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallAddSourceSpecificMembership:  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallDropSourceSpecificMembership: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 }
 
 // Supports returns how platform p supports call c, and the footnote text of

@@ -30,6 +30,8 @@ type Socket struct {
 	family         *socketFamily
 	platform       Platform
 	reuseAddr      bool
+	reusePort      bool
+	ipv6Only       bool
 	recvBufferSize int
 	sendBufferSize int
 	pooledReceive  bool // 'message' listeners borrow the reader's buffer
@@ -64,11 +66,13 @@ func (s *Socket) onClosing(fn func()) {
 }
 
 // createSocket is the core of createSocket: arguments are valid here.
-func createSocket(typ string, reuseAddr bool, recvBufferSize int, sendBufferSize int, pooledReceive bool, platform Platform, callback MessageListener) (*Socket, error) {
+func createSocket(typ string, reuseAddr bool, reusePort bool, ipv6Only bool, recvBufferSize int, sendBufferSize int, pooledReceive bool, platform Platform, callback MessageListener) (*Socket, error) {
 	s := &Socket{
 		family:         lookupFamily(typ),
 		platform:       platform,
 		reuseAddr:      reuseAddr,
+		reusePort:      reusePort,
+		ipv6Only:       ipv6Only,
 		recvBufferSize: recvBufferSize,
 		sendBufferSize: sendBufferSize,
 		pooledReceive:  pooledReceive,
@@ -159,16 +163,19 @@ func (s *Socket) openLocked(port int, address string) error {
 }
 
 // listen resolves the address and binds a socket with the socket's
-// options: SO_REUSEADDR before bind when asked, SO_BROADCAST cleared (Go
-// sets it on every UDP socket; Node's sockets start without it), and the
-// buffer sizes.
+// options: SO_REUSEADDR and SO_REUSEPORT before bind when asked,
+// SO_BROADCAST cleared (Go sets it on every UDP socket; Node's sockets
+// start without it), IPV6_V6ONLY on udp6 only when asked (Go sets it on
+// every udp6 socket; Node's udp6 socket bound to :: is dual-stack), and
+// the buffer sizes.
 func (s *Socket) listen(port int, address string) (*net.UDPConn, *Error) {
 	ip, err := s.resolve("bind", address, port)
 	if err != nil {
 		return nil, err
 	}
+	opts := bindOptions{reuseAddr: s.reuseAddr, reusePort: s.reusePort, v6: s.family.family == "IPv6", ipv6Only: s.ipv6Only}
 	lc := net.ListenConfig{Control: func(_, _ string, rc syscallConn) error {
-		return controlSocket(rc, s.reuseAddr)
+		return controlSocket(rc, opts)
 	}}
 	network := "udp4"
 	if s.family.family == "IPv6" {
@@ -179,19 +186,43 @@ func (s *Socket) listen(port int, address string) (*net.UDPConn, *Error) {
 		return nil, sysError("bind", lerr, address, port)
 	}
 	conn := pc.(*net.UDPConn)
-	if s.recvBufferSize > 0 {
-		if err := conn.SetReadBuffer(s.recvBufferSize); err != nil {
+	for _, b := range []struct {
+		size int
+		o    *sockOpt
+	}{{s.recvBufferSize, &optRecvBufferSize}, {s.sendBufferSize, &optSendBufferSize}} {
+		if err := applyBufferSize(conn, b.size, b.o, s.family.family == "IPv6"); err != nil {
 			conn.Close()
-			return nil, sysError("bind", err, address, port)
-		}
-	}
-	if s.sendBufferSize > 0 {
-		if err := conn.SetWriteBuffer(s.sendBufferSize); err != nil {
-			conn.Close()
-			return nil, sysError("bind", err, address, port)
+			return nil, err
 		}
 	}
 	return conn, nil
+}
+
+// applyBufferSize sets a buffer size option of createSocket on the bound
+// conn (0 keeps the system's). A failure is the option's code, as Node's
+// startListening throws it (ERR_SOCKET_BUFFER_SIZE: uv_recv_buffer_size
+// returned EINVAL for a size beyond a C int).
+func applyBufferSize(conn *net.UDPConn, size int, o *sockOpt, v6 bool) *Error {
+	if size == 0 {
+		return nil
+	}
+	k := o.v4
+	if v6 {
+		k = o.v6
+	}
+	rc, err := conn.SyscallConn()
+	if err != nil {
+		return o.failure("bind", err)
+	}
+	var operr error
+	err = rc.Control(func(fd uintptr) { operr = setsockoptCInt(fd, k, size) })
+	if err == nil {
+		err = operr
+	}
+	if err != nil {
+		return o.failure("bind", err)
+	}
+	return nil
 }
 
 // resolve turns an address argument into an IP of the socket's family: an
@@ -220,6 +251,14 @@ func (s *Socket) resolve(syscall, address string, port int) (netip.Addr, *Error)
 		return netip.Addr{}, sysCodeError(syscall, EINVAL, address, port)
 	}
 	return ip, nil
+}
+
+// bindOptions are the options controlSocket sets before bind.
+type bindOptions struct {
+	reuseAddr bool // SO_REUSEADDR (soReuse, per OS)
+	reusePort bool // SO_REUSEPORT, load-balancing (setReusePort, per OS)
+	v6        bool // a udp6 socket: IPV6_V6ONLY is set to ipv6Only
+	ipv6Only  bool
 }
 
 // looksLiteral reports an address that can only be a (malformed) IP

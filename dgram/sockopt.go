@@ -3,6 +3,7 @@ package dgram
 import (
 	"errors"
 	"fmt"
+	"math"
 	"syscall"
 )
 
@@ -34,8 +35,18 @@ func optionError(call string, err error) *Error {
 // on the bound socket.
 func (s *Socket) setOption(call string, o *sockOpt, v int) error {
 	return s.sockopt(call, o, func(fd uintptr, k sockOptKey) error {
-		return setsockoptInt(fd, k.level, k.name, v)
+		return setsockoptCInt(fd, k, v)
 	})
+}
+
+// setsockoptCInt sets option k of socket fd to v. setsockopt takes a C
+// int: a value beyond it is EINVAL, as libuv reports it to Node
+// ("uv_recv_buffer_size returned EINVAL").
+func setsockoptCInt(fd uintptr, k sockOptKey, v int) error {
+	if int64(v) > math.MaxInt32 || int64(v) < math.MinInt32 {
+		return syscall.EINVAL
+	}
+	return setsockoptInt(fd, k.level, k.name, v)
 }
 
 // getOption is the core of the generated option getters: it reads o on
@@ -59,23 +70,7 @@ func (s *Socket) getOption(call string, o *sockOpt) (int, error) {
 func (s *Socket) sockopt(call string, o *sockOpt, op func(fd uintptr, k sockOptKey) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	fail := func(err error) error {
-		if o.unbound == "" {
-			return sysError(call, err, "", 0)
-		}
-		name := o.syscall
-		if name == "" {
-			name = call
-		}
-		cause := string(codeOf(err))
-		var errno syscall.Errno
-		if errors.As(err, &errno) {
-			cause += " (" + errno.Error() + ")"
-		}
-		e := codeError(o.unbound, "", "{syscall}", name, "{cause}", cause)
-		e.Err = err
-		return e
-	}
+	fail := func(err error) error { return o.failure(call, err) }
 	switch {
 	case s.state == closed:
 		return notRunning()
@@ -98,4 +93,26 @@ func (s *Socket) sockopt(call string, o *sockOpt, op func(fd uintptr, k sockOptK
 		return fail(operr)
 	}
 	return nil
+}
+
+// failure is err from call on option o: the system error named after the
+// call ("setTTL EBADF"), or, for an option with its own code (unbound),
+// that code worded by its template with {syscall} and {cause} ("EBADF (bad
+// file descriptor)"), as Node's ERR_SOCKET_BUFFER_SIZE.
+func (o *sockOpt) failure(call string, err error) *Error {
+	if o.unbound == "" {
+		return sysError(call, err, "", 0)
+	}
+	name := o.syscall
+	if name == "" {
+		name = call
+	}
+	cause := string(codeOf(err))
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		cause += " (" + errno.Error() + ")"
+	}
+	e := codeError(o.unbound, "", "{syscall}", name, "{cause}", cause)
+	e.Err = err
+	return e
 }

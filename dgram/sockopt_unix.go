@@ -12,13 +12,25 @@ import (
 type syscallConn = syscall.RawConn
 
 // controlSocket runs before bind: reuseAddr's option when asked (soReuse,
-// per OS), and SO_BROADCAST cleared, because Go's net package sets it on
-// every UDP socket and Node's sockets start without it.
-func controlSocket(rc syscall.RawConn, reuseAddr bool) error {
+// per OS), reusePort's (setReusePort, per OS), SO_BROADCAST cleared,
+// because Go's net package sets it on every UDP socket and Node's sockets
+// start without it, and on udp6 IPV6_V6ONLY set to ipv6Only, because Go
+// sets it on every udp6 socket and Node's are dual-stack unless asked.
+func controlSocket(rc syscall.RawConn, o bindOptions) error {
 	var serr error
 	err := rc.Control(func(fd uintptr) {
-		if reuseAddr {
+		if o.reuseAddr {
 			if serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, soReuse, 1); serr != nil {
+				return
+			}
+		}
+		if o.reusePort {
+			if serr = setReusePort(int(fd)); serr != nil {
+				return
+			}
+		}
+		if o.v6 {
+			if serr = unix.SetsockoptInt(int(fd), unix.IPPROTO_IPV6, unix.IPV6_V6ONLY, boolInt(o.ipv6Only)); serr != nil {
 				return
 			}
 		}
@@ -28,6 +40,14 @@ func controlSocket(rc syscall.RawConn, reuseAddr bool) error {
 		return err
 	}
 	return serr
+}
+
+// boolInt is a flag as a socket option's value.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // errnoName is the errno's POSIX name ("EADDRINUSE"), or "" when it has

@@ -10,17 +10,33 @@ import (
 type syscallConn = syscall.RawConn
 
 // controlSocket runs before bind: SO_REUSEADDR when asked (libuv's
-// reuseAddr on Windows), and SO_BROADCAST cleared, because Go's net
-// package sets it on every UDP socket and Node's sockets start without it.
-func controlSocket(rc syscall.RawConn, reuseAddr bool) error {
+// reuseAddr on Windows), SO_BROADCAST cleared, because Go's net package
+// sets it on every UDP socket and Node's sockets start without it, and on
+// udp6 IPV6_V6ONLY set to ipv6Only (Node's udp6 sockets are dual-stack
+// unless asked). Windows has no load-balancing SO_REUSEPORT: reusePort is
+// ENOTSUP, as libuv reports it.
+func controlSocket(rc syscall.RawConn, o bindOptions) error {
+	if o.reusePort {
+		return ENOTSUP
+	}
 	var serr error
 	err := rc.Control(func(fd uintptr) {
-		if reuseAddr {
-			if serr = windows.SetsockoptInt(windows.Handle(fd), windows.SOL_SOCKET, windows.SO_REUSEADDR, 1); serr != nil {
+		h := windows.Handle(fd)
+		if o.reuseAddr {
+			if serr = windows.SetsockoptInt(h, windows.SOL_SOCKET, windows.SO_REUSEADDR, 1); serr != nil {
 				return
 			}
 		}
-		serr = windows.SetsockoptInt(windows.Handle(fd), windows.SOL_SOCKET, windows.SO_BROADCAST, 0)
+		if o.v6 {
+			v := 0
+			if o.ipv6Only {
+				v = 1
+			}
+			if serr = windows.SetsockoptInt(h, windows.IPPROTO_IPV6, windows.IPV6_V6ONLY, v); serr != nil {
+				return
+			}
+		}
+		serr = windows.SetsockoptInt(h, windows.SOL_SOCKET, windows.SO_BROADCAST, 0)
 	})
 	if err != nil {
 		return err

@@ -374,7 +374,11 @@ var badTypes = map[string]badMapping{
 			lo = *a.Min
 		}
 		add(kindFraction, BadCase{JS: strconv.FormatInt(lo, 10) + ".5", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
-		add(kindNaN, BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+		nan := BadCase{JS: "NaN", Code: a.Error, GoSkip: goNoType, CSkip: cNoType}
+		if fl.JS != nil && fl.JS.Truthy {
+			nan.JSSkip = "NaN is falsy: JavaScript omits it, as Node's if (options.x)"
+		}
+		add(kindNaN, nan)
 		wrong := g.role(spec.RoleWrongType)
 		if jsPort {
 			wrong = a.Error

@@ -124,6 +124,8 @@ func cString(toString func(v *Statement) *Statement) cMapping {
 				return " NULL or \"\" is " + a.Error + "."
 			case a.Enum != "":
 				return " Anything else, NULL included, is " + a.Error + "."
+			case !a.Optional:
+				return " NULL is \"\"."
 			}
 			return " NULL or \"\" omits it."
 		},

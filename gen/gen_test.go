@@ -324,3 +324,15 @@ func TestSnake(t *testing.T) {
 		}
 	}
 }
+
+// TestExported: spec names become Go names, a leading initialism as Go
+// writes it.
+func TestExported(t *testing.T) {
+	for in, want := range map[string]string{
+		"reuseAddr": "ReuseAddr", "ipv6Only": "IPv6Only", "ipv4": "IPv4", "ipvSix": "IpvSix", "ipv6only": "Ipv6only",
+	} {
+		if got := exported(in); got != want {
+			t.Errorf("exported(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

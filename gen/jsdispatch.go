@@ -93,6 +93,20 @@ func boundsEnd(f spec.Form) int {
 	return end
 }
 
+// readOrder is the order the host reads a form's arguments in: the
+// spec's, except that those marked js: last come after the others.
+func readOrder(f spec.Form) []int {
+	var first, last []int
+	for i, a := range f.Args {
+		if a.JS != nil && a.JS.Last {
+			last = append(last, i)
+		} else {
+			first = append(first, i)
+		}
+	}
+	return append(first, last...)
+}
+
 // formDispatch is the block that handles one form: the arguments spread
 // as Node does, each converted in order, the Go call and its result.
 func formDispatch(s *spec.Spec, c *mCall, f *mForm) ([]Code, error) {
@@ -105,8 +119,9 @@ func formDispatch(s *spec.Spec, c *mCall, f *mForm) ([]Code, error) {
 	for _, l := range f.Leaves {
 		leafOf[l.name] = l
 	}
-	var goArgs []Code
-	for i, a := range f.Args {
+	goArgs := make([]Code, len(f.Args))
+	for _, i := range readOrder(f.Form) {
+		a := f.Args[i]
 		v := Id("v").Index(Lit(i))
 		if a.Type != spec.TypeObject {
 			l := leafOf[a.Name]
@@ -115,7 +130,7 @@ func formDispatch(s *spec.Spec, c *mCall, f *mForm) ([]Code, error) {
 				return nil, err
 			}
 			body = append(body, conv...)
-			goArgs = append(goArgs, goArg)
+			goArgs[i] = goArg
 			continue
 		}
 		o, _ := s.Object(a.Object)
@@ -136,7 +151,7 @@ func formDispatch(s *spec.Spec, c *mCall, f *mForm) ([]Code, error) {
 			}
 			body = append(body, conv...)
 		}
-		goArgs = append(goArgs, Id(param(a.Name)))
+		goArgs[i] = Id(param(a.Name))
 	}
 	switch {
 	case c.Module && c.Result.Kind == resultSocket:

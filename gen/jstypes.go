@@ -52,6 +52,9 @@ var jsTypes = map[string]jsMapping{
 		if l.Optional {
 			fields = append(fields, Id("optional").Op(":").True())
 		}
+		if l.JS != nil && l.JS.Truthy {
+			fields = append(fields, Id("truthy").Op(":").True())
+		}
 		return Id("x").Dot("integer").Call(v, Id("intArg").Values(fields...)), nil, nil
 	}},
 	spec.TypeString: {value: toValue, read: func(_ *spec.Spec, _ spec.Call, l leaf, name string, v *Statement) (*Statement, Code, error) {
@@ -60,6 +63,8 @@ var jsTypes = map[string]jsMapping{
 			return Id("x").Dot("enum").Call(v, Lit(name)), nil, nil
 		case l.Required:
 			return Id("x").Dot("required").Call(v, Lit(name)), nil, nil
+		case !l.Optional:
+			return Id("x").Dot("text").Call(v, Lit(name)), nil, nil
 		}
 		return Id("x").Dot("str").Call(v, Lit(name)), nil, nil
 	}},

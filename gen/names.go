@@ -41,11 +41,22 @@ var Outputs = []Output{
 	{"docs/API.md", DocsAPI},
 }
 
-// exported turns a spec name (fooBar) into an exported Go name (FooBar).
+// exported turns a spec name (fooBar) into an exported Go name (FooBar),
+// with a leading initialism written as Go writes it (ipv6Only: IPv6Only).
 func exported(name string) string {
+	for _, in := range initialisms {
+		if rest, ok := strings.CutPrefix(name, strings.ToLower(in)); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsUpper(r) {
+				return in + rest
+			}
+		}
+	}
 	r, n := utf8.DecodeRuneInString(name)
 	return string(unicode.ToUpper(r)) + name[n:]
 }
+
+// initialisms are the leading initialisms exported writes as Go does.
+var initialisms = []string{"IPv4", "IPv6"}
 
 // unexported turns a spec name into an unexported Go name (fooBar).
 func unexported(name string) string {

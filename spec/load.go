@@ -570,6 +570,9 @@ func (c *checker) args(where string, args []Arg, input bool) {
 				c.failf(a.Line, "%s: undefined error %q", at, a.Error)
 			}
 		}
+		if a.JS != nil && a.JS.Truthy && (a.Type != TypeInteger || !a.Optional) {
+			c.failf(a.Line, "%s: js truthy is only for optional integers", at)
+		}
 		if a.JS != nil && a.JS.Port && a.Type != TypeInteger {
 			c.failf(a.Line, "%s: js port is only for integers", at)
 		}

@@ -293,12 +293,17 @@ type Arg struct {
 // JSArg is how the JavaScript host reads an argument where JavaScript
 // differs from Go (optional): Node's name for it in messages, the wording
 // of the types ERR_INVALID_ARG_TYPE expects, and whether it is read as a
-// port (a number or a numeric string, as Node's validatePort).
+// port (a number or a numeric string, as Node's validatePort); last: the
+// host reads it after the form's other arguments (Node's sendto checks
+// its numbers and address before the message); truthy: an optional
+// integer that any falsy value omits (Node's if (options.x)).
 type JSArg struct {
-	Name  string `yaml:"name"`
-	Types string `yaml:"types"`
-	Port  bool   `yaml:"port"`
-	Line  int    `yaml:"-"`
+	Name   string `yaml:"name"`
+	Types  string `yaml:"types"`
+	Port   bool   `yaml:"port"`
+	Last   bool   `yaml:"last"`
+	Truthy bool   `yaml:"truthy"`
+	Line   int    `yaml:"-"`
 }
 
 // CDoc is the C binding's wording where C differs from the spec's: a

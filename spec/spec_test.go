@@ -100,6 +100,8 @@ func TestLoadErrors(t *testing.T) {
 			"name: [1, 2]", "cannot unmarshal !!seq into string"},
 		{"js port on a string", "            default: sendAddress\n", "            default: sendAddress\n            js: {port: true}\n",
 			"          - &addressArg", "send(msg, port[, address][, sendListener]), argument address: js port is only for integers"},
+		{"js truthy on a string", "            default: sendAddress\n", "            default: sendAddress\n            js: {truthy: true}\n",
+			"          - &addressArg", "send(msg, port[, address][, sendListener]), argument address: js truthy is only for optional integers"},
 		{"unknown js key", "        doc: The sender port.\n", "        doc: The sender port.\n        js: {colour: red}\n",
 			"js: {colour", `unknown key "colour" in jsarg`},
 		{"error number twice", "    number: 2\n", "    number: 1\n",

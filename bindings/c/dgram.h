@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "42bd33d8bd7577b53aba7133e5db27d3121cc1bafea17e5c5c12967e83583ed2"
+#define DGRAM_SPEC_HASH "72dd553af90f18974737286f36a1367d36f1b674e324857bf229464972a94297"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -142,7 +142,8 @@ typedef enum dgram_error_code {
     DGRAM_ERR_SOCKET_BAD_BUFFER_SIZE = -27,
     /**
      * A buffer size could not be read or set: the socket is not bound yet
-     * (EBADF), or the system refused the size.
+     * (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C
+     * int, as libuv reports it); for createSocket's sizes, bind's.
      */
     DGRAM_ERR_SOCKET_BUFFER_SIZE = -28,
     /**
@@ -195,6 +196,11 @@ typedef enum dgram_error_code {
     DGRAM_EMFILE = -30,
     /** The system has no file descriptor left for a socket. */
     DGRAM_ENFILE = -31,
+    /**
+     * The system has no load-balancing SO_REUSEPORT for the reusePort option
+     * (bind fails with it, as in Node).
+     */
+    DGRAM_ENOTSUP = -43,
     /**
      * A C call named a socket handle that is 0, was never returned by
      * dgram_create_socket, or was released when its 'close' event was
@@ -282,6 +288,12 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_SEND_BUFFER_SIZE = 19,
     /** dgram.Socket.getSendBufferSize. */
     DGRAM_CALL_GET_SEND_BUFFER_SIZE = 20,
+    /** dgram.Socket.setMulticastInterface. */
+    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
+    /** dgram.Socket.addSourceSpecificMembership. */
+    DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22,
+    /** dgram.Socket.dropSourceSpecificMembership. */
+    DGRAM_CALL_DROP_SOURCE_SPECIFIC_MEMBERSHIP = 23,
 } dgram_call;
 
 /** A support level, as dgram_supports returns it. */
@@ -360,6 +372,9 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
+#define DGRAM_LINUX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
+#define DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
 #define DGRAM_LINUX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_LINUX_NOTE_ADDRESS                       0
@@ -381,6 +396,9 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
+#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
+#define DGRAM_LINUX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_LINUX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /* Raspbian (Raspberry Pi) */
 #define DGRAM_RASPBIAN_HAS_CREATE_SOCKET               1 /* O */
@@ -404,6 +422,9 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
+#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
+#define DGRAM_RASPBIAN_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
+#define DGRAM_RASPBIAN_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
 #define DGRAM_RASPBIAN_NOTE_ADD_MEMBERSHIP             0
 #define DGRAM_RASPBIAN_NOTE_ADDRESS                    0
@@ -425,6 +446,9 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
+#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
+#define DGRAM_RASPBIAN_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_RASPBIAN_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /* NuttX (STM32F4-Discovery) */
 #define DGRAM_NUTTX_HAS_CREATE_SOCKET                  1 /* △ ¹ */
@@ -448,6 +472,9 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
+#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
+#define DGRAM_NUTTX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
+#define DGRAM_NUTTX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
 #define DGRAM_NUTTX_NOTE_ADD_MEMBERSHIP                0
 #define DGRAM_NUTTX_NOTE_ADDRESS                       0
@@ -469,6 +496,9 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
+#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
+#define DGRAM_NUTTX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_NUTTX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /* TizenRT (Artik053) */
 #define DGRAM_TIZENRT_HAS_CREATE_SOCKET                1 /* △ ¹ */
@@ -492,6 +522,9 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
+#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
+#define DGRAM_TIZENRT_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
+#define DGRAM_TIZENRT_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
 #define DGRAM_TIZENRT_NOTE_ADD_MEMBERSHIP              0
 #define DGRAM_TIZENRT_NOTE_ADDRESS                     0
@@ -513,6 +546,9 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
+#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
+#define DGRAM_TIZENRT_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
+#define DGRAM_TIZENRT_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
 /*
  * Structs are named like POSIX's (struct stat): their tags are not
@@ -555,15 +591,31 @@ struct dgram_socket_options {
     /** Set SO_REUSEADDR, so that several sockets can bind one port. */
     bool reuse_addr;
     /**
-     * SO_RCVBUF in bytes, applied at bind; 0 keeps the system default. 0 to
-     * 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the
-     * Go int is clamped to it. (A dgramkit extension.)
+     * Set SO_REUSEPORT before bind, so that several sockets can bind one
+     * port and the kernel spreads the datagrams among them; where the system
+     * has no such option, bind fails with ENOTSUP, as in Node. (A dgramkit
+     * extension.)
+     */
+    bool reuse_port;
+    /**
+     * Set IPV6_V6ONLY on a udp6 socket before bind. Without it a udp6 socket
+     * bound to :: is dual-stack, as in Node: it also takes IPv4 datagrams,
+     * whose sender is an IPv4-mapped address (::ffff:127.0.0.1, family
+     * IPv6). (A dgramkit extension.)
+     */
+    bool ipv6_only;
+    /**
+     * SO_RCVBUF in bytes, applied at bind (a refusal is bind's
+     * ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. 0 to 4294967295,
+     * else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is
+     * clamped to it. (A dgramkit extension.)
      */
     int64_t recv_buffer_size;
     /**
-     * SO_SNDBUF in bytes, applied at bind; 0 keeps the system default. 0 to
-     * 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the
-     * Go int is clamped to it. (A dgramkit extension.)
+     * SO_SNDBUF in bytes, applied at bind (a refusal is bind's
+     * ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. 0 to 4294967295,
+     * else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is
+     * clamped to it. (A dgramkit extension.)
      */
     int64_t send_buffer_size;
     /**
@@ -764,8 +816,9 @@ int dgram_address(dgram_socket socket, struct dgram_address_info *out);
  *     dgram_last_error then tells the detail.
  *
  * Errors: DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_ALREADY_BOUND,
- * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL,
- * DGRAM_EACCES, DGRAM_EINVAL; and the library's DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL,
+ * DGRAM_ENOTSUP; and the library's DGRAM_ERR_INVALID_HANDLE,
  * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
@@ -788,8 +841,9 @@ int dgram_bind(dgram_socket socket, int port, const char *address, dgram_listeni
  *     dgram_last_error then tells the detail.
  *
  * Errors: DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_ALREADY_BOUND,
- * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL,
- * DGRAM_EACCES, DGRAM_EINVAL; and the library's DGRAM_ERR_NULL_POINTER,
+ * DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+ * DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL,
+ * DGRAM_ENOTSUP; and the library's DGRAM_ERR_NULL_POINTER,
  * DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error
  * that happens after the call returns goes to its callback or to the 'error'
  * event, as the spec says.
@@ -1273,6 +1327,84 @@ int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
+
+/**
+ * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
+ * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
+ * multicastInterface (0.0.0.0: the system's choice), or on udp6
+ * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
+ * (::%eth0; :: is the system's choice). A value that is not an IP literal is
+ * EINVAL, checked before the socket's state; an IPv4 address no interface
+ * has is EADDRNOTAVAIL.
+ *
+ * Form: setMulticastInterface(multicastInterface).
+ *
+ * @param socket The socket's handle.
+ * @param multicast_interface The interface, as an IP literal. NULL is
+ *     "".
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
+ * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ * An error that happens after the call returns goes to its callback or to
+ * the 'error' event, as the spec says.
+ */
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
+
+/**
+ * dgram.Socket.addSourceSpecificMembership: Joins the source-specific
+ * multicast channel of groupAddress from sourceAddress
+ * (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on multicastInterface,
+ * or on the interface the operating system chooses when it is omitted.
+ * Addresses that are not IP literals are EINVAL, checked before the socket's
+ * state.
+ *
+ * Form: addSourceSpecificMembership(sourceAddress, groupAddress[,
+ * multicastInterface]).
+ *
+ * @param socket The socket's handle.
+ * @param source_address The source address, of the group's family. NULL
+ *     is "".
+ * @param group_address The group address. NULL is "".
+ * @param multicast_interface The local address of the interface; the OS
+ *     chooses when omitted. NULL or "" omits it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENODEV,
+ * DGRAM_ENOPROTOOPT; and the library's DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_add_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface);
+
+/**
+ * dgram.Socket.dropSourceSpecificMembership: Leaves the source-specific
+ * multicast channel of groupAddress from sourceAddress on
+ * multicastInterface.
+ *
+ * Form: dropSourceSpecificMembership(sourceAddress, groupAddress[,
+ * multicastInterface]).
+ *
+ * @param socket The socket's handle.
+ * @param source_address The source address, of the group's family. NULL
+ *     is "".
+ * @param group_address The group address. NULL is "".
+ * @param multicast_interface The local address of the interface; the OS
+ *     chooses when omitted. NULL or "" omits it.
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENODEV,
+ * DGRAM_ENOPROTOOPT; and the library's DGRAM_ERR_INVALID_HANDLE,
+ * DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after the call
+ * returns goes to its callback or to the 'error' event, as the spec says.
+ */
+int dgram_drop_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface);
 
 /**
  * Adds listener to the 'close' event, after the listeners added before:

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -47,6 +48,7 @@ type intArg struct {
 	bounds         bool // an offset or length in the message
 	port           bool // read as Node's validatePort: a number or a numeric string
 	optional       bool // undefined and null mean 0
+	truthy         bool // any falsy value means 0, as Node's if (options.x)
 }
 
 // replacement rewrites the message of a Go error with code: the first
@@ -60,13 +62,58 @@ type replacement struct {
 	integer  bool // n and v make from and to
 }
 
-// texts are a replacement's from and to.
+// texts are a replacement's from and to. Node words ERR_OUT_OF_RANGE's
+// value as util.inspect does (-1, 1.5, 4_294_967_296), not as the other
+// codes do.
 func (r *replacement) texts() (string, string) {
 	if r.integer {
+		if r.code == dgram.ErrOutOfRange { // Go words it as Node: n
+			return "Received " + separatedNumber(float64(r.n)), "Received " + inspectNumber(r.v)
+		}
 		return "Received type int (" + strconv.FormatInt(r.n, 10) + ")", "Received " + describe(r.v)
 	}
 	return r.from, r.to
 }
+
+// inspectNumber is a number as Node's ERR_OUT_OF_RANGE words it (see
+// separated); other values as describe.
+func inspectNumber(v goja.Value) string {
+	if !goja.IsNumber(v) {
+		return describe(v)
+	}
+	f := v.ToFloat()
+	if f == math.Trunc(f) && math.Abs(f) > 1<<32 && math.Abs(f) < 1e21 {
+		return separatedNumber(f)
+	}
+	if f == 0 && math.Signbit(f) {
+		return "-0"
+	}
+	return v.String()
+}
+
+// separatedNumber is the integer f as Node's ERR_OUT_OF_RANGE words it:
+// with numeric separators when its magnitude is beyond 2^32
+// (8_589_934_592).
+func separatedNumber(f float64) string {
+	if math.Abs(f) <= 1<<32 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return separated(strconv.FormatFloat(f, 'f', -1, 64))
+}
+
+// notInteger reports a number that is not an integer, which Node's
+// validateInteger and validateUint32 refuse as ERR_OUT_OF_RANGE "It must
+// be an integer".
+func notInteger(v goja.Value) bool {
+	if !goja.IsNumber(v) {
+		return false
+	}
+	f := v.ToFloat()
+	return math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f)
+}
+
+// integerRange is the range in an ERR_OUT_OF_RANGE message.
+var integerRange = regexp.MustCompile(`It must be .*?\. Received `)
 
 // pendingListener is a listener argument, added to its event once the Go
 // call has succeeded (or at once for 'close', as Node does).
@@ -173,7 +220,7 @@ const maxExact = 1 << 53
 func (x *args) integer(v goja.Value, a intArg) int {
 	var f float64
 	switch {
-	case isNullish(v) && a.optional:
+	case isNullish(v) && a.optional, a.truthy && !truthy(v):
 		return 0
 	case goja.IsNumber(v):
 		f = v.ToFloat()
@@ -240,6 +287,16 @@ func (x *args) str(v goja.Value, name string) string {
 	case isNullish(v):
 		return ""
 	case goja.IsString(v):
+		return v.String()
+	}
+	x.throwTypeError(name, "string", v)
+	return ""
+}
+
+// text reads a string that must be a string: anything else, undefined
+// included, is ERR_INVALID_ARG_TYPE, as Node's validateString.
+func (x *args) text(v goja.Value, name string) string {
+	if goja.IsString(v) {
 		return v.String()
 	}
 	x.throwTypeError(name, "string", v)
@@ -418,6 +475,9 @@ func (x *args) errorValue(err error) goja.Value {
 			r := &x.repl[i]
 			if from, to := r.texts(); (r.code == "" || r.code == c.Code) && strings.Contains(c.Message, from) {
 				c.Message = strings.Replace(c.Message, from, to, 1)
+				if r.integer && c.Code == dgram.ErrOutOfRange && notInteger(r.v) {
+					c.Message = integerRange.ReplaceAllLiteralString(c.Message, "It must be an integer. Received ")
+				}
 				break
 			}
 		}

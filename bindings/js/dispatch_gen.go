@@ -58,6 +58,9 @@ var socketMethods = []method{
 	{"getRecvBufferSize", (*module).jsGetRecvBufferSize},
 	{"setSendBufferSize", (*module).jsSetSendBufferSize},
 	{"getSendBufferSize", (*module).jsGetSendBufferSize},
+	{"setMulticastInterface", (*module).jsSetMulticastInterface},
+	{"addSourceSpecificMembership", (*module).jsAddSourceSpecificMembership},
+	{"dropSourceSpecificMembership", (*module).jsDropSourceSpecificMembership},
 }
 
 // jsCreateSocket is dgram.createSocket in JavaScript: it picks the form as
@@ -75,8 +78,10 @@ func (m *module) jsCreateSocket(call goja.FunctionCall) goja.Value {
 		var options dgram.SocketOptions
 		options.Type = x.enum(field(optionsObj, "type"), "options.type")
 		options.ReuseAddr = x.boolean(field(optionsObj, "reuseAddr"))
-		options.RecvBufferSize = x.integer(field(optionsObj, "recvBufferSize"), intArg{name: "options.recvBufferSize", code: dgram.ErrOutOfRange, min: 0, hasMin: true, max: 4294967295, hasMax: true, optional: true})
-		options.SendBufferSize = x.integer(field(optionsObj, "sendBufferSize"), intArg{name: "options.sendBufferSize", code: dgram.ErrOutOfRange, min: 0, hasMin: true, max: 4294967295, hasMax: true, optional: true})
+		options.ReusePort = x.boolean(field(optionsObj, "reusePort"))
+		options.IPv6Only = x.boolean(field(optionsObj, "ipv6Only"))
+		options.RecvBufferSize = x.integer(field(optionsObj, "recvBufferSize"), intArg{name: "options.recvBufferSize", code: dgram.ErrOutOfRange, min: 0, hasMin: true, max: 4294967295, hasMax: true, optional: true, truthy: true})
+		options.SendBufferSize = x.integer(field(optionsObj, "sendBufferSize"), intArg{name: "options.sendBufferSize", code: dgram.ErrOutOfRange, min: 0, hasMin: true, max: 4294967295, hasMax: true, optional: true, truthy: true})
 		options.Platform = x.platform(field(optionsObj, "platform"), "options.platform")
 		x.listen(nil, "message", x.function(v[1]))
 		sock, err := dgram.CreateSocket(options, nil)
@@ -262,12 +267,12 @@ func (m *module) jsSendto(call goja.FunctionCall) goja.Value {
 	x := m.args("sendto")
 	// sendto(msg, offset, length, port[, address][, sendListener])
 	v := spread(call.Arguments, 6, 4, 5)
-	msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
 	offset := x.integer(v[1], intArg{name: "offset", code: dgram.ErrBufferOutOfBounds, bounds: true})
 	length := x.integer(v[2], intArg{name: "length", code: dgram.ErrBufferOutOfBounds, bounds: true})
-	port := x.integer(v[3], intArg{name: "port", code: dgram.ErrSocketBadPort, min: 1, hasMin: true, max: 65535, hasMax: true, port: true})
+	port := x.integer(v[3], intArg{name: "port", code: dgram.ErrSocketBadPort, min: 1, hasMin: true, max: 65535, hasMax: true})
 	address := x.str(v[4], "address")
 	sendListener := m.sendCallback(s, x.function(v[5]))
+	msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
 	err := s.s.SendTo(msg, offset, length, port, address, sendListener)
 	x.done(s, err)
 	return x.result(s, call)
@@ -475,6 +480,61 @@ func (m *module) jsGetSendBufferSize(call goja.FunctionCall) goja.Value {
 	r, err := s.s.GetSendBufferSize()
 	x.done(s, err)
 	return m.vm.ToValue(r)
+}
+
+// jsSetMulticastInterface is dgram.Socket.setMulticastInterface in
+// JavaScript: it picks the form as Node does, converts each argument with
+// Node's type checks and calls the Go API, whose checks give the codes.
+//
+// Forms: setMulticastInterface(multicastInterface) (SetMulticastInterface).
+func (m *module) jsSetMulticastInterface(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "setMulticastInterface")
+	x := m.args("setMulticastInterface")
+	// setMulticastInterface(multicastInterface)
+	v := spread(call.Arguments, 1, 1, -1)
+	multicastInterface := x.text(v[0], "interfaceAddress")
+	err := s.s.SetMulticastInterface(multicastInterface)
+	x.done(s, err)
+	return x.result(s, call)
+}
+
+// jsAddSourceSpecificMembership is dgram.Socket.addSourceSpecificMembership
+// in JavaScript: it picks the form as Node does, converts each argument with
+// Node's type checks and calls the Go API, whose checks give the codes.
+//
+// Forms: addSourceSpecificMembership(sourceAddress, groupAddress[,
+// multicastInterface]) (AddSourceSpecificMembership).
+func (m *module) jsAddSourceSpecificMembership(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "addSourceSpecificMembership")
+	x := m.args("addSourceSpecificMembership")
+	// addSourceSpecificMembership(sourceAddress, groupAddress[, multicastInterface])
+	v := spread(call.Arguments, 3, 2, -1)
+	sourceAddress := x.text(v[0], "sourceAddress")
+	groupAddress := x.text(v[1], "groupAddress")
+	multicastInterface := x.str(v[2], "multicastInterface")
+	err := s.s.AddSourceSpecificMembership(sourceAddress, groupAddress, multicastInterface)
+	x.done(s, err)
+	return x.result(s, call)
+}
+
+// jsDropSourceSpecificMembership is
+// dgram.Socket.dropSourceSpecificMembership in JavaScript: it picks the form
+// as Node does, converts each argument with Node's type checks and calls the
+// Go API, whose checks give the codes.
+//
+// Forms: dropSourceSpecificMembership(sourceAddress, groupAddress[,
+// multicastInterface]) (DropSourceSpecificMembership).
+func (m *module) jsDropSourceSpecificMembership(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "dropSourceSpecificMembership")
+	x := m.args("dropSourceSpecificMembership")
+	// dropSourceSpecificMembership(sourceAddress, groupAddress[, multicastInterface])
+	v := spread(call.Arguments, 3, 2, -1)
+	sourceAddress := x.text(v[0], "sourceAddress")
+	groupAddress := x.text(v[1], "groupAddress")
+	multicastInterface := x.str(v[2], "multicastInterface")
+	err := s.s.DropSourceSpecificMembership(sourceAddress, groupAddress, multicastInterface)
+	x.done(s, err)
+	return x.result(s, call)
 }
 
 // listen adds the socket's Go listeners: each event hops onto the loop, in

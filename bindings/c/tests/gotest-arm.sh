@@ -10,9 +10,10 @@
 #
 # qemu-user (7.2, Debian 12) does not emulate the MCAST_JOIN_GROUP and
 # MCAST_LEAVE_GROUP socket options that golang.org/x/net/ipv4 and ipv6 use
-# to join a group: every join fails with ENOPROTOOPT there. The tests that
-# join a group are skipped under qemu, and only there (qemuSkip); they run
-# natively in make test-go.
+# to join a group: every join fails with ENOPROTOOPT there, and neither
+# IP_MULTICAST_IF nor IPV6_MULTICAST_IF (setMulticastInterface). The tests
+# that join a group or set the multicast interface are skipped under qemu,
+# and only there (qemuSkip); they run natively in make test-go.
 set -euo pipefail
 go=$1 qemu=$2 arch=$3
 case $arch in
@@ -21,8 +22,8 @@ case $arch in
   *) echo "gotest-arm.sh: ARCH is arm or arm64, not '$arch'" >&2; exit 2 ;;
 esac
 export CGO_ENABLED=0
-qemuSkip='^(TestMulticast|TestTTLMulticast)|^TestBadArguments$/^(add|drop)Membership_not_multicast$'
-echo "gotest-arm.sh ($arch): skipped under qemu-user only (no MCAST_JOIN_GROUP emulation: ENOPROTOOPT): $qemuSkip"
+qemuSkip='^(TestMulticast|TestTTLMulticast|TestSetMulticastInterface)|^TestBadArguments$/^(add|drop)Membership_not_multicast$'
+echo "gotest-arm.sh ($arch): skipped under qemu-user only (no MCAST_JOIN_GROUP, IP_MULTICAST_IF emulation: ENOPROTOOPT): $qemuSkip"
 # build first, outside the namespace (the module cache may need the network)
 "$go" test -count=1 -exec "$qemu" -run '^$' ./dgram/... >/dev/null
 args=(test -count=1 -timeout 15m -exec "$qemu" -skip "$qemuSkip" ./dgram/...)

@@ -27,6 +27,9 @@ int header_check(void)
     int (*loopback)(dgram_socket, bool) = dgram_set_multicast_loopback;
     int (*mttl)(dgram_socket, int) = dgram_set_multicast_ttl;
     int (*ttl)(dgram_socket, int) = dgram_set_ttl;
+    int (*mif)(dgram_socket, const char *) = dgram_set_multicast_interface;
+    int (*add_ssm)(dgram_socket, const char *, const char *, const char *) = dgram_add_source_specific_membership;
+    int (*drop_ssm)(dgram_socket, const char *, const char *, const char *) = dgram_drop_source_specific_membership;
     int (*on_message)(dgram_socket, dgram_message_cb, void *) = dgram_on_message;
     int (*on_error)(dgram_socket, dgram_error_cb, void *) = dgram_on_error;
     int (*on_listening)(dgram_socket, dgram_listening_cb, void *) = dgram_on_listening;
@@ -47,13 +50,14 @@ int header_check(void)
     void (*m)(dgram_socket, const uint8_t *, size_t, const struct dgram_remote_info *, void *) = (dgram_message_cb)0;
     void (*s)(dgram_socket, const struct dgram_error_info *, int, void *) = (dgram_send_cb)0;
     void (*e)(dgram_socket, const struct dgram_error_info *, void *) = (dgram_error_cb)0;
-    struct dgram_socket_options o = {"udp4", false, 0, 0, DGRAM_PLATFORM_NATIVE, DGRAM_DELIVERY_POLL};
+    struct dgram_socket_options o = {"udp4", false, false, false, 0, 0, DGRAM_PLATFORM_NATIVE, DGRAM_DELIVERY_POLL};
     struct dgram_remote_info r;
     r.port = DGRAM_STRING_LEN;
     (void)create; (void)create_type; (void)bind; (void)bind_options; (void)send; (void)send_slice;
     (void)sendto; (void)close; (void)address; (void)add; (void)drop; (void)broadcast; (void)loopback;
     (void)mttl; (void)ttl; (void)on_message; (void)on_error; (void)on_listening; (void)on_close;
     (void)version; (void)hash; (void)name; (void)last; (void)clear; (void)str; (void)release; (void)live;
+    (void)mif; (void)add_ssm; (void)drop_ssm;
     (void)delivery; (void)poll; (void)fd; (void)supports; (void)host; (void)m; (void)s; (void)e; (void)o;
 #if DGRAM_HAS(NUTTX, SET_BROADCAST) || !DGRAM_HAS(RASPBIAN, SET_TTL)
 #error "the capability macros disagree with the seed's table"

@@ -102,6 +102,7 @@ static int64_t now_ms(void)
 /* Under qemu-user (make test-arm sets DGRAM_QEMU=1) joining a group fails:
    qemu does not emulate MCAST_JOIN_GROUP, the option the Go core uses. */
 #define QEMU_NO_JOIN "qemu-user does not emulate MCAST_JOIN_GROUP (ENOPROTOOPT); runs natively"
+#define QEMU_NO_MCAST_IF "qemu-user does not emulate IP_MULTICAST_IF and IPV6_MULTICAST_IF (ENOPROTOOPT); runs natively"
 
 static int under_qemu(void)
 {
@@ -364,6 +365,14 @@ static void test_supports_and_capability_macros(void)
     /* every call the macros mark for a platform, dgram_supports agrees */
     CHECK_INT(dgram_supports(DGRAM_PLATFORM_TIZENRT, DGRAM_CALL_SET_MULTICAST_TTL) != DGRAM_UNSUPPORTED, DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL);
     CHECK_INT(dgram_supports(DGRAM_PLATFORM_RASPBIAN, DGRAM_CALL_ADD_MEMBERSHIP) != DGRAM_UNSUPPORTED, DGRAM_RASPBIAN_HAS_ADD_MEMBERSHIP);
+    /* the extension calls' macros: Node's multicast calls on the seed's boards */
+#if !DGRAM_HAS(TIZENRT, SET_MULTICAST_INTERFACE) || DGRAM_HAS(TIZENRT, ADD_SOURCE_SPECIFIC_MEMBERSHIP)
+#error "setMulticastInterface is O and addSourceSpecificMembership X on TizenRT"
+#endif
+    CHECK_INT(DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE, 0);
+    CHECK_INT(DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP, 1);
+    CHECK_INT(dgram_supports(DGRAM_PLATFORM_NUTTX, DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP), DGRAM_UNSUPPORTED);
+    CHECK_INT(dgram_supports(DGRAM_PLATFORM_TIZENRT, DGRAM_CALL_SET_MULTICAST_INTERFACE), DGRAM_SUPPORTED);
 }
 
 /* ---- createSocket ---- */
@@ -1044,6 +1053,117 @@ static void test_membership_errors(void)
     free(r);
 }
 
+/* Node's setMulticastInterface: an IP literal is checked first (EINVAL),
+   then the state; the kernel refuses an IPv4 address no interface has. */
+static void test_multicast_interface(void)
+{
+    recorder *r = new_recorder();
+    dgram_socket s = make_socket(r, DGRAM_DELIVERY_POLL);
+    CHECK_INT(dgram_set_multicast_interface(s, "eth0"), DGRAM_EINVAL);
+    CHECK_STR(last().message, "setMulticastInterface EINVAL");
+    CHECK_INT(dgram_set_multicast_interface(s, NULL), DGRAM_EINVAL);
+    CHECK_INT(dgram_set_multicast_interface(s, "0.0.0.0"), DGRAM_EBADF);
+    CHECK_STR(last().message, "setMulticastInterface EBADF");
+    CHECK(bind_local(s, r) > 0);
+    if (under_qemu()) {
+        close_wait(s, r);
+        free(r);
+        SKIP(QEMU_NO_MCAST_IF);
+    }
+    CHECK_INT(dgram_set_multicast_interface(s, "0.0.0.0"), DGRAM_OK);
+    CHECK_INT(dgram_set_multicast_interface(s, "127.0.0.1"), DGRAM_OK);
+    CHECK_INT(dgram_set_multicast_interface(s, "224.0.0.2"), DGRAM_EADDRNOTAVAIL);
+    CHECK_STR(last().message, "setMulticastInterface EADDRNOTAVAIL");
+    CHECK_INT(dgram_set_multicast_interface(s, "192.0.2.123"), DGRAM_EADDRNOTAVAIL);
+    int rc = dgram_set_multicast_interface(s, "::");
+    CHECK(rc == DGRAM_ENOPROTOOPT || rc == DGRAM_EINVAL);
+    close_wait(s, r);
+    CHECK_INT(dgram_set_multicast_interface(s, "0.0.0.0"), DGRAM_ERR_INVALID_HANDLE);
+
+    struct dgram_socket_options o = {.type = "udp6", .delivery = DGRAM_DELIVERY_POLL};
+    dgram_socket s6 = dgram_create_socket(&o, NULL, NULL);
+    CHECK_INT(dgram_bind(s6, 0, "::1", on_listening, r), DGRAM_OK);
+    CHECK_INT(dgram_set_multicast_interface(s6, "::"), DGRAM_OK);
+    CHECK_INT(dgram_set_multicast_interface(s6, "::%lo"), DGRAM_OK);
+    CHECK_INT(dgram_set_multicast_interface(s6, ""), DGRAM_EINVAL);
+    CHECK_INT(dgram_set_multicast_interface(s6, "undefined"), DGRAM_EINVAL);
+    close_wait(s6, r);
+    free(r);
+}
+
+/* The source-specific calls' checks, none of which joins. */
+static void test_source_membership_errors(void)
+{
+    recorder *r = new_recorder();
+    dgram_socket s = make_socket(r, DGRAM_DELIVERY_POLL);
+    CHECK_INT(dgram_add_source_specific_membership(s, "256.1.1.1", "232.1.1.1", NULL), DGRAM_EINVAL);
+    CHECK_STR(last().message, "addSourceSpecificMembership EINVAL");
+    CHECK_INT(dgram_drop_source_specific_membership(s, "127.0.0.1", NULL, NULL), DGRAM_EINVAL);
+    CHECK_INT(dgram_add_source_specific_membership(s, "127.0.0.1", "232.1.1.1", NULL), DGRAM_EBADF);
+    CHECK_STR(last().message, "addSourceSpecificMembership EBADF");
+    CHECK_INT(dgram_add_membership(s, "256.256.256.256", NULL), DGRAM_EINVAL); /* Node's order: the group first */
+    CHECK(bind_local(s, r) > 0);
+    CHECK_INT(dgram_add_source_specific_membership(s, "::1", "ff3e::1", NULL), DGRAM_ENOPROTOOPT);
+    CHECK_INT(dgram_add_source_specific_membership(s, "::1", "232.1.1.1", NULL), DGRAM_EINVAL);
+    CHECK_INT(dgram_drop_source_specific_membership(s, "127.0.0.1", "232.1.1.1", "192.0.2.123"), DGRAM_ENODEV);
+    CHECK_STR(last().message, "dropSourceSpecificMembership ENODEV");
+    close_wait(s, r);
+    CHECK_INT(dgram_add_source_specific_membership(s, "127.0.0.1", "232.1.1.1", NULL), DGRAM_ERR_INVALID_HANDLE);
+    free(r);
+}
+
+/* A udp6 socket bound to :: is dual-stack unless ipv6_only, as in Node;
+   reuse_port lets sockets that all ask for it bind one port. */
+static void test_dual_stack_and_reuse_port(void)
+{
+    recorder *r6 = new_recorder(), *r4 = new_recorder();
+    struct dgram_socket_options o6 = {.type = "udp6", .delivery = DGRAM_DELIVERY_POLL};
+    dgram_socket s6 = dgram_create_socket(&o6, on_message, r6);
+    CHECK_INT(dgram_bind(s6, 0, "::", on_listening, r6), DGRAM_OK);
+    struct dgram_address_info a;
+    CHECK_INT(dgram_address(s6, &a), DGRAM_OK);
+    dgram_socket s4 = make_socket(r4, DGRAM_DELIVERY_POLL);
+    int port4 = bind_local(s4, r4);
+    CHECK(port4 > 0);
+    CHECK_INT(dgram_send(s4, "v4", 2, a.port, "127.0.0.1", NULL, NULL), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r6->messages) == 1, LONG);
+    CHECK_INT(atomic_load(&r6->messages), 1);
+    CHECK_STR(r6->rinfo.address, "::ffff:127.0.0.1");
+    CHECK_STR(r6->rinfo.family, "IPv6");
+    CHECK_INT(r6->rinfo.port, port4);
+    /* the dual-stack socket holds the port for udp4 too */
+    dgram_socket t4 = dgram_create_socket_type("udp4", NULL, NULL);
+    CHECK_INT(dgram_bind(t4, a.port, "0.0.0.0", NULL, NULL), DGRAM_EADDRINUSE);
+    close_wait(t4, r4);
+
+    o6.ipv6_only = true;
+    dgram_socket only = dgram_create_socket(&o6, NULL, NULL);
+    CHECK_INT(dgram_bind(only, 0, "::", on_listening, r6), DGRAM_OK);
+    struct dgram_address_info b;
+    CHECK_INT(dgram_address(only, &b), DGRAM_OK);
+    dgram_socket u4 = dgram_create_socket_type("udp4", NULL, NULL);
+    CHECK_INT(dgram_bind(u4, b.port, "0.0.0.0", NULL, NULL), DGRAM_OK);
+    close_wait(u4, r4);
+    close_wait(only, r6);
+
+    struct dgram_socket_options rp = {.type = "udp4", .reuse_port = true, .delivery = DGRAM_DELIVERY_POLL};
+    dgram_socket p1 = dgram_create_socket(&rp, NULL, NULL);
+    dgram_socket p2 = dgram_create_socket(&rp, NULL, NULL);
+    dgram_socket p3 = dgram_create_socket_type("udp4", NULL, NULL);
+    CHECK_INT(dgram_bind(p1, 0, "127.0.0.1", NULL, NULL), DGRAM_OK);
+    struct dgram_address_info c;
+    CHECK_INT(dgram_address(p1, &c), DGRAM_OK);
+    CHECK_INT(dgram_bind(p2, c.port, "127.0.0.1", NULL, NULL), DGRAM_OK);
+    CHECK_INT(dgram_bind(p3, c.port, "127.0.0.1", NULL, NULL), DGRAM_EADDRINUSE);
+    close_wait(p1, r4);
+    close_wait(p2, r4);
+    close_wait(p3, r4);
+    close_wait(s4, r4);
+    close_wait(s6, r6);
+    free(r4);
+    free(r6);
+}
+
 static void test_platform_profiles(void)
 {
     recorder *r = new_recorder();
@@ -1485,6 +1605,46 @@ static void test_multicast(void)
     free(tx);
 }
 
+/* A source-specific channel in the sandbox: its member receives what
+   dg0's address sends to the group, a member from another source none. */
+static void test_source_specific_multicast(void)
+{
+    if (!in_sandbox()) {
+        SKIP("needs the private network namespace of tests/netns.sh");
+    }
+    if (under_qemu()) {
+        SKIP(QEMU_NO_JOIN);
+    }
+    recorder *rx = new_recorder(), *ox = new_recorder(), *tx = new_recorder();
+    struct dgram_socket_options o = {.type = "udp4", .reuse_addr = true, .delivery = DGRAM_DELIVERY_POLL};
+    dgram_socket r = dgram_create_socket(&o, on_message, rx);
+    dgram_socket other = dgram_create_socket(&o, on_message, ox);
+    dgram_socket s = make_socket(tx, DGRAM_DELIVERY_POLL);
+    CHECK_INT(dgram_bind(r, 12346, NULL, on_listening, rx), DGRAM_OK);
+    CHECK_INT(dgram_bind(other, 12346, NULL, on_listening, ox), DGRAM_OK);
+    CHECK_INT(dgram_add_source_specific_membership(r, "10.200.0.1", "232.255.255.250", NULL), DGRAM_OK);
+    CHECK_INT(dgram_add_source_specific_membership(other, "10.200.0.99", "232.255.255.250", NULL), DGRAM_OK);
+    CHECK_INT(dgram_set_multicast_interface(s, "10.200.0.1"), DGRAM_EBADF);
+    CHECK_INT(dgram_bind(s, 0, NULL, on_listening, tx), DGRAM_OK);
+    CHECK_INT(dgram_set_multicast_interface(s, "10.200.0.1"), DGRAM_OK);
+    CHECK_INT(dgram_send(s, "ssm", 3, 12346, "232.255.255.250", on_send, tx), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&rx->messages) == 1, LONG);
+    CHECK_INT(atomic_load(&rx->messages), 1);
+    CHECK_STR(rx->rinfo.address, "10.200.0.1");
+    CHECK_INT(dgram_drop_source_specific_membership(r, "10.200.0.1", "232.255.255.250", NULL), DGRAM_OK);
+    CHECK_INT(dgram_send(s, "gone", 4, 12346, "232.255.255.250", on_send, tx), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&tx->sends) == 2, LONG);
+    dgram_poll(SHORT);
+    CHECK_INT(atomic_load(&rx->messages), 1);
+    CHECK_INT(atomic_load(&ox->messages), 0);
+    close_wait(r, rx);
+    close_wait(other, ox);
+    close_wait(s, tx);
+    free(rx);
+    free(ox);
+    free(tx);
+}
+
 /* ---- the runner ---- */
 
 typedef struct test {
@@ -1523,6 +1683,9 @@ static const test tests[] = {
     T(ttl),
     T(flags),
     T(membership_errors),
+    T(multicast_interface),
+    T(source_membership_errors),
+    T(dual_stack_and_reuse_port),
     T(platform_profiles),
     T(thread_delivery),
     T(poll_delivery),
@@ -1537,6 +1700,7 @@ static const test tests[] = {
     T(udp6),
     T(broadcast),
     T(multicast),
+    T(source_specific_multicast),
 };
 
 int main(int argc, char **argv)

@@ -11,6 +11,8 @@ common.throwsCode(function () { s.addMembership(''); }, 'TypeError', 'ERR_MISSIN
 common.throwsCode(function () { s.addMembership(GROUP, 5); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
   'The "multicastInterface" argument must be of type string. Received type number (5)');
 assert.throws(function () { s.addMembership(GROUP); }, { code: 'EBADF', message: 'addMembership EBADF' });
+// Node's order: a malformed group is EINVAL on an unbound socket too.
+assert.throws(function () { s.addMembership('256.256.256.256'); }, { code: 'EINVAL', message: 'addMembership EINVAL' });
 
 s.bind(0, common.mustCall(function () {
   var port = s.address().port;

@@ -27,13 +27,13 @@ assert.strictEqual(dgram.createSocket('udp4', 42).listeners('message').length, 0
 });
 common.throwsCode(function () { dgram.createSocket(); }, 'TypeError', 'ERR_SOCKET_BAD_TYPE', BAD_TYPE);
 
-// Buffer sizes: uint32.
+// Buffer sizes: uint32, worded as Node's validateUint32 (bufferSizeOptions.js).
 common.throwsCode(function () { dgram.createSocket({ type: 'udp4', recvBufferSize: -1 }); }, 'RangeError', 'ERR_OUT_OF_RANGE',
-  'The value of "options.recvBufferSize" is out of range. It must be >= 0 && <= 4294967295. Received type number (-1)');
+  'The value of "options.recvBufferSize" is out of range. It must be >= 0 && <= 4294967295. Received -1');
 common.throwsCode(function () { dgram.createSocket({ type: 'udp4', sendBufferSize: 4294967296 }); }, 'RangeError', 'ERR_OUT_OF_RANGE',
-  'The value of "options.sendBufferSize" is out of range. It must be >= 0 && <= 4294967295. Received type number (4294967296)');
+  'The value of "options.sendBufferSize" is out of range. It must be >= 0 && <= 4294967295. Received 4294967296');
 common.throwsCode(function () { dgram.createSocket({ type: 'udp4', recvBufferSize: 1.5 }); }, 'RangeError', 'ERR_OUT_OF_RANGE',
-  'The value of "options.recvBufferSize" is out of range. It must be >= 0 && <= 4294967295. Received type number (1.5)');
+  'The value of "options.recvBufferSize" is out of range. It must be an integer. Received 1.5');
 common.throwsCode(function () { dgram.createSocket({ type: 'udp4', recvBufferSize: 'big' }); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
   'The "options.recvBufferSize" argument must be of type number. Received type string (\'big\')');
 assert.ok(dgram.createSocket({ type: 'udp4', recvBufferSize: 65536, sendBufferSize: 65536 }));

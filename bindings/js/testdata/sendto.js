@@ -23,8 +23,23 @@ common.throwsCode(function () { s.sendto('abc'); }, 'TypeError', 'ERR_INVALID_AR
   'The "offset" argument must be of type number. Received undefined');
 common.throwsCode(function () { s.sendto('abc', 0); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
   'The "length" argument must be of type number. Received undefined');
-common.throwsCode(function () { s.sendto('abc', 0, 3); }, 'RangeError', 'ERR_SOCKET_BAD_PORT',
-  'Port should be > 0 and < 65536. Received undefined.');
+// Node's sendto checks offset, length, port and address before the message.
+common.throwsCode(function () { s.sendto('abc', 0, 3); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
+  'The "port" argument must be of type number. Received undefined');
+common.throwsCode(function () { s.sendto(5); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
+  'The "offset" argument must be of type number. Received undefined');
+common.throwsCode(function () { s.sendto(5, 'offset', 1, 1234); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
+  "The \"offset\" argument must be of type number. Received type string ('offset')");
+common.throwsCode(function () { s.sendto(5, 1, 'offset', 1234); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
+  "The \"length\" argument must be of type number. Received type string ('offset')");
+common.throwsCode(function () { s.sendto(5, 1, 1, false, 'address'); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
+  'The "port" argument must be of type number. Received type boolean (false)');
+common.throwsCode(function () { s.sendto(5, 1, 1, 10, false); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
+  'The "address" argument must be of type string. Received type boolean (false)');
+common.throwsCode(function () { s.sendto('abc', 0, 3, '1234'); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
+  "The \"port\" argument must be of type number. Received type string ('1234')");
+common.throwsCode(function () { s.sendto('abc', 0, 3, 0); }, 'RangeError', 'ERR_SOCKET_BAD_PORT',
+  'Port should be > 0 and < 65536. Received type number (0).');
 common.throwsCode(function () { s.sendto('abc', 2, 2, 1234); }, 'RangeError', 'ERR_BUFFER_OUT_OF_BOUNDS', '"length" is outside of buffer bounds');
 common.throwsCode(function () { s.sendto('abc', 0, 3, 1234, 5); }, 'TypeError', 'ERR_INVALID_ARG_TYPE',
   'The "address" argument must be of type string. Received type number (5)');

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "42bd33d8bd7577b53aba7133e5db27d3121cc1bafea17e5c5c12967e83583ed2"
+SPEC_HASH = "72dd553af90f18974737286f36a1367d36f1b674e324857bf229464972a94297"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -57,7 +57,7 @@ class ErrorCode(enum.IntEnum):
     ERR_SOCKET_DGRAM_NOT_CONNECTED = -41
     #: A buffer size is not an integer from 0 to 4294967295.
     ERR_SOCKET_BAD_BUFFER_SIZE = -27
-    #: A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size.
+    #: A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C int, as libuv reports it); for createSocket's sizes, bind's.
     ERR_SOCKET_BUFFER_SIZE = -28
     #: The address is in use (bind without reuseAddr; joining a group twice).
     EADDRINUSE = -10
@@ -89,6 +89,8 @@ class ErrorCode(enum.IntEnum):
     EMFILE = -30
     #: The system has no file descriptor left for a socket.
     ENFILE = -31
+    #: The system has no load-balancing SO_REUSEPORT for the reusePort option (bind fails with it, as in Node).
+    ENOTSUP = -43
     #: A C call named a socket handle that is 0, was never returned by dgram_create_socket, or was released when its 'close' event was emitted.
     ERR_INVALID_HANDLE = -22
     #: A C call passed NULL where a pointer is required: an options or result struct, or a message pointer with a non-zero length.
@@ -161,6 +163,12 @@ class Call(enum.IntEnum):
     SET_SEND_BUFFER_SIZE = 19
     #: dgram.Socket.getSendBufferSize.
     GET_SEND_BUFFER_SIZE = 20
+    #: dgram.Socket.setMulticastInterface.
+    SET_MULTICAST_INTERFACE = 21
+    #: dgram.Socket.addSourceSpecificMembership.
+    ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22
+    #: dgram.Socket.dropSourceSpecificMembership.
+    DROP_SOURCE_SPECIFIC_MEMBERSHIP = 23
 
 
 class Support(enum.IntEnum):
@@ -222,7 +230,7 @@ ERRORS = {
     "ERR_SOCKET_DGRAM_NOT_CONNECTED": ErrorSpec(41, "Error", False, "Not connected"),
     # A buffer size is not an integer from 0 to 4294967295.
     "ERR_SOCKET_BAD_BUFFER_SIZE": ErrorSpec(27, "TypeError", False, "Buffer size must be a positive integer"),
-    # A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size.
+    # A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C int, as libuv reports it); for createSocket's sizes, bind's.
     "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "Error", False, "Could not get or set buffer size: {syscall} returned {cause}"),
     # The address is in use (bind without reuseAddr; joining a group twice).
     "EADDRINUSE": ErrorSpec(10, "Error", True, ""),
@@ -254,6 +262,8 @@ ERRORS = {
     "EMFILE": ErrorSpec(30, "Error", True, ""),
     # The system has no file descriptor left for a socket.
     "ENFILE": ErrorSpec(31, "Error", True, ""),
+    # The system has no load-balancing SO_REUSEPORT for the reusePort option (bind fails with it, as in Node).
+    "ENOTSUP": ErrorSpec(43, "Error", True, ""),
     # A C call named a socket handle that is 0, was never returned by dgram_create_socket, or was released when its 'close' event was emitted.
     "ERR_INVALID_HANDLE": ErrorSpec(22, "Error", False, "The socket handle {received} is not a live socket: 0, never created, or released after 'close'"),
     # A C call passed NULL where a pointer is required: an options or result struct, or a message pointer with a non-zero length.
@@ -321,9 +331,13 @@ class SocketOptions(ctypes.Structure):
         ("type", ctypes.c_char_p),
         # Set SO_REUSEADDR, so that several sockets can bind one port.
         ("reuse_addr", ctypes.c_bool),
-        # SO_RCVBUF in bytes, applied at bind; 0 keeps the system default. 0 to 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is clamped to it. (A dgramkit extension.)
+        # Set SO_REUSEPORT before bind, so that several sockets can bind one port and the kernel spreads the datagrams among them; where the system has no such option, bind fails with ENOTSUP, as in Node. (A dgramkit extension.)
+        ("reuse_port", ctypes.c_bool),
+        # Set IPV6_V6ONLY on a udp6 socket before bind. Without it a udp6 socket bound to :: is dual-stack, as in Node: it also takes IPv4 datagrams, whose sender is an IPv4-mapped address (::ffff:127.0.0.1, family IPv6). (A dgramkit extension.)
+        ("ipv6_only", ctypes.c_bool),
+        # SO_RCVBUF in bytes, applied at bind (a refusal is bind's ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. 0 to 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is clamped to it. (A dgramkit extension.)
         ("recv_buffer_size", ctypes.c_int64),
-        # SO_SNDBUF in bytes, applied at bind; 0 keeps the system default. 0 to 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is clamped to it. (A dgramkit extension.)
+        # SO_SNDBUF in bytes, applied at bind (a refusal is bind's ERR_SOCKET_BUFFER_SIZE); 0 keeps the system default. 0 to 4294967295, else ERR_OUT_OF_RANGE. On a 32-bit host a value beyond the Go int is clamped to it. (A dgramkit extension.)
         ("send_buffer_size", ctypes.c_int64),
         # The platform profile whose support matrix the socket obeys; the default is the host's native support. A dgram_platform; 0 is DGRAM_PLATFORM_NATIVE. (A dgramkit extension.)
         ("platform", ctypes.c_int),
@@ -533,11 +547,12 @@ FUNCTIONS = {
         dgram_last_error then tells the detail.
 
         Errors: DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_ALREADY_BOUND,
-        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EADDRINUSE,
-        DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL; and the library's
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+        DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL,
+        DGRAM_ENOTSUP; and the library's DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An error that happens after
+        the call returns goes to its callback or to the 'error' event, as
+        the spec says.
         """,
     ),
     "dgram_bind_options": Function(
@@ -565,11 +580,12 @@ FUNCTIONS = {
         dgram_last_error then tells the detail.
 
         Errors: DGRAM_ERR_SOCKET_BAD_PORT, DGRAM_ERR_SOCKET_ALREADY_BOUND,
-        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EADDRINUSE,
-        DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL; and the library's
-        DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
-        DGRAM_ERR_INTERNAL. An error that happens after the call returns
-        goes to its callback or to the 'error' event, as the spec says.
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_ERR_SOCKET_BUFFER_SIZE,
+        DGRAM_EADDRINUSE, DGRAM_EADDRNOTAVAIL, DGRAM_EACCES, DGRAM_EINVAL,
+        DGRAM_ENOTSUP; and the library's DGRAM_ERR_NULL_POINTER,
+        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
+        error that happens after the call returns goes to its callback or to
+        the 'error' event, as the spec says.
         """,
     ),
     "dgram_close": Function(
@@ -1159,6 +1175,100 @@ FUNCTIONS = {
         goes to its callback or to the 'error' event, as the spec says.
         """,
     ),
+    "dgram_set_multicast_interface": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_char_p, ),
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+
+        @param socket The socket's handle.
+
+        @param multicast_interface The interface, as an IP literal. NULL is
+        "".
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
+        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
+        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
+        error that happens after the call returns goes to its callback or to
+        the 'error' event, as the spec says.
+        """,
+    ),
+    "dgram_add_source_specific_membership": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ),
+        """dgram.Socket.addSourceSpecificMembership: Joins the source-specific
+        multicast channel of groupAddress from sourceAddress
+        (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on
+        multicastInterface, or on the interface the operating system chooses
+        when it is omitted. Addresses that are not IP literals are EINVAL,
+        checked before the socket's state.
+
+        Form: addSourceSpecificMembership(sourceAddress, groupAddress[,
+        multicastInterface]).
+
+        @param socket The socket's handle.
+
+        @param source_address The source address, of the group's family.
+        NULL is "".
+
+        @param group_address The group address. NULL is "".
+
+        @param multicast_interface The local address of the interface; the
+        OS chooses when omitted. NULL or "" omits it.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
+        DGRAM_EADDRNOTAVAIL, DGRAM_ENODEV, DGRAM_ENOPROTOOPT; and the
+        library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+        DGRAM_ERR_INTERNAL. An error that happens after the call returns
+        goes to its callback or to the 'error' event, as the spec says.
+        """,
+    ),
+    "dgram_drop_source_specific_membership": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ),
+        """dgram.Socket.dropSourceSpecificMembership: Leaves the
+        source-specific multicast channel of groupAddress from sourceAddress
+        on multicastInterface.
+
+        Form: dropSourceSpecificMembership(sourceAddress, groupAddress[,
+        multicastInterface]).
+
+        @param socket The socket's handle.
+
+        @param source_address The source address, of the group's family.
+        NULL is "".
+
+        @param group_address The group address. NULL is "".
+
+        @param multicast_interface The local address of the interface; the
+        OS chooses when omitted. NULL or "" omits it.
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
+        DGRAM_EADDRNOTAVAIL, DGRAM_ENODEV, DGRAM_ENOPROTOOPT; and the
+        library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
+        DGRAM_ERR_INTERNAL. An error that happens after the call returns
+        goes to its callback or to the 'error' event, as the spec says.
+        """,
+    ),
     "dgram_on_close": Function(
         ctypes.c_int,
         (ctypes.c_int32, CloseCb, ctypes.c_void_p, ),
@@ -1390,6 +1500,8 @@ FORMS = {
             Arg("options", "options", "object", object="SocketOptions", fields=(
                 Arg("options.type", "type", "string", error="ERR_SOCKET_BAD_TYPE", enum="families"),
                 Arg("options.reuseAddr", "reuse_addr", "boolean", optional=True),
+                Arg("options.reusePort", "reuse_port", "boolean", optional=True),
+                Arg("options.ipv6Only", "ipv6_only", "boolean", optional=True),
                 Arg("options.recvBufferSize", "recv_buffer_size", "integer", error="ERR_OUT_OF_RANGE", min=0, max=4294967295, optional=True),
                 Arg("options.sendBufferSize", "send_buffer_size", "integer", error="ERR_OUT_OF_RANGE", min=0, max=4294967295, optional=True),
                 Arg("options.platform", "platform", "platform", optional=True),
@@ -1489,7 +1601,7 @@ FORMS = {
             Arg("buffer", "msg", "message", error="ERR_INVALID_ARG_TYPE"),
             Arg("offset", "offset", "integer", error="ERR_BUFFER_OUT_OF_BOUNDS", bounds="msg"),
             Arg("length", "length", "integer", error="ERR_BUFFER_OUT_OF_BOUNDS", bounds="msg"),
-            Arg("port", "port", "integer", error="ERR_SOCKET_BAD_PORT", min=1, max=65535, port=True),
+            Arg("port", "port", "integer", error="ERR_SOCKET_BAD_PORT", min=1, max=65535),
             Arg("address", "address", "string", optional=True, default="sendAddress"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
@@ -1566,6 +1678,28 @@ FORMS = {
     "dgram_get_send_buffer_size": Form(
         "dgram_get_send_buffer_size", "getSendBufferSize", "get_send_buffer_size", "getSendBufferSize()", False, "scalar", "integer",
         (
+        ),
+    ),
+    "dgram_set_multicast_interface": Form(
+        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
+        (
+            Arg("interfaceAddress", "multicast_interface", "string"),
+        ),
+    ),
+    "dgram_add_source_specific_membership": Form(
+        "dgram_add_source_specific_membership", "addSourceSpecificMembership", "add_source_specific_membership", "addSourceSpecificMembership(sourceAddress, groupAddress[, multicastInterface])", False, "", "",
+        (
+            Arg("sourceAddress", "source_address", "string"),
+            Arg("groupAddress", "group_address", "string"),
+            Arg("multicastInterface", "multicast_interface", "string", optional=True),
+        ),
+    ),
+    "dgram_drop_source_specific_membership": Form(
+        "dgram_drop_source_specific_membership", "dropSourceSpecificMembership", "drop_source_specific_membership", "dropSourceSpecificMembership(sourceAddress, groupAddress[, multicastInterface])", False, "", "",
+        (
+            Arg("sourceAddress", "source_address", "string"),
+            Arg("groupAddress", "group_address", "string"),
+            Arg("multicastInterface", "multicast_interface", "string", optional=True),
         ),
     ),
 }
@@ -1708,4 +1842,40 @@ class SocketCalls:
         Form: getSendBufferSize().
         """
         return self._call(FORMS["dgram_get_send_buffer_size"], ())
+
+    def set_multicast_interface(self, multicast_interface=None):
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+        """
+        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
+
+    def add_source_specific_membership(self, source_address=None, group_address=None, multicast_interface=None):
+        """dgram.Socket.addSourceSpecificMembership: Joins the source-specific
+        multicast channel of groupAddress from sourceAddress
+        (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on
+        multicastInterface, or on the interface the operating system chooses
+        when it is omitted. Addresses that are not IP literals are EINVAL,
+        checked before the socket's state.
+
+        Form: addSourceSpecificMembership(sourceAddress, groupAddress[,
+        multicastInterface]).
+        """
+        return self._call(FORMS["dgram_add_source_specific_membership"], (source_address, group_address, multicast_interface, ))
+
+    def drop_source_specific_membership(self, source_address=None, group_address=None, multicast_interface=None):
+        """dgram.Socket.dropSourceSpecificMembership: Leaves the
+        source-specific multicast channel of groupAddress from sourceAddress
+        on multicastInterface.
+
+        Form: dropSourceSpecificMembership(sourceAddress, groupAddress[,
+        multicastInterface]).
+        """
+        return self._call(FORMS["dgram_drop_source_specific_membership"], (source_address, group_address, multicast_interface, ))
 

@@ -28,6 +28,8 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		defer optionsTypeV.free()
 		optionsV._type = optionsTypeV.p
 		optionsV.reuse_addr = C.bool(a.Bool("options.reuseAddr"))
+		optionsV.reuse_port = C.bool(a.Bool("options.reusePort"))
+		optionsV.ipv6_only = C.bool(a.Bool("options.ipv6Only"))
 		optionsV.recv_buffer_size = C.int64_t(a.Int("options.recvBufferSize"))
 		optionsV.send_buffer_size = C.int64_t(a.Int("options.sendBufferSize"))
 		optionsV.platform = C.dgram_platform(a.Int("options.platform"))
@@ -189,6 +191,26 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 			outP = nil
 		}
 		return int32(C.dgram_get_send_buffer_size(C.dgram_socket(h), outP))
+	case "SetMulticastInterface":
+		multicastInterfaceV := newCstr(a.Str("multicastInterface"))
+		defer multicastInterfaceV.free()
+		return int32(C.dgram_set_multicast_interface(C.dgram_socket(h), multicastInterfaceV.p))
+	case "AddSourceSpecificMembership":
+		sourceAddressV := newCstr(a.Str("sourceAddress"))
+		defer sourceAddressV.free()
+		groupAddressV := newCstr(a.Str("groupAddress"))
+		defer groupAddressV.free()
+		multicastInterfaceV := newCstr(a.Str("multicastInterface"))
+		defer multicastInterfaceV.free()
+		return int32(C.dgram_add_source_specific_membership(C.dgram_socket(h), sourceAddressV.p, groupAddressV.p, multicastInterfaceV.p))
+	case "DropSourceSpecificMembership":
+		sourceAddressV := newCstr(a.Str("sourceAddress"))
+		defer sourceAddressV.free()
+		groupAddressV := newCstr(a.Str("groupAddress"))
+		defer groupAddressV.free()
+		multicastInterfaceV := newCstr(a.Str("multicastInterface"))
+		defer multicastInterfaceV.free()
+		return int32(C.dgram_drop_source_specific_membership(C.dgram_socket(h), sourceAddressV.p, groupAddressV.p, multicastInterfaceV.p))
 	}
 	panic("CallForm: no form " + form)
 }
