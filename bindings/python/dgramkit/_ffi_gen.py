@@ -1370,7 +1370,7 @@ class Arg(NamedTuple):
 
 
 class Form(NamedTuple):
-    """A form of a call: its C function, call, signature, result and arguments."""
+    """A form of a call: its C function, call, signature, result and arguments; connected: a form of a connected socket (no destination)."""
 
     c: str
     call: str
@@ -1380,6 +1380,7 @@ class Form(NamedTuple):
     result: str
     object: str
     args: Tuple[Arg, ...]
+    connected: bool = False
 
 
 #: Every form of every call, by C function, in spec order.
@@ -1473,6 +1474,7 @@ FORMS = {
             Arg("buffer", "msg", "message", error="ERR_INVALID_ARG_TYPE"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
+        connected=True,
     ),
     "dgram_send_slice_connected": Form(
         "dgram_send_slice_connected", "send", "send", "send(msg, offset, length[, sendListener])", False, "", "",
@@ -1482,6 +1484,7 @@ FORMS = {
             Arg("length", "length", "integer", error="ERR_BUFFER_OUT_OF_BOUNDS", bounds="msg"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
+        connected=True,
     ),
     "dgram_sendto": Form(
         "dgram_sendto", "sendto", "sendto", "sendto(msg, offset, length, port[, address][, sendListener])", False, "", "",
@@ -1655,25 +1658,6 @@ class SocketCalls:
         Form: remoteAddress().
         """
         return self._call(FORMS["dgram_remote_address"], ())
-
-    def ref(self):
-        """dgram.Socket.ref: Node's ref(): in JavaScript it lets the socket
-        keep the event loop running. C has no event loop that a socket holds
-        (the program ends when it exits), so dgram_ref only checks its
-        handle and does nothing else.
-
-        Form: ref().
-        """
-        return self._call(FORMS["dgram_ref"], ())
-
-    def unref(self):
-        """dgram.Socket.unref: Node's unref(): in JavaScript it lets the event
-        loop end while the socket is bound. dgram_unref only checks its
-        handle and does nothing else (see dgram_ref).
-
-        Form: unref().
-        """
-        return self._call(FORMS["dgram_unref"], ())
 
     def set_recv_buffer_size(self, size=None):
         """dgram.Socket.setRecvBufferSize: Sets SO_RCVBUF, the size of the
