@@ -18,9 +18,11 @@ import (
 // header, with its docs as docstrings, the version and spec hash the
 // package compares with the library's at import, the error table, each
 // form's arguments as data (FORMS, what the hand-written layer checks
-// and converts Python values by), and the socket methods of the calls
-// whose arguments are all scalars. How a C type is declared in ctypes is
-// pyCTypes, the one place; a C type it lacks is a generator error.
+// and converts Python values by; connected marks a connected socket's
+// forms, which the layer picks send's by), and the socket methods of the
+// calls whose arguments are all scalars (but pyOwnMethods). How a C type
+// is declared in ctypes is pyCTypes, the one place; a C type it lacks is
+// a generator error.
 
 //go:embed templates/ffi_gen.py.tmpl
 var pyFFITemplate string

@@ -1575,7 +1575,7 @@ FORMS = {
 
 
 class SocketCalls:
-    """The socket methods of the calls whose arguments are all scalars; dgramkit.Socket provides _call."""
+    """The socket methods of the calls whose arguments are all scalars, but ref and unref (dgramkit.Socket's own); dgramkit.Socket provides _call."""
 
     __slots__ = ()
 
