@@ -18,9 +18,11 @@ import (
 // header, with its docs as docstrings, the version and spec hash the
 // package compares with the library's at import, the error table, each
 // form's arguments as data (FORMS, what the hand-written layer checks
-// and converts Python values by), and the socket methods of the calls
-// whose arguments are all scalars. How a C type is declared in ctypes is
-// pyCTypes, the one place; a C type it lacks is a generator error.
+// and converts Python values by; connected marks a connected socket's
+// forms, which the layer picks send's by), and the socket methods of the
+// calls whose arguments are all scalars (but pyOwnMethods). How a C type
+// is declared in ctypes is pyCTypes, the one place; a C type it lacks is
+// a generator error.
 
 //go:embed templates/ffi_gen.py.tmpl
 var pyFFITemplate string
@@ -93,7 +95,7 @@ type pyFunc struct {
 // pyForm is a form's arguments as data.
 type pyForm struct {
 	C, Call, Method, Signature, Result, Object string
-	Module                                     bool
+	Module, Connected                          bool
 	Args                                       []pyArg
 }
 
@@ -111,6 +113,12 @@ type pyMethod struct {
 	Name, Form, Doc string
 	Params          []string
 }
+
+// pyOwnMethods are the calls whose arguments are scalars that the
+// hand-written layer defines all the same: ref and unref return the socket
+// in Python, as in JavaScript, and do nothing, on a closed socket too
+// (Python has no event loop that a socket holds).
+var pyOwnMethods = map[string]bool{"ref": true, "unref": true}
 
 // pyCTypes declares C types in ctypes; a struct or callback type is
 // declared by its own rules (pyCType).
@@ -308,11 +316,11 @@ func buildPy(s *spec.Spec) (*pyModel, error) {
 	for _, mc := range model.Calls {
 		for _, mf := range mc.MForms {
 			pf := pyForm{C: mf.C, Call: mc.Name, Method: snake(mc.Name), Signature: mf.Signature, Result: mc.Result.Kind,
-				Object: mc.Result.Object, Module: mc.Module}
+				Object: mc.Result.Object, Module: mc.Module, Connected: mf.Connected}
 			if mc.Result.Kind == resultScalar {
 				pf.Object = mc.Result.Type.Type
 			}
-			scalar := !mc.Module && len(mc.MForms) == 1
+			scalar := !mc.Module && len(mc.MForms) == 1 && !pyOwnMethods[mc.Name]
 			for _, a := range mf.Args {
 				pf.Args = append(pf.Args, pyArgOf(s, a, ""))
 				switch a.Type {

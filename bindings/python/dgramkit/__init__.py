@@ -22,8 +22,8 @@ from ._ffi_gen import Call, Delivery, ErrorCode, Platform, Support
 from ._lib import path as library_path, spec_hash as library_spec_hash, version as library_version
 from ._socket import Socket, create_socket, host_platform, live_sockets, poll, run, supports, take_errors
 from .aio import DatagramTransport, attach, create_datagram_endpoint, detach
-from .errors import (DgramError, DgramPermissionError, DgramRangeError, DgramSystemError, DgramTypeError,
-                     ForkedError, LibraryError, RangeError)
+from .errors import (DgramConnectionRefusedError, DgramError, DgramPermissionError, DgramRangeError,
+                     DgramSystemError, DgramTypeError, ForkedError, LibraryError, RangeError)
 
 #: The version of the API this package was generated for; library_version is the loaded library's.
 __version__ = _ffi_gen.VERSION
@@ -31,6 +31,6 @@ __version__ = _ffi_gen.VERSION
 __all__ = ["Socket", "create_socket", "poll", "run", "take_errors", "live_sockets", "supports", "host_platform",
            "attach", "detach", "create_datagram_endpoint", "DatagramTransport",
            "DgramError", "DgramTypeError", "DgramRangeError", "RangeError", "DgramSystemError",
-           "DgramPermissionError", "ForkedError", "LibraryError",
+           "DgramPermissionError", "DgramConnectionRefusedError", "ForkedError", "LibraryError",
            "Call", "Delivery", "ErrorCode", "Platform", "Support",
            "library_path", "library_version", "library_spec_hash", "__version__"]

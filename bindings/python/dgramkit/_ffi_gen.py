@@ -1480,7 +1480,7 @@ class Arg(NamedTuple):
 
 
 class Form(NamedTuple):
-    """A form of a call: its C function, call, signature, result and arguments."""
+    """A form of a call: its C function, call, signature, result and arguments; connected: a form of a connected socket (no destination)."""
 
     c: str
     call: str
@@ -1490,6 +1490,7 @@ class Form(NamedTuple):
     result: str
     object: str
     args: Tuple[Arg, ...]
+    connected: bool = False
 
 
 #: Every form of every call, by C function, in spec order.
@@ -1585,6 +1586,7 @@ FORMS = {
             Arg("buffer", "msg", "message", error="ERR_INVALID_ARG_TYPE"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
+        connected=True,
     ),
     "dgram_send_slice_connected": Form(
         "dgram_send_slice_connected", "send", "send", "send(msg, offset, length[, sendListener])", False, "", "",
@@ -1594,6 +1596,7 @@ FORMS = {
             Arg("length", "length", "integer", error="ERR_BUFFER_OUT_OF_BOUNDS", bounds="msg"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
+        connected=True,
     ),
     "dgram_sendto": Form(
         "dgram_sendto", "sendto", "sendto", "sendto(msg, offset, length, port[, address][, sendListener])", False, "", "",
@@ -1706,7 +1709,7 @@ FORMS = {
 
 
 class SocketCalls:
-    """The socket methods of the calls whose arguments are all scalars; dgramkit.Socket provides _call."""
+    """The socket methods of the calls whose arguments are all scalars, but ref and unref (dgramkit.Socket's own); dgramkit.Socket provides _call."""
 
     __slots__ = ()
 
@@ -1789,25 +1792,6 @@ class SocketCalls:
         Form: remoteAddress().
         """
         return self._call(FORMS["dgram_remote_address"], ())
-
-    def ref(self):
-        """dgram.Socket.ref: Node's ref(): in JavaScript it lets the socket
-        keep the event loop running. C has no event loop that a socket holds
-        (the program ends when it exits), so dgram_ref only checks its
-        handle and does nothing else.
-
-        Form: ref().
-        """
-        return self._call(FORMS["dgram_ref"], ())
-
-    def unref(self):
-        """dgram.Socket.unref: Node's unref(): in JavaScript it lets the event
-        loop end while the socket is bound. dgram_unref only checks its
-        handle and does nothing else (see dgram_ref).
-
-        Form: unref().
-        """
-        return self._call(FORMS["dgram_unref"], ())
 
     def set_recv_buffer_size(self, size=None):
         """dgram.Socket.setRecvBufferSize: Sets SO_RCVBUF, the size of the

@@ -4,7 +4,7 @@ Every socket is created in poll delivery (DGRAM_DELIVERY_POLL): its
 listeners and send callbacks run on the thread that calls dgram_poll,
 either the asyncio loop's (dgramkit.aio, through dgram_event_fd and
 loop.add_reader) or the caller's in blocking mode (poll(), run()). The
-library's callbacks are five module-level ctypes trampolines that live as
+library's callbacks are six module-level ctypes trampolines that live as
 long as the module; a socket's Python listeners are kept by the socket,
 which the module keeps until its 'close' event.
 """
@@ -116,6 +116,11 @@ def _on_close(h, _ud):
     _dispatch(h, "close", ())
 
 
+@_ffi.ConnectCb
+def _on_connect(h, _ud):
+    _dispatch(h, "connect", ())
+
+
 @_ffi.ErrorCb
 def _on_error(h, info, _ud):
     _dispatch(h, "error", (_from_info(info.contents),))
@@ -144,7 +149,8 @@ def _on_send(h, info, nbytes, ud):
         _report(e)
 
 
-_EVENT_TRAMPOLINES = {"close": _on_close, "error": _on_error, "listening": _on_listening, "message": _on_message}
+_EVENT_TRAMPOLINES = {"close": _on_close, "connect": _on_connect, "error": _on_error, "listening": _on_listening,
+                      "message": _on_message}
 
 
 # --- arguments ----------------------------------------------------------------
@@ -317,6 +323,12 @@ def _c_args(c, form, values):
 
 _SCALAR_OUT = {"integer": ctypes.c_int64, "boolean": ctypes.c_bool}
 
+#: The calls that change whether a socket is connected, and to what, once they succeeded.
+_CONNECTION = {"connect": True, "disconnect": False}
+
+#: The events a listener argument is added to once (the others: 'message', with on).
+_ONCE = ("listening", "close", "connect")
+
 
 def invoke(form, values, sock=None, prepare=None):
     """Calls form's C function with the Python values, in order of the form's arguments.
@@ -357,11 +369,13 @@ def invoke(form, values, sock=None, prepare=None):
         if err.code == "ERR_INVALID_HANDLE" and sock is not None:
             raise template_error("ERR_SOCKET_DGRAM_NOT_RUNNING")
         raise err
+    if form.call in _CONNECTION:
+        sock._connected = _CONNECTION[form.call]
     target = sock
     if form.result == "socket":
         target = Socket(rc)
     for event, fn in c.listeners:
-        target.once(event, fn) if event in ("listening", "close") else target.on(event, fn)
+        target.once(event, fn) if event in _ONCE else target.on(event, fn)
     if form.result == "socket":
         return target
     if form.result == "object":
@@ -377,18 +391,32 @@ def _form(c_name):
     return _ffi.FORMS[c_name]
 
 
+def _forms_of(call, connected):
+    """call's forms for a socket that is connected or not (FORMS' connected):
+    (the form without bounds, the form with offset and length)."""
+    forms = [f for f in _ffi.FORMS.values() if f.call == call and f.connected == connected]
+    plain = [f for f in forms if not any(a.bounds for a in f.args)]
+    bounds = [f for f in forms if any(a.bounds for a in f.args)]
+    return plain[0], bounds[0]
+
+
+#: send's forms, by whether the socket is connected.
+_SEND_FORMS = {False: _forms_of("send", False), True: _forms_of("send", True)}
+
+
 class Socket(_ffi.SocketCalls):
     """A UDP socket: Node's dgram.Socket with Python names (create_socket makes one).
 
     Events: 'message' (data: bytes, rinfo: RemoteInfo), 'listening', 'close',
-    'error' (a DgramError). Listeners run where the socket's events are
-    delivered: on the asyncio loop that dgramkit.aio attached, or in
-    dgramkit.poll() / Socket.run().
+    'connect', 'error' (a DgramError). Listeners run where the socket's
+    events are delivered: on the asyncio loop that dgramkit.aio attached, or
+    in dgramkit.poll() / Socket.run().
     """
 
     def __init__(self, handle):
         self._handle = handle
         self._closed = False
+        self._connected = False  # connect returned, and no disconnect since
         self._listeners = {e: [] for e in _ffi.EVENTS}
         _sockets[handle] = self
         for event, tramp in _EVENT_TRAMPOLINES.items():
@@ -468,33 +496,90 @@ class Socket(_ffi.SocketCalls):
                 break
         return invoke(_form("dgram_bind"), vals, self)
 
+    def connect(self, port, address=None, callback=None):
+        """Connects the socket to port at address (127.0.0.1 or ::1 when
+        omitted): connect(port), connect(port, address), connect(port, fn),
+        connect(port, address, fn).
+
+        The socket is connected when the call returns (an unbound one is
+        bound first, 'listening' coming before 'connect'): send then takes
+        its connected forms. callback is added to the 'connect' event, once.
+        A failure (ENOTFOUND, EINVAL, ERR_SOCKET_DGRAM_IS_CONNECTED, ...) is
+        raised from the call, and callback is not added.
+        """
+        if callable(address) and callback is None:
+            address, callback = None, address
+        return invoke(_form("dgram_connect"), (port, address, callback), self)
+
+    def ref(self):
+        """Node's ref(): returns the socket and does nothing else. Python has
+        no event loop that a socket keeps running (an open socket never keeps
+        the interpreter alive), so ref and unref are no-ops, on a closed
+        socket too, as in Node."""
+        return self
+
+    def unref(self):
+        """Node's unref(): returns the socket and does nothing else (see ref)."""
+        return self
+
     def send(self, msg, *args, port=None, address=None, callback=None, offset=None, length=None):
         """Sends a datagram: send(msg, port[, address][, callback]) or
-        send(msg, offset, length, port[, address][, callback]).
+        send(msg, offset, length, port[, address][, callback]); on a
+        connected socket send(msg[, callback]) or send(msg, offset,
+        length[, callback]).
 
         msg is bytes, bytearray, memoryview, str or a list of them; address
         defaults to 127.0.0.1 (udp4) or ::1 (udp6); callback(err, nbytes)
         gets the outcome. An unbound socket is bound first, within the call.
+        The form is picked as Node picks it, by whether the socket is
+        connected; a port or an address given to a connected socket is
+        ERR_SOCKET_DGRAM_IS_CONNECTED.
         """
+        if self._connected:
+            return self._send_connected(msg, args, port, address, callback, offset, length)
+        plain, bounds = _SEND_FORMS[False]
         if offset is not None or length is not None or len(args) >= 3 and (
                 _truthy(_at(args, 3)) or _truthy(_at(args, 2)) and not callable(_at(args, 2))):
             a = list(args) + [None] * (5 - len(args))
             if offset is not None or length is not None:
                 a = [offset, length, port, address, callback]
-            return self._send_form("dgram_send_slice", msg, a)
+            return self._send_form(bounds, msg, a)
         a = list(args) + [None] * (3 - len(args))
         if not args:
             a = [port, address, callback]
-        return self._send_form("dgram_send", msg, a)
+        return self._send_form(plain, msg, a)
+
+    def _send_connected(self, msg, args, port, address, callback, offset, length):
+        # Node's send on a connected socket: its arguments in the places of
+        # (offset, length, port, address, callback); a number in length's
+        # place is the form with bounds, whose callback may stand in port's
+        # place; otherwise the callback is in offset's place.
+        a = list(args[:5]) + [None] * (5 - len(args))
+        for i, kw in enumerate((offset, length, port, address)):
+            if kw is not None:
+                a[i] = kw
+        off, n, p, addr, fn = a
+        plain, bounds = _SEND_FORMS[True]
+        if _is_number(n):
+            if callable(p):
+                fn, p = p, None
+            form, vals = bounds, [msg, off, n, fn]
+        else:
+            form, vals = plain, [msg, off]
+        if _truthy(p) or _truthy(addr):
+            raise template_error("ERR_SOCKET_DGRAM_IS_CONNECTED")
+        if not callable(vals[-1]):
+            vals[-1] = callback
+        return invoke(form, vals, self)
 
     def sendto(self, msg, offset, length, port, address=None, callback=None):
         """Legacy send with offset and length mandatory: sendto(msg, offset, length, port[, address][, callback])."""
-        return self._send_form("dgram_sendto", msg, [offset, length, port, address, callback])
+        return self._send_form(_form("dgram_sendto"), msg, [offset, length, port, address, callback])
 
-    def _send_form(self, c_name, msg, rest):
+    def _send_form(self, form, msg, rest):
         if len(rest) >= 2 and callable(rest[-2]) and rest[-1] is None:  # send(msg, port, fn)
             rest[-1], rest[-2] = rest[-2], None
-        return invoke(_form(c_name), [msg] + rest[:len(_form(c_name).args) - 1], self)
+        return invoke(form, [msg] + rest[:len(form.args) - 1], self)
 
     def close(self, callback=None):
         """Closes the socket: no 'message' listener starts after this returns;
@@ -515,6 +600,11 @@ def _at(args, i):
 
 def _truthy(v):
     return bool(v) and not (isinstance(v, float) and math.isnan(v))
+
+
+def _is_number(v):
+    """JavaScript's typeof v === 'number' for a Python value: an int or a float, not a bool."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def create_socket(options=None, on_message=None, *, type=None, reuse_addr=None, recv_buffer_size=None,

@@ -9,8 +9,9 @@ says what kind it is, so that the usual ``except`` clauses work:
 - a value out of its range (Node's RangeError) is a ``DgramRangeError``, a
   ``ValueError`` (``RangeError`` is another name for it);
 - an operating-system error (EADDRINUSE, EACCES, EMSGSIZE, ...) is a
-  ``DgramSystemError``, an ``OSError`` with ``.errno`` set, and for EACCES
-  and EPERM a ``PermissionError``;
+  ``DgramSystemError``, an ``OSError`` with ``.errno`` set, for EACCES
+  and EPERM a ``PermissionError``, and for ECONNREFUSED (a connected
+  socket's peer refused a datagram) a ``ConnectionRefusedError``;
 - the rest (ERR_SOCKET_DGRAM_NOT_RUNNING, ERR_SOCKET_ALREADY_BOUND, ...)
   are plain ``DgramError``.
 """
@@ -20,7 +21,7 @@ import errno as _errno
 from . import _ffi_gen as _ffi
 
 __all__ = ["DgramError", "DgramTypeError", "DgramRangeError", "RangeError", "DgramSystemError",
-           "DgramPermissionError", "ForkedError", "LibraryError"]
+           "DgramPermissionError", "DgramConnectionRefusedError", "ForkedError", "LibraryError"]
 
 
 class DgramError(Exception):
@@ -75,6 +76,10 @@ class DgramPermissionError(DgramSystemError, PermissionError):
     """EACCES or EPERM: a broadcast without set_broadcast(True), a privileged port."""
 
 
+class DgramConnectionRefusedError(DgramSystemError, ConnectionRefusedError):
+    """ECONNREFUSED: the peer of a connected socket refused a datagram (an ICMP port unreachable)."""
+
+
 class ForkedError(DgramError):
     """dgramkit was used in a child process forked after the library was loaded."""
 
@@ -83,7 +88,9 @@ class LibraryError(ImportError):
     """libdgram.so could not be loaded, or is not the library this package was generated for."""
 
 
-_PERMISSION = {"EACCES", "EPERM"}
+#: The system errors with a class of their own, as Python's OSError subclasses them.
+_SYSTEM_CLASSES = {"EACCES": DgramPermissionError, "EPERM": DgramPermissionError,
+                   "ECONNREFUSED": DgramConnectionRefusedError}
 
 
 def error_class(code, kind):
@@ -93,8 +100,8 @@ def error_class(code, kind):
         return DgramTypeError
     if kind == "RangeError":
         return DgramRangeError
-    if code in _PERMISSION:
-        return DgramPermissionError
+    if code in _SYSTEM_CLASSES:
+        return _SYSTEM_CLASSES[code]
     if spec is None and hasattr(_errno, code) or spec is not None and spec.system:
         return DgramSystemError
     return DgramError
