@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -1478,6 +1479,55 @@ static int panic_child(void)
     return fails;
 }
 
+/* The child of test_eventfd_retry: with no descriptor to spare, creating
+   the poll queue's eventfd and binding fail with EMFILE, by name; once a
+   descriptor is free, both work (the failure is not kept). */
+static int eventfd_child(void)
+{
+    int fails = 0;
+    dgram_socket s = dgram_create_socket_type("udp4", NULL, NULL);
+    struct rlimit lim, low;
+    if (s <= 0 || getrlimit(RLIMIT_NOFILE, &lim) != 0) {
+        return 2;
+    }
+    low = lim;
+    low.rlim_cur = 3; /* stdin, stdout and stderr only */
+    if (setrlimit(RLIMIT_NOFILE, &low) != 0) {
+        return 2;
+    }
+    int rc_delivery = dgram_set_delivery(DGRAM_DELIVERY_POLL);
+    struct dgram_error_info e1 = last();
+    int rc_bind = dgram_bind(s, 0, "127.0.0.1", NULL, NULL);
+    struct dgram_error_info e2 = last();
+    setrlimit(RLIMIT_NOFILE, &lim);
+    if (rc_delivery != DGRAM_EMFILE || strcmp(e1.name, "EMFILE") != 0) {
+        fprintf(stderr, "    child: dgram_set_delivery = %d (%s), want DGRAM_EMFILE\n", rc_delivery, e1.name);
+        fails++;
+    }
+    if (rc_bind != DGRAM_EMFILE || strcmp(e2.name, "EMFILE") != 0 || strcmp(e2.message, "bind EMFILE 127.0.0.1") != 0) {
+        fprintf(stderr, "    child: dgram_bind = %d (%s, \"%s\"), want DGRAM_EMFILE\n", rc_bind, e2.name, e2.message);
+        fails++;
+    }
+    if (dgram_set_delivery(DGRAM_DELIVERY_POLL) != DGRAM_OK || dgram_event_fd() < 0) {
+        fprintf(stderr, "    child: the eventfd was not made once a descriptor was free\n");
+        fails++;
+    }
+    if (dgram_bind(s, 0, "127.0.0.1", NULL, NULL) != DGRAM_OK) {
+        fails++;
+    }
+    dgram_close(s, NULL, NULL);
+    return fails;
+}
+
+static void test_eventfd_retry(void)
+{
+    if (under_qemu()) {
+        skip_reason = "qemu-user needs descriptors of its own under the lowered limit; runs natively";
+        return;
+    }
+    CHECK_INT(rerun("", "--eventfd-child"), 0);
+}
+
 static void test_panic_is_an_error(void)
 {
     CHECK_INT(rerun("DGRAM_TEST_PANIC=dgram_set_ttl", "--panic-child"), 0);
@@ -1695,6 +1745,7 @@ static const test tests[] = {
     T(event_fd_loop),
     T(threads_send_on_one_socket),
     T(threads_create_and_close),
+    T(eventfd_retry),
     T(panic_is_an_error),
     T(forked_child_is_refused),
     T(udp6),
@@ -1708,6 +1759,9 @@ int main(int argc, char **argv)
     self_path = argv[0];
     if (argc == 2 && strcmp(argv[1], "--panic-child") == 0) {
         return panic_child();
+    }
+    if (argc == 2 && strcmp(argv[1], "--eventfd-child") == 0) {
+        return eventfd_child();
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (!dgram_header_matches()) {
