@@ -1328,9 +1328,10 @@ static void test_event_fd_loop(void)
     CHECK_INT(dgram_bind(server, 0, "127.0.0.1", on_listening, srv), DGRAM_OK);
     int port = 0, sent = 0;
     int64_t end = now_ms() + LONG;
-    /* until the last echo and the last send callback came: then nothing
-       is in flight */
-    while ((atomic_load(&cli->messages) < 5 || atomic_load(&cli->sends) < 5) && now_ms() < end) {
+    /* until the last echo and every send callback (the client's and the
+       server's echoes') came: then nothing is in flight */
+    while ((atomic_load(&cli->messages) < 5 || atomic_load(&cli->sends) < 5 || atomic_load(&srv->sends) < 5) &&
+           now_ms() < end) {
         struct pollfd pfd = {fd, POLLIN, 0};
         int n = poll(&pfd, 1, 100);
         if (n == 1) {
