@@ -85,9 +85,17 @@ type socket struct {
 	// reader waits for a slot, so a script that falls behind stops the
 	// reading instead of growing the queue; close() closes it.
 	gate *backpressure.Gate
-	// bmu guards batch, the open run of 'message' events (queueMessage).
+	// bmu guards batch, the open run of 'message' events (postBounded),
+	// and spare, the list of a batch that was emitted, for the next one.
 	bmu   sync.Mutex
 	batch *batch
+	spare []func() []goja.Value
+	// emitNext emits the event of a batch that emitBatch is at (next,
+	// with the arguments nextVals builds): made once, so that a batch's
+	// events need no function each.
+	emitNext func() error
+	next     string
+	nextVals func() []goja.Value
 }
 
 // newModule builds the dgram module's exports for host h.
@@ -130,6 +138,7 @@ func (m *module) newSocket(x *args, gs *dgram.Socket, err error) goja.Value {
 		panic(x.errorValue(err))
 	}
 	s := &socket{m: m, s: gs, obj: m.vm.CreateObject(m.proto), gate: backpressure.New(backpressure.Slots)}
+	s.emitNext = func() error { return s.emitBatched(s.next, s.nextVals) }
 	if _, err := m.eventEmitter(s.obj); err != nil {
 		panic(err)
 	}
@@ -260,7 +269,8 @@ func (s *socket) postBounded(event string, vals func() []goja.Value) {
 	b := s.batch
 	open := b == nil || b.taken || b.event != event
 	if open {
-		b = &batch{event: event}
+		b = &batch{event: event, vals: s.spare}
+		s.spare = nil
 		s.batch = b
 	}
 	b.vals = append(b.vals, vals)
@@ -289,10 +299,16 @@ func (s *socket) emitBatch(b *batch) error {
 	defer corehooks.ReleaseSends(s.s)
 	for _, v := range vals {
 		if s.state < closing {
-			s.m.h.invoke(func() error { return s.emitBatched(b.event, v) })
+			s.next, s.nextVals = b.event, v
+			s.m.h.invoke(s.emitNext)
 		}
 		s.gate.Release()
 	}
+	s.nextVals = nil
+	clear(vals)
+	s.bmu.Lock()
+	s.spare = vals[:0]
+	s.bmu.Unlock()
 	return nil
 }
 
