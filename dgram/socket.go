@@ -134,9 +134,9 @@ func (s *Socket) bind(port int, address string, bindListener ListeningListener) 
 }
 
 // openLocked creates and binds the operating-system socket and posts
-// 'listening'; the reader starts once 'listening' was emitted, so that no
-// 'message' comes before it. A socket closed before then emits neither.
-// The caller holds mu exclusively and the socket is unbound.
+// 'listening'; the reader starts with it and delivers nothing before it.
+// A socket closed before then emits neither. The caller holds mu
+// exclusively and the socket is unbound.
 func (s *Socket) openLocked(port int, address string) error {
 	conn, err := s.listen(port, address)
 	if err != nil {
@@ -156,8 +156,11 @@ func (s *Socket) openLocked(port int, address string) error {
 			close(done)
 			return
 		}
-		s.emitListening()
+		// The dispatcher holds the emit lock while this runs, so the
+		// reader, started first (a listener may count goroutines), cannot
+		// deliver before 'listening' was emitted.
 		go s.read(conn, done)
+		s.emitListening()
 	})
 	return nil
 }
