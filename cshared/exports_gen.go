@@ -74,7 +74,7 @@ func goBindOptions(in *C.struct_dgram_bind_options) dgram.BindOptions {
 
 // cRemoteInfo copies v into out.
 func cRemoteInfo(out *C.struct_dgram_remote_info, v dgram.RemoteInfo) {
-	setString(out.address[:], v.Address.String())
+	setAddr(out.address[:], v.Address)
 	setString(out.family[:], v.Family)
 	out.port = C.int(v.Port)
 	out.size = C.int(v.Size)
@@ -82,7 +82,7 @@ func cRemoteInfo(out *C.struct_dgram_remote_info, v dgram.RemoteInfo) {
 
 // cAddressInfo copies v into out.
 func cAddressInfo(out *C.struct_dgram_address_info, v dgram.AddressInfo) {
-	setString(out.address[:], v.Address.String())
+	setAddr(out.address[:], v.Address)
 	setString(out.family[:], v.Family)
 	out.port = C.int(v.Port)
 }

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -62,6 +63,7 @@ type entry struct {
 	// closes it, and the callbacks still queued are dropped (nil in thread
 	// delivery, where the reader runs the callback itself).
 	gate *backpressure.Gate
+	held bool // dgram_poll holds its sends (pollQueue.hold); guarded by queue.run
 }
 
 // handles maps live handles to their entries. Handles count up from 1 and
@@ -137,7 +139,7 @@ func lookup(h C.dgram_socket, call string) (*entry, C.int) {
 // on, or queues it for dgram_poll.
 func (e *entry) deliver(fn func()) {
 	if e.poll {
-		queue.push(fn)
+		queue.push(pollEvent{e: e, fn: fn})
 		return
 	}
 	runCallback(fn)
@@ -157,12 +159,7 @@ func (e *entry) deliverBounded(fn func()) {
 	if !e.gate.Acquire() {
 		return
 	}
-	queue.push(func() {
-		defer e.gate.Release()
-		if !e.gate.Closed() {
-			fn()
-		}
-	})
+	queue.push(pollEvent{e: e, fn: fn, bounded: true})
 }
 
 // runCallback runs fn, which calls a C callback; a panic of the Go side
@@ -176,25 +173,49 @@ func runCallback(fn func()) {
 	fn()
 }
 
+// pollEvent is a callback queued for dgram_poll: fn, of e's socket; a
+// bounded one holds a slot of e's gate and is dropped once the gate is
+// closed.
+type pollEvent struct {
+	e       *entry
+	fn      func()
+	bounded bool
+}
+
+// run runs the event's callback, and frees its slot.
+func (ev *pollEvent) run() {
+	if ev.bounded {
+		defer ev.e.gate.Release()
+		if ev.e.gate.Closed() {
+			return
+		}
+	}
+	runCallback(ev.fn)
+}
+
 // pollQueue holds the callbacks of DGRAM_DELIVERY_POLL sockets until
 // dgram_poll runs them; its eventfd is readable exactly while it is not
-// empty. Its length is bounded: 'message' callbacks by each socket's
-// gate, the others by the calls the host made.
+// empty, and so is dgramx_pending nonzero, which dgram_poll's wait in C
+// (shim.c) reads. Its length is bounded: 'message' callbacks by each
+// socket's gate, the others by the calls the host made.
 type pollQueue struct {
 	init sync.Mutex // guards efd's creation
 	efd  int        // 0 until created
 	made atomic.Bool
 
 	mu     sync.Mutex
-	events []func()
-	run    sync.Mutex // held while dgram_poll runs callbacks
+	events []pollEvent
+	spare  []pollEvent // the slice the last dgram_poll ran, for reuse
+
+	run  sync.Mutex // held while dgram_poll runs callbacks; guards held
+	held []*entry   // the sockets whose sends a batch holds
 }
 
 var queue pollQueue
 
 // ready creates the eventfd on first use; its error is the call's, and a
 // later call tries again (the descriptor table may have been full only for
-// a moment).
+// a moment). The descriptor is published to dgram_poll's wait in C.
 func (q *pollQueue) ready(call string) C.int {
 	if q.made.Load() {
 		return 0
@@ -210,30 +231,45 @@ func (q *pollQueue) ready(call string) C.int {
 	}
 	q.efd = efd
 	q.made.Store(true)
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.dgramx_efd)), int32(efd))
 	return 0
 }
 
-func (q *pollQueue) push(fn func()) {
+// pending is dgramx_pending, as Go sees it.
+func pending() *int32 { return (*int32)(unsafe.Pointer(&C.dgramx_pending)) }
+
+func (q *pollQueue) push(ev pollEvent) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if len(q.events) == 0 {
 		var one [8]byte
 		binary.NativeEndian.PutUint64(one[:], 1)
 		unix.Write(q.efd, one[:]) // cannot fail: the counter is at most 1
+		atomic.StoreInt32(pending(), 1)
 	}
-	q.events = append(q.events, fn)
+	q.events = append(q.events, ev)
 }
 
-func (q *pollQueue) take() []func() {
+// take returns the queued events and empties the queue; done gives the
+// slice back once its events ran.
+func (q *pollQueue) take() []pollEvent {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	evs := q.events
-	q.events = nil
+	q.events, q.spare = q.spare[:0], nil
 	if len(evs) > 0 {
 		var buf [8]byte
 		unix.Read(q.efd, buf[:]) // resets the counter: not readable until the next push
+		atomic.StoreInt32(pending(), 0)
 	}
 	return evs
+}
+
+func (q *pollQueue) done(evs []pollEvent) {
+	clear(evs)
+	q.mu.Lock()
+	q.spare = evs[:0]
+	q.mu.Unlock()
 }
 
 func (q *pollQueue) empty() bool {
@@ -243,7 +279,8 @@ func (q *pollQueue) empty() bool {
 }
 
 // wait waits until the eventfd is readable or timeoutMs passed (forever
-// when negative).
+// when negative). dgram_poll waits in C (dgramx_poll, without holding up
+// the Go scheduler); this is its fallback, which reports the errors.
 func (q *pollQueue) wait(timeoutMs int) error {
 	deadline := time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
 	for {
@@ -260,6 +297,10 @@ func (q *pollQueue) wait(timeoutMs int) error {
 	}
 }
 
+// dgramgo_poll runs the pending callbacks (dgram_poll: the C side,
+// dgramx_poll, waits first). The replies that a batch of several
+// callbacks sends go out together after it, several per system call.
+//
 //export dgramgo_poll
 func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	defer guard(&rc, "dgram_poll")
@@ -278,12 +319,43 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	queue.run.Lock()
 	defer queue.run.Unlock()
 	evs := queue.take()
+	if len(evs) == 0 {
+		return 0
+	}
+	if len(evs) > 1 {
+		queue.hold(evs)
+		defer queue.release()
+	}
 	C.dgramx_set_in_poll(1)
 	defer C.dgramx_set_in_poll(0)
-	for _, fn := range evs {
-		runCallback(fn)
+	for i := range evs {
+		evs[i].run()
 	}
-	return C.int(len(evs))
+	n := len(evs)
+	queue.done(evs)
+	return C.int(n)
+}
+
+// hold holds the sends of the sockets of evs (corehooks.HoldSends) until
+// release; q.run is held.
+func (q *pollQueue) hold(evs []pollEvent) {
+	for i := range evs {
+		if e := evs[i].e; !e.held {
+			e.held = true
+			q.held = append(q.held, e)
+			corehooks.HoldSends(e.sock)
+		}
+	}
+}
+
+// release ends hold: each socket's held datagrams are written.
+func (q *pollQueue) release() {
+	for _, e := range q.held {
+		e.held = false
+		corehooks.ReleaseSends(e.sock)
+	}
+	clear(q.held)
+	q.held = q.held[:0]
 }
 
 //export dgramgo_event_fd
@@ -434,8 +506,15 @@ func errorInfo(out *C.struct_dgram_error_info, err error) *C.struct_dgram_error_
 	return out
 }
 
+// setAddr copies ip's text into the char array dst, as setString does,
+// without making a string (a 'message' callback's rinfo).
+func setAddr(dst []C.char, ip netip.Addr) {
+	var buf [64]byte // an IPv6 address with a zone fits
+	setString(dst, ip.AppendTo(buf[:0]))
+}
+
 // setString copies s into the char array dst, cut to fit, NUL-terminated.
-func setString(dst []C.char, s string) {
+func setString[S string | []byte](dst []C.char, s S) {
 	n := min(len(s), len(dst)-1)
 	for i := 0; i < n; i++ {
 		dst[i] = C.char(s[i])
@@ -443,13 +522,28 @@ func setString(dst []C.char, s string) {
 	dst[n] = 0
 }
 
-// goString is a C string argument: NULL is "", the omitted argument.
+// goString is a C string argument: NULL is "", the omitted argument. The
+// last string made is kept and reused while the C text is the same: a
+// host that sends to one peer passes the same address on every send.
 func goString(p *C.char) string {
 	if p == nil {
 		return ""
 	}
-	return C.GoString(p)
+	n := 0
+	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
+		n++
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(p)), n)
+	if last := lastString.Load(); last != nil && *last == string(b) {
+		return *last
+	}
+	s := string(b)
+	lastString.Store(&s)
+	return s
 }
+
+// lastString is the string goString made last.
+var lastString atomic.Pointer[string]
 
 // goInt64 is an int64_t argument as a Go int, clamped on a 32-bit host.
 func goInt64(v C.int64_t) int {

@@ -4,19 +4,28 @@
  * dgram_last_error, dgram_error_string, dgram_free), so that they work in
  * a forked child and before the Go runtime is up.
  */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
+#include <errno.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "shim.h"
+#include "_cgo_export.h"
 
 static __thread struct dgram_error_info dgramx_last;
 static __thread int dgramx_polling;
 static pid_t dgramx_pid;
 
 const uint8_t dgramx_empty[1];
+
+int dgramx_efd;
+int dgramx_pending;
 
 /* Set in the child of a fork(2) made after the library was loaded. */
 static volatile int dgramx_child;
@@ -142,4 +151,107 @@ char *dgram_error_string(const struct dgram_error_info *error)
 void dgram_free(void *p)
 {
     free(p);
+}
+
+/* How long dgram_poll spins on dgramx_pending before it sleeps in
+ * poll(2): about a loopback round trip, so that a host answering a peer
+ * finds the next datagram without a wake-up (docs/PERFORMANCE.md). */
+#define DGRAMX_SPIN_NS 50000
+
+static int64_t dgramx_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void dgramx_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__) || (defined(__arm__) && __ARM_ARCH >= 7)
+    __asm__ __volatile__("yield");
+#endif
+}
+
+/* Whether the process may run on more than one CPU: spinning on one only
+ * keeps the library's reader from producing what the spinner waits for. */
+static int dgramx_may_spin(void)
+{
+    static int may = -1;
+    int m = __atomic_load_n(&may, __ATOMIC_RELAXED);
+    if (m < 0) {
+        cpu_set_t set;
+        m = sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 1;
+        __atomic_store_n(&may, m, __ATOMIC_RELAXED);
+    }
+    return m;
+}
+
+/* Spins for at most DGRAMX_SPIN_NS (and max_ns, when not negative) until
+ * callbacks are pending; returns whether they are. */
+static int dgramx_spin(int64_t max_ns)
+{
+    if (__atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE)) {
+        return 1;
+    }
+    if (!dgramx_may_spin()) {
+        return 0;
+    }
+    int64_t spin = max_ns >= 0 && max_ns < DGRAMX_SPIN_NS ? max_ns : DGRAMX_SPIN_NS;
+    int64_t end = dgramx_now_ns() + spin;
+    for (long i = 1; i <= (1L << 24); i++) {
+        if (__atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE)) {
+            return 1;
+        }
+        if ((i & 15) == 0) {
+            sched_yield(); /* to a thread of the library on this CPU */
+        } else {
+            dgramx_relax();
+        }
+        if ((i & 15) == 0 && dgramx_now_ns() >= end) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Waits in poll(2) until fd is readable or timeout_ms passed (forever
+ * when negative); -1 on an error other than EINTR, with errno set. */
+static int dgramx_wait(int fd, int timeout_ms)
+{
+    int64_t deadline = dgramx_now_ns() + (int64_t)timeout_ms * 1000000;
+    for (;;) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, timeout_ms) >= 0) {
+            return 0;
+        }
+        if (errno != EINTR) {
+            return -1;
+        }
+        if (timeout_ms > 0) {
+            int64_t left = deadline - dgramx_now_ns();
+            if (left <= 0) {
+                return 0;
+            }
+            timeout_ms = (int)((left + 999999) / 1000000);
+        }
+    }
+}
+
+/* dgram_poll waits here, in C, and enters Go only to run callbacks: a
+ * thread blocked in Go would keep a Go processor from the library's
+ * readers until the scheduler takes it back. The Go side (dgramgo_poll)
+ * checks reentry, makes the eventfd on first use and reports errors: a
+ * call it must see, or a wait that failed here, goes to it whole. */
+int dgramx_poll(int timeout_ms)
+{
+    int fd = __atomic_load_n(&dgramx_efd, __ATOMIC_ACQUIRE);
+    if (timeout_ms == 0 || fd <= 0 || dgramx_polling) {
+        return dgramgo_poll(timeout_ms);
+    }
+    if (!dgramx_spin(timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000) && dgramx_wait(fd, timeout_ms) != 0) {
+        return dgramgo_poll(timeout_ms);
+    }
+    return dgramgo_poll(0);
 }

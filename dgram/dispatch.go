@@ -123,6 +123,13 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			continue
 		}
 		s.reads.Add(1)
+		// The replies to a batch of several datagrams go out together
+		// after it, several per system call, in the reader: no hop to a
+		// flusher. A lone datagram's reply is written at once.
+		held := n > 1
+		if held {
+			s.holdSends()
+		}
 		d.emitMu.Lock()
 		for i := 0; i < n && !s.stopped.Load(); i++ {
 			if len(s.events.message.load()) == 0 {
@@ -135,6 +142,9 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
 		}
 		d.emitMu.Unlock()
+		if held {
+			s.releaseSends()
+		}
 	}
 }
 

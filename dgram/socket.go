@@ -46,10 +46,11 @@ type Socket struct {
 	out   sendQueue        // batched sends (sendq.go)
 
 	dispatcher dispatcher
-	stopped    atomic.Bool   // set once close runs: the reader drops what it reads
-	reads      atomic.Uint64 // read batches so far (the send queue's stream test)
-	readerDone chan struct{} // closed when the reader has returned (or will never start)
-	closing    []func()      // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+	stopped    atomic.Bool             // set once close runs: the reader drops what it reads
+	reads      atomic.Uint64           // read batches so far (the send queue's stream test)
+	readerDone chan struct{}           // closed when the reader has returned (or will never start)
+	closing    []func()                // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+	lastTo     atomic.Pointer[literal] // the last IP literal send resolved (resolveSend)
 }
 
 // onClosing adds fn to what close runs before it returns.

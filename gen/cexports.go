@@ -153,7 +153,7 @@ func CExports(s *spec.Spec) ([]byte, error) {
 			case spec.TypeBoolean:
 				body = append(body, Add(out).Op("=").Qual("C", "bool").Call(Id("v").Dot(fl.GoName)))
 			case spec.TypeIP:
-				body = append(body, Id("setString").Call(Add(out).Index(Op(":")), Id("v").Dot(fl.GoName).Dot("String").Call()))
+				body = append(body, Id("setAddr").Call(Add(out).Index(Op(":")), Id("v").Dot(fl.GoName)))
 			default:
 				body = append(body, Id("setString").Call(Add(out).Index(Op(":")), Id("v").Dot(fl.GoName)))
 			}

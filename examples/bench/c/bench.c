@@ -252,7 +252,7 @@ int main(int argc, char **argv)
         atomic_store(&sent_ns, now_ns());
         dgram_send(s, out, out_len, peer, "127.0.0.1", NULL, NULL);
         while (atomic_load(&count) < warm_pings + pings) {
-            wait_ms(poll_mode ? 0 : 10);
+            wait_ms(10);
             long long t = atomic_load(&sent_ns);
             if (now_ns() - t > 100000000 && atomic_compare_exchange_strong(&sent_ns, &t, now_ns())) {
                 lost++; /* sent again after 100 ms */
