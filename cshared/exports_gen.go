@@ -94,6 +94,12 @@ func (e *entry) closeListener(fn C.dgram_close_cb, userData C.uintptr_t) dgram.C
 		return nil
 	}
 	return func() {
+		if !e.poll {
+			runCallback(func() {
+				C.dgramx_call_close(fn, e.h, userData)
+			})
+			return
+		}
 		e.deliver(func() {
 			C.dgramx_call_close(fn, e.h, userData)
 		})
@@ -107,6 +113,13 @@ func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.E
 		return nil
 	}
 	return func(exception error) {
+		if !e.poll {
+			runCallback(func() {
+				var cArgException C.struct_dgram_error_info
+				C.dgramx_call_error(fn, e.h, errorInfo(&cArgException, exception), userData)
+			})
+			return
+		}
 		e.deliver(func() {
 			var cArgException C.struct_dgram_error_info
 			C.dgramx_call_error(fn, e.h, errorInfo(&cArgException, exception), userData)
@@ -121,6 +134,12 @@ func (e *entry) listeningListener(fn C.dgram_listening_cb, userData C.uintptr_t)
 		return nil
 	}
 	return func() {
+		if !e.poll {
+			runCallback(func() {
+				C.dgramx_call_listening(fn, e.h, userData)
+			})
+			return
+		}
 		e.deliver(func() {
 			C.dgramx_call_listening(fn, e.h, userData)
 		})
@@ -134,6 +153,14 @@ func (e *entry) messageListener(fn C.dgram_message_cb, userData C.uintptr_t) dgr
 		return nil
 	}
 	return func(msg []byte, rinfo dgram.RemoteInfo) {
+		if !e.poll {
+			runCallback(func() {
+				var cArgRinfo C.struct_dgram_remote_info
+				cRemoteInfo(&cArgRinfo, rinfo)
+				C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &cArgRinfo, userData)
+			})
+			return
+		}
 		e.deliverBounded(func() {
 			var cArgRinfo C.struct_dgram_remote_info
 			cRemoteInfo(&cArgRinfo, rinfo)
@@ -149,6 +176,13 @@ func (e *entry) sendCallback(fn C.dgram_send_cb, userData C.uintptr_t) dgram.Sen
 		return nil
 	}
 	return func(err error, bytes int) {
+		if !e.poll {
+			runCallback(func() {
+				var cArgError C.struct_dgram_error_info
+				C.dgramx_call_send_callback(fn, e.h, errorInfo(&cArgError, err), C.int(bytes), userData)
+			})
+			return
+		}
 		e.deliver(func() {
 			var cArgError C.struct_dgram_error_info
 			C.dgramx_call_send_callback(fn, e.h, errorInfo(&cArgError, err), C.int(bytes), userData)

@@ -64,6 +64,9 @@ type entry struct {
 	// delivery, where the reader runs the callback itself).
 	gate *backpressure.Gate
 	held bool // dgram_poll holds its sends (pollQueue.hold); guarded by queue.run
+	// staged are the 'message' events of the reader's batch, not yet
+	// queued (handOver); the reader's own.
+	staged []pollEvent
 }
 
 // handles maps live handles to their entries. Handles count up from 1 and
@@ -113,8 +116,14 @@ func (e *entry) register(sock *dgram.Socket) C.dgram_socket {
 	e.h, e.sock = C.dgram_socket(handles.next), sock
 	handles.m[handles.next] = e
 	handles.Unlock()
+	if !e.poll {
+		// The callback runs on the reader, and the message is the
+		// callback's only while it runs: no copy.
+		corehooks.PooledReceive(sock)
+	}
 	if e.gate != nil {
 		corehooks.OnClosing(sock, e.gate.Close)
+		corehooks.AfterReadBatch(sock, e.handOver)
 	}
 	sock.OnClose(func() {
 		handles.Lock()
@@ -135,31 +144,45 @@ func lookup(h C.dgram_socket, call string) (*entry, C.int) {
 	return e, 0
 }
 
-// deliver runs a callback now, on the library thread the event happened
-// on, or queues it for dgram_poll.
+// deliver queues a callback of a poll-delivery socket for dgram_poll (in
+// thread delivery the adapters of exports_gen.go run it at once, on the
+// library thread the event happened on).
 func (e *entry) deliver(fn func()) {
-	if e.poll {
-		queue.push(pollEvent{e: e, fn: fn})
-		return
-	}
-	runCallback(fn)
+	queue.push(pollEvent{e: e, fn: fn})
 }
 
 // deliverBounded is deliver for an event the spec marks bounded (a
-// 'message' callback). In poll delivery it
-// waits for a slot of the socket's gate (dropping the datagram once
-// dgram_close was called), and dgram_poll runs it only if the socket was
-// not closed meanwhile: no 'message' callback starts after dgram_close
-// returned.
+// 'message' callback, which the socket's reader delivers). It waits for a
+// slot of the socket's gate (dropping the datagram once dgram_close was
+// called) and stages the event until the reader's batch ends (handOver);
+// dgram_poll runs it only if the socket was not closed meanwhile: no
+// 'message' callback starts after dgram_close returned.
 func (e *entry) deliverBounded(fn func()) {
-	if !e.poll {
-		runCallback(fn)
+	ok, closed := e.gate.TryAcquire()
+	if closed {
 		return
 	}
-	if !e.gate.Acquire() {
-		return
+	if !ok {
+		// The host is behind: what the reader staged goes to it first,
+		// then the reader waits for a slot.
+		e.handOver()
+		if !e.gate.Acquire() {
+			return
+		}
 	}
-	queue.push(pollEvent{e: e, fn: fn, bounded: true})
+	e.staged = append(e.staged, pollEvent{e: e, fn: fn, bounded: true})
+}
+
+// handOver queues the 'message' events the reader staged during its
+// batch, all at once (corehooks.AfterReadBatch): dgram_poll finds a batch,
+// the eventfd is written once for it. The reader runs it, holding the
+// socket's emit lock, so a send callback cannot come between.
+func (e *entry) handOver() {
+	if len(e.staged) > 0 {
+		queue.pushAll(e.staged)
+		clear(e.staged)
+		e.staged = e.staged[:0]
+	}
 }
 
 // runCallback runs fn, which calls a C callback; a panic of the Go side
@@ -239,6 +262,10 @@ func (q *pollQueue) ready(call string) C.int {
 func pending() *int32 { return (*int32)(unsafe.Pointer(&C.dgramx_pending)) }
 
 func (q *pollQueue) push(ev pollEvent) {
+	q.pushAll([]pollEvent{ev})
+}
+
+func (q *pollQueue) pushAll(evs []pollEvent) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if len(q.events) == 0 {
@@ -247,7 +274,7 @@ func (q *pollQueue) push(ev pollEvent) {
 		unix.Write(q.efd, one[:]) // cannot fail: the counter is at most 1
 		atomic.StoreInt32(pending(), 1)
 	}
-	q.events = append(q.events, ev)
+	q.events = append(q.events, evs...)
 }
 
 // take returns the queued events and empties the queue; done gives the

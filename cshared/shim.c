@@ -4,7 +4,6 @@
  * dgram_last_error, dgram_error_string, dgram_free), so that they work in
  * a forked child and before the Go runtime is up.
  */
-#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
@@ -153,11 +152,6 @@ void dgram_free(void *p)
     free(p);
 }
 
-/* How long dgram_poll spins on dgramx_pending before it sleeps in
- * poll(2): about a loopback round trip, so that a host answering a peer
- * finds the next datagram without a wake-up (docs/PERFORMANCE.md). */
-#define DGRAMX_SPIN_NS 50000
-
 static int64_t dgramx_now_ns(void)
 {
     struct timespec ts;
@@ -165,55 +159,17 @@ static int64_t dgramx_now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static void dgramx_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__) || (defined(__arm__) && __ARM_ARCH >= 7)
-    __asm__ __volatile__("yield");
-#endif
-}
-
-/* Whether the process may run on more than one CPU: spinning on one only
- * keeps the library's reader from producing what the spinner waits for. */
-static int dgramx_may_spin(void)
-{
-    static int may = -1;
-    int m = __atomic_load_n(&may, __ATOMIC_RELAXED);
-    if (m < 0) {
-        cpu_set_t set;
-        m = sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 1;
-        __atomic_store_n(&may, m, __ATOMIC_RELAXED);
-    }
-    return m;
-}
-
-/* Spins for at most DGRAMX_SPIN_NS (and max_ns, when not negative) until
- * callbacks are pending; returns whether they are. */
-static int dgramx_spin(int64_t max_ns)
+/* Whether callbacks are pending, or are after the calling thread gave
+ * its CPU away once: a reader of the library that is about to hand over
+ * a batch often runs meanwhile, and finishes it without a wake-up of this
+ * thread (measured: echo64 in poll delivery, docs/PERFORMANCE.md). */
+static int dgramx_pending_soon(void)
 {
     if (__atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE)) {
         return 1;
     }
-    if (!dgramx_may_spin()) {
-        return 0;
-    }
-    int64_t spin = max_ns >= 0 && max_ns < DGRAMX_SPIN_NS ? max_ns : DGRAMX_SPIN_NS;
-    int64_t end = dgramx_now_ns() + spin;
-    for (long i = 1; i <= (1L << 24); i++) {
-        if (__atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE)) {
-            return 1;
-        }
-        if ((i & 15) == 0) {
-            sched_yield(); /* to a thread of the library on this CPU */
-        } else {
-            dgramx_relax();
-        }
-        if ((i & 15) == 0 && dgramx_now_ns() >= end) {
-            return 0;
-        }
-    }
-    return 0;
+    sched_yield();
+    return __atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE);
 }
 
 /* Waits in poll(2) until fd is readable or timeout_ms passed (forever
@@ -247,10 +203,13 @@ static int dgramx_wait(int fd, int timeout_ms)
 int dgramx_poll(int timeout_ms)
 {
     int fd = __atomic_load_n(&dgramx_efd, __ATOMIC_ACQUIRE);
-    if (timeout_ms == 0 || fd <= 0 || dgramx_polling) {
+    if (fd <= 0 || dgramx_polling) {
         return dgramgo_poll(timeout_ms);
     }
-    if (!dgramx_spin(timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000) && dgramx_wait(fd, timeout_ms) != 0) {
+    if (timeout_ms == 0) { /* a host that polls in a loop costs no Go call while nothing is pending */
+        return __atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE) ? dgramgo_poll(0) : 0;
+    }
+    if (!dgramx_pending_soon() && dgramx_wait(fd, timeout_ms) != 0) {
         return dgramgo_poll(timeout_ms);
     }
     return dgramgo_poll(0);

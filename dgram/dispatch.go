@@ -107,6 +107,9 @@ func (d *dispatcher) runAll(tasks []func()) {
 func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 	defer close(done)
 	d := &s.dispatcher
+	s.mu.RLock()
+	after := s.afterBatch
+	s.mu.RUnlock()
 	r, err := newBatchReader(conn)
 	for err == nil {
 		var n int
@@ -140,6 +143,9 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 				msg = append(make([]byte, 0, len(msg)), msg...)
 			}
 			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
+		}
+		for _, fn := range after {
+			fn()
 		}
 		d.emitMu.Unlock()
 		if held {

@@ -115,6 +115,8 @@ func init() {
 	corehooks.HoldSends = func(socket any) { socket.(*Socket).holdSends() }
 	corehooks.ReleaseSends = func(socket any) { socket.(*Socket).releaseSends() }
 	corehooks.OnClosing = func(socket any, fn func()) { socket.(*Socket).onClosing(fn) }
+	corehooks.AfterReadBatch = func(socket any, fn func()) { socket.(*Socket).afterReadBatch(fn) }
+	corehooks.PooledReceive = func(socket any) { socket.(*Socket).setPooledReceive() }
 }
 
 // holdSends queues the datagrams this socket sends from now on until the

@@ -50,6 +50,7 @@ type Socket struct {
 	reads      atomic.Uint64           // read batches so far (the send queue's stream test)
 	readerDone chan struct{}           // closed when the reader has returned (or will never start)
 	closing    []func()                // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+	afterBatch []func()                // the bindings' hooks the reader runs after a batch (corehooks.AfterReadBatch); guarded by mu
 	lastTo     atomic.Pointer[literal] // the last IP literal send resolved (resolveSend)
 }
 
@@ -57,6 +58,21 @@ type Socket struct {
 func (s *Socket) onClosing(fn func()) {
 	s.mu.Lock()
 	s.closing = append(s.closing, fn)
+	s.mu.Unlock()
+}
+
+// afterReadBatch adds fn to what the reader runs after each batch.
+func (s *Socket) afterReadBatch(fn func()) {
+	s.mu.Lock()
+	s.afterBatch = append(s.afterBatch, fn)
+	s.mu.Unlock()
+}
+
+// setPooledReceive turns PooledReceive on; the reader reads it once
+// bound (it starts after bind, which takes mu).
+func (s *Socket) setPooledReceive() {
+	s.mu.Lock()
+	s.pooledReceive = true
 	s.mu.Unlock()
 }
 
