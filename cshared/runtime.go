@@ -269,10 +269,12 @@ func (q *pollQueue) pushAll(evs []pollEvent) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if len(q.events) == 0 {
+		// dgramx_pending first: a host that sees the eventfd readable
+		// finds it set (and take clears it last).
+		atomic.StoreInt32(pending(), 1)
 		var one [8]byte
 		binary.NativeEndian.PutUint64(one[:], 1)
 		unix.Write(q.efd, one[:]) // cannot fail: the counter is at most 1
-		atomic.StoreInt32(pending(), 1)
 	}
 	q.events = append(q.events, evs...)
 }
