@@ -32,7 +32,8 @@ type Socket struct {
 	reuseAddr      bool
 	recvBufferSize int
 	sendBufferSize int
-	pooledReceive  bool // 'message' listeners borrow the reader's buffer
+	pooledReceive  bool   // 'message' listeners borrow the reader's buffer
+	supported      uint64 // the calls platform supports (supportedCalls)
 	events         socketEvents
 
 	// mu guards the state and the connection. Sends hold it shared while
@@ -85,6 +86,7 @@ func createSocket(typ string, reuseAddr bool, recvBufferSize int, sendBufferSize
 		recvBufferSize: recvBufferSize,
 		sendBufferSize: sendBufferSize,
 		pooledReceive:  pooledReceive,
+		supported:      supportedCalls(platform),
 	}
 	s.dispatcher.init(s)
 	s.out.cond.L = &s.out.mu
@@ -101,7 +103,22 @@ func (s *Socket) check(c Call) error {
 	if s == nil || s.family == nil {
 		return codeError(ErrInvalidThis, "")
 	}
+	if c >= 0 && c < 64 && s.supported&(1<<c) != 0 {
+		return nil
+	}
 	return checkSupport(s.platform, c)
+}
+
+// supportedCalls is the set of calls platform p does not mark X, a bit
+// per Call, for check's fast path.
+func supportedCalls(p Platform) uint64 {
+	var set uint64
+	for c := Call(0); c < 64; c++ {
+		if support, _ := Supports(p, c); support != Unsupported {
+			set |= 1 << c
+		}
+	}
+	return set
 }
 
 // mustListen refuses, at the call, a listener that could only fail later
