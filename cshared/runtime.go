@@ -327,8 +327,9 @@ func (q *pollQueue) wait(timeoutMs int) error {
 }
 
 // dgramgo_poll runs the pending callbacks (dgram_poll: the C side,
-// dgramx_poll, waits first). The replies that a batch of several
-// callbacks sends go out together after it, several per system call.
+// dgramx_poll, waits first). The replies that a run of several callbacks
+// sends (up to pollChunk) go out together after it, several per system
+// call.
 //
 //export dgramgo_poll
 func dgramgo_poll(timeoutMs C.int) (rc C.int) {
@@ -351,19 +352,28 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	if len(evs) == 0 {
 		return 0
 	}
-	if len(evs) > 1 {
-		queue.hold(evs)
-		defer queue.release()
-	}
 	C.dgramx_set_in_poll(1)
 	defer C.dgramx_set_in_poll(0)
-	for i := range evs {
-		evs[i].run()
+	defer queue.release()
+	for start := 0; start < len(evs); start += pollChunk {
+		chunk := evs[start:min(start+pollChunk, len(evs))]
+		if len(chunk) > 1 {
+			queue.hold(chunk)
+		}
+		for i := range chunk {
+			chunk[i].run()
+		}
+		queue.release()
 	}
 	n := len(evs)
 	queue.done(evs)
 	return C.int(n)
 }
+
+// pollChunk is how many callbacks dgram_poll runs before it writes the
+// datagrams they sent: a peer starts on the first replies while the rest
+// run (a batch can be several of the readers' batches long).
+const pollChunk = 32
 
 // hold holds the sends of the sockets of evs (corehooks.HoldSends) until
 // release; q.run is held.
