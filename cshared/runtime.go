@@ -354,7 +354,7 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	}
 	C.dgramx_set_in_poll(1)
 	defer C.dgramx_set_in_poll(0)
-	defer queue.release()
+	defer queue.release() // (a panic between hold and release leaves no socket held)
 	for start := 0; start < len(evs); start += pollChunk {
 		chunk := evs[start:min(start+pollChunk, len(evs))]
 		if len(chunk) > 1 {
