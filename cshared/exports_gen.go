@@ -115,14 +115,12 @@ func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.E
 	return func(exception error) {
 		if !e.poll {
 			runCallback(func() {
-				var cArgException C.struct_dgram_error_info
-				C.dgramx_call_error(fn, e.h, errorInfo(&cArgException, exception), userData)
+				C.dgramx_call_error(fn, e.h, errorInfo(&e.argError, exception), userData)
 			})
 			return
 		}
 		e.deliver(func() {
-			var cArgException C.struct_dgram_error_info
-			C.dgramx_call_error(fn, e.h, errorInfo(&cArgException, exception), userData)
+			C.dgramx_call_error(fn, e.h, errorInfo(&e.argError, exception), userData)
 		})
 	}
 }
@@ -155,16 +153,14 @@ func (e *entry) messageListener(fn C.dgram_message_cb, userData C.uintptr_t) dgr
 	return func(msg []byte, rinfo dgram.RemoteInfo) {
 		if !e.poll {
 			runCallback(func() {
-				var cArgRinfo C.struct_dgram_remote_info
-				cRemoteInfo(&cArgRinfo, rinfo)
-				C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &cArgRinfo, userData)
+				cRemoteInfo(&e.argRemoteInfo, rinfo)
+				C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &e.argRemoteInfo, userData)
 			})
 			return
 		}
 		e.deliverBounded(func() {
-			var cArgRinfo C.struct_dgram_remote_info
-			cRemoteInfo(&cArgRinfo, rinfo)
-			C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &cArgRinfo, userData)
+			cRemoteInfo(&e.argRemoteInfo, rinfo)
+			C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &e.argRemoteInfo, userData)
 		})
 	}
 }
@@ -178,14 +174,12 @@ func (e *entry) sendCallback(fn C.dgram_send_cb, userData C.uintptr_t) dgram.Sen
 	return func(err error, bytes int) {
 		if !e.poll {
 			runCallback(func() {
-				var cArgError C.struct_dgram_error_info
-				C.dgramx_call_send_callback(fn, e.h, errorInfo(&cArgError, err), C.int(bytes), userData)
+				C.dgramx_call_send_callback(fn, e.h, errorInfo(&e.argError, err), C.int(bytes), userData)
 			})
 			return
 		}
 		e.deliver(func() {
-			var cArgError C.struct_dgram_error_info
-			C.dgramx_call_send_callback(fn, e.h, errorInfo(&cArgError, err), C.int(bytes), userData)
+			C.dgramx_call_send_callback(fn, e.h, errorInfo(&e.argError, err), C.int(bytes), userData)
 		})
 	}
 }

@@ -64,6 +64,11 @@ type entry struct {
 	// delivery, where the reader runs the callback itself).
 	gate *backpressure.Gate
 	held bool // dgram_poll holds its sends (pollQueue.hold); guarded by queue.run
+	// The C structs of callback arguments (exports_gen.go): the
+	// socket's callbacks run one at a time (under the socket's emit lock
+	// in thread delivery, in dgram_poll in poll delivery).
+	argRemoteInfo C.struct_dgram_remote_info
+	argError      C.struct_dgram_error_info
 	// staged are the 'message' events of the reader's batch, not yet
 	// queued (handOver); the reader's own.
 	staged []pollEvent
@@ -518,6 +523,7 @@ func errorInfo(out *C.struct_dgram_error_info, err error) *C.struct_dgram_error_
 	if err == nil {
 		return nil
 	}
+	*out = C.struct_dgram_error_info{} // out may be an entry's, reused
 	var de *dgram.Error
 	if !errors.As(err, &de) {
 		de = codeError(dgram.ErrInternal, "", "{received}", err.Error())

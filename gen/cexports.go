@@ -181,14 +181,15 @@ func CExports(s *spec.Spec) ([]byte, error) {
 			switch a.Type {
 			case spec.TypeMessage:
 				args = append(args, Id("bytesPtr").Call(Id(n)), Qual("C", "size_t").Call(Len(Id(n))))
+			// The C structs are the entry's (arg<Object>, argError in
+			// runtime.go): a socket's callbacks never overlap, and a
+			// local whose address goes to C would be allocated per event.
 			case spec.TypeObject:
-				cv := "cArg" + exported(a.Name)
-				prep = append(prep, Var().Id(cv).Qual("C", "struct_dgram_"+snake(a.Object)), Id("c"+a.Object).Call(Op("&").Id(cv), Id(n)))
-				args = append(args, Op("&").Id(cv))
+				cv := Id("e").Dot("arg" + a.Object)
+				prep = append(prep, Id("c"+a.Object).Call(Op("&").Add(cv), Id(n)))
+				args = append(args, Op("&").Add(cv))
 			case spec.TypeError:
-				cv := "cArg" + exported(a.Name)
-				prep = append(prep, Var().Id(cv).Qual("C", "struct_dgram_error_info"))
-				args = append(args, Id("errorInfo").Call(Op("&").Id(cv), Id(n)))
+				args = append(args, Id("errorInfo").Call(Op("&").Id("e").Dot("argError"), Id(n)))
 			case spec.TypeInteger:
 				args = append(args, Qual("C", "int").Call(Id(n)))
 			case spec.TypeBoolean:
