@@ -1,8 +1,9 @@
 /*
  * shim.c: the parts of libdgram written in C: the thread-local last error,
- * the fork check, and the functions that never enter Go (dgram_strerror,
+ * the fork check, the functions that never enter Go (dgram_strerror,
  * dgram_last_error, dgram_error_string, dgram_free), so that they work in
- * a forked child and before the Go runtime is up.
+ * a forked child and before the Go runtime is up, and dgram_poll's wait
+ * (dgramx_poll), which enters Go only when callbacks are pending.
  */
 #include <errno.h>
 #include <poll.h>
