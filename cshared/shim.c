@@ -162,8 +162,9 @@ static int64_t dgramx_now_ns(void)
 
 /* Whether callbacks are pending, or are after the calling thread gave
  * its CPU away once: a reader of the library that is about to hand over
- * a batch often runs meanwhile, and finishes it without a wake-up of this
- * thread (measured: echo64 in poll delivery, docs/PERFORMANCE.md). */
+ * a batch may run meanwhile and finish it, sparing this thread a sleep
+ * and a wake-up. (A longer spin was tried: on two shared CPUs it took
+ * them from the readers, and echo64 and ping got slower.) */
 static int dgramx_pending_soon(void)
 {
     if (__atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE)) {
