@@ -18,6 +18,7 @@ import (
 	"math"
 	"net/netip"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -313,8 +314,8 @@ func (q *pollQueue) empty() bool {
 }
 
 // wait waits until the eventfd is readable or timeoutMs passed (forever
-// when negative). dgram_poll waits in C (dgramx_poll, without holding up
-// the Go scheduler); this is its fallback, which reports the errors.
+// when negative): dgram_poll's wait while events keep coming, and when the
+// wait in C (dgramx_poll) failed, whose error it reports (waitInC).
 func (q *pollQueue) wait(timeoutMs int) error {
 	deadline := time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
 	for {
@@ -343,6 +344,7 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	if C.dgramx_in_poll() != 0 {
 		return fail(codeError(dgram.ErrPollReentered, "dgram_poll"))
 	}
+
 	if code := queue.ready("dgram_poll"); code != 0 {
 		return code
 	}
@@ -355,6 +357,7 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	defer queue.run.Unlock()
 	evs := queue.take()
 	if len(evs) == 0 {
+		waitInC(0)
 		return 0
 	}
 	C.dgramx_set_in_poll(1)
@@ -372,8 +375,32 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	}
 	n := len(evs)
 	queue.done(evs)
+	waitInC(n)
 	return C.int(n)
 }
+
+// waitInC tells the next dgram_poll where to wait (dgramx_poll, shim.c),
+// after a call that ran n callbacks: in C with a single Go processor (it
+// may change while the process runs), and after a short run, when the
+// host waits for its peer (a ping-pong); in Go after a long run, when
+// events keep coming (a flood) and the processor is worth keeping.
+func waitInC(n int) {
+	if polls++; polls%1024 == 1 { // GOMAXPROCS takes the scheduler's lock: now and then
+		oneProc = runtime.GOMAXPROCS(0) == 1
+	}
+	var inC int32
+	if oneProc || n < pollChunk {
+		inC = 1
+	}
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.dgramx_wait_in_c)), inC)
+}
+
+// polls counts waitInC's calls, and oneProc is whether GOMAXPROCS was 1
+// at the last look; both guarded by queue.run.
+var (
+	polls   uint64
+	oneProc bool
+)
 
 // pollChunk is how many callbacks dgram_poll runs before it writes the
 // datagrams they sent: a peer starts on the first replies while the rest

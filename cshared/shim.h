@@ -40,6 +40,8 @@ void dgramx_set_in_poll(int on);
  * callbacks are pending, which the Go side sets (runtime.go). */
 extern int dgramx_efd;
 extern int dgramx_pending;
+/* Whether dgram_poll waits in C (one Go processor) or in Go (shim.c). */
+extern int dgramx_wait_in_c;
 /* dgram_poll: waits in C, then runs the pending callbacks in Go. */
 int dgramx_poll(int timeout_ms);
 
