@@ -309,7 +309,7 @@ int dgram_set_delivery(int mode)
 int dgram_poll(int timeout_ms)
 {
     DGRAMX_ENTER("dgram_poll");
-    return dgramgo_poll(timeout_ms);
+    return dgramx_poll(timeout_ms);
 }
 
 int dgram_event_fd(void)

@@ -83,7 +83,7 @@ func goBindOptions(in *C.struct_dgram_bind_options) dgram.BindOptions {
 
 // cRemoteInfo copies v into out.
 func cRemoteInfo(out *C.struct_dgram_remote_info, v dgram.RemoteInfo) {
-	setString(out.address[:], v.Address.String())
+	setAddr(out.address[:], v.Address)
 	setString(out.family[:], v.Family)
 	out.port = C.int(v.Port)
 	out.size = C.int(v.Size)
@@ -91,7 +91,7 @@ func cRemoteInfo(out *C.struct_dgram_remote_info, v dgram.RemoteInfo) {
 
 // cAddressInfo copies v into out.
 func cAddressInfo(out *C.struct_dgram_address_info, v dgram.AddressInfo) {
-	setString(out.address[:], v.Address.String())
+	setAddr(out.address[:], v.Address)
 	setString(out.family[:], v.Family)
 	out.port = C.int(v.Port)
 }
@@ -103,6 +103,12 @@ func (e *entry) closeListener(fn C.dgram_close_cb, userData C.uintptr_t) dgram.C
 		return nil
 	}
 	return func() {
+		if !e.poll {
+			runCallback(func() {
+				C.dgramx_call_close(fn, e.h, userData)
+			})
+			return
+		}
 		e.deliver(func() {
 			C.dgramx_call_close(fn, e.h, userData)
 		})
@@ -116,6 +122,12 @@ func (e *entry) connectListener(fn C.dgram_connect_cb, userData C.uintptr_t) dgr
 		return nil
 	}
 	return func() {
+		if !e.poll {
+			runCallback(func() {
+				C.dgramx_call_connect(fn, e.h, userData)
+			})
+			return
+		}
 		e.deliver(func() {
 			C.dgramx_call_connect(fn, e.h, userData)
 		})
@@ -129,9 +141,14 @@ func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.E
 		return nil
 	}
 	return func(exception error) {
+		if !e.poll {
+			runCallback(func() {
+				C.dgramx_call_error(fn, e.h, errorInfo(&e.argError, exception), userData)
+			})
+			return
+		}
 		e.deliver(func() {
-			var cArgException C.struct_dgram_error_info
-			C.dgramx_call_error(fn, e.h, errorInfo(&cArgException, exception), userData)
+			C.dgramx_call_error(fn, e.h, errorInfo(&e.argError, exception), userData)
 		})
 	}
 }
@@ -143,6 +160,12 @@ func (e *entry) listeningListener(fn C.dgram_listening_cb, userData C.uintptr_t)
 		return nil
 	}
 	return func() {
+		if !e.poll {
+			runCallback(func() {
+				C.dgramx_call_listening(fn, e.h, userData)
+			})
+			return
+		}
 		e.deliver(func() {
 			C.dgramx_call_listening(fn, e.h, userData)
 		})
@@ -156,10 +179,16 @@ func (e *entry) messageListener(fn C.dgram_message_cb, userData C.uintptr_t) dgr
 		return nil
 	}
 	return func(msg []byte, rinfo dgram.RemoteInfo) {
+		if !e.poll {
+			runCallback(func() {
+				cRemoteInfo(&e.argRemoteInfo, rinfo)
+				C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &e.argRemoteInfo, userData)
+			})
+			return
+		}
 		e.deliverBounded(func() {
-			var cArgRinfo C.struct_dgram_remote_info
-			cRemoteInfo(&cArgRinfo, rinfo)
-			C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &cArgRinfo, userData)
+			cRemoteInfo(&e.argRemoteInfo, rinfo)
+			C.dgramx_call_message(fn, e.h, bytesPtr(msg), C.size_t(len(msg)), &e.argRemoteInfo, userData)
 		})
 	}
 }
@@ -171,9 +200,14 @@ func (e *entry) sendCallback(fn C.dgram_send_cb, userData C.uintptr_t) dgram.Sen
 		return nil
 	}
 	return func(err error, bytes int) {
+		if !e.poll {
+			runCallback(func() {
+				C.dgramx_call_send_callback(fn, e.h, errorInfo(&e.argError, err), C.int(bytes), userData)
+			})
+			return
+		}
 		e.deliver(func() {
-			var cArgError C.struct_dgram_error_info
-			C.dgramx_call_send_callback(fn, e.h, errorInfo(&cArgError, err), C.int(bytes), userData)
+			C.dgramx_call_send_callback(fn, e.h, errorInfo(&e.argError, err), C.int(bytes), userData)
 		})
 	}
 }

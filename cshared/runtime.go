@@ -16,7 +16,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/netip"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -62,6 +64,15 @@ type entry struct {
 	// closes it, and the callbacks still queued are dropped (nil in thread
 	// delivery, where the reader runs the callback itself).
 	gate *backpressure.Gate
+	held bool // dgram_poll holds its sends (pollQueue.hold); guarded by queue.run
+	// The C structs of callback arguments (exports_gen.go): the
+	// socket's callbacks run one at a time (under the socket's emit lock
+	// in thread delivery, in dgram_poll in poll delivery).
+	argRemoteInfo C.struct_dgram_remote_info
+	argError      C.struct_dgram_error_info
+	// staged are the 'message' events of the reader's batch, not yet
+	// queued (handOver); the reader's own.
+	staged []pollEvent
 }
 
 // handles maps live handles to their entries. Handles count up from 1 and
@@ -111,8 +122,14 @@ func (e *entry) register(sock *dgram.Socket) C.dgram_socket {
 	e.h, e.sock = C.dgram_socket(handles.next), sock
 	handles.m[handles.next] = e
 	handles.Unlock()
+	if !e.poll {
+		// The callback runs on the reader, and the message is the
+		// callback's only while it runs: no copy.
+		corehooks.PooledReceive(sock)
+	}
 	if e.gate != nil {
 		corehooks.OnClosing(sock, e.gate.Close)
+		corehooks.AfterReadBatch(sock, e.handOver)
 	}
 	sock.OnClose(func() {
 		handles.Lock()
@@ -133,36 +150,45 @@ func lookup(h C.dgram_socket, call string) (*entry, C.int) {
 	return e, 0
 }
 
-// deliver runs a callback now, on the library thread the event happened
-// on, or queues it for dgram_poll.
+// deliver queues a callback of a poll-delivery socket for dgram_poll (in
+// thread delivery the adapters of exports_gen.go run it at once, on the
+// library thread the event happened on).
 func (e *entry) deliver(fn func()) {
-	if e.poll {
-		queue.push(fn)
-		return
-	}
-	runCallback(fn)
+	queue.push(pollEvent{e: e, fn: fn})
 }
 
 // deliverBounded is deliver for an event the spec marks bounded (a
-// 'message' callback). In poll delivery it
-// waits for a slot of the socket's gate (dropping the datagram once
-// dgram_close was called), and dgram_poll runs it only if the socket was
-// not closed meanwhile: no 'message' callback starts after dgram_close
-// returned.
+// 'message' callback, which the socket's reader delivers). It waits for a
+// slot of the socket's gate (dropping the datagram once dgram_close was
+// called) and stages the event until the reader's batch ends (handOver);
+// dgram_poll runs it only if the socket was not closed meanwhile: no
+// 'message' callback starts after dgram_close returned.
 func (e *entry) deliverBounded(fn func()) {
-	if !e.poll {
-		runCallback(fn)
+	ok, closed := e.gate.TryAcquire()
+	if closed {
 		return
 	}
-	if !e.gate.Acquire() {
-		return
-	}
-	queue.push(func() {
-		defer e.gate.Release()
-		if !e.gate.Closed() {
-			fn()
+	if !ok {
+		// The host is behind: what the reader staged goes to it first,
+		// then the reader waits for a slot.
+		e.handOver()
+		if !e.gate.Acquire() {
+			return
 		}
-	})
+	}
+	e.staged = append(e.staged, pollEvent{e: e, fn: fn, bounded: true})
+}
+
+// handOver queues the 'message' events the reader staged during its
+// batch, all at once (corehooks.AfterReadBatch): dgram_poll finds a batch,
+// the eventfd is written once for it. The reader runs it, holding the
+// socket's emit lock, so a send callback cannot come between.
+func (e *entry) handOver() {
+	if len(e.staged) > 0 {
+		queue.pushAll(e.staged)
+		clear(e.staged)
+		e.staged = e.staged[:0]
+	}
 }
 
 // runCallback runs fn, which calls a C callback; a panic of the Go side
@@ -176,25 +202,49 @@ func runCallback(fn func()) {
 	fn()
 }
 
+// pollEvent is a callback queued for dgram_poll: fn, of e's socket; a
+// bounded one holds a slot of e's gate and is dropped once the gate is
+// closed.
+type pollEvent struct {
+	e       *entry
+	fn      func()
+	bounded bool
+}
+
+// run runs the event's callback, and frees its slot.
+func (ev *pollEvent) run() {
+	if ev.bounded {
+		defer ev.e.gate.Release()
+		if ev.e.gate.Closed() {
+			return
+		}
+	}
+	runCallback(ev.fn)
+}
+
 // pollQueue holds the callbacks of DGRAM_DELIVERY_POLL sockets until
 // dgram_poll runs them; its eventfd is readable exactly while it is not
-// empty. Its length is bounded: 'message' callbacks by each socket's
-// gate, the others by the calls the host made.
+// empty, and so is dgramx_pending nonzero, which dgram_poll's wait in C
+// (shim.c) reads. Its length is bounded: 'message' callbacks by each
+// socket's gate, the others by the calls the host made.
 type pollQueue struct {
 	init sync.Mutex // guards efd's creation
 	efd  int        // 0 until created
 	made atomic.Bool
 
 	mu     sync.Mutex
-	events []func()
-	run    sync.Mutex // held while dgram_poll runs callbacks
+	events []pollEvent
+	spare  []pollEvent // the slice the last dgram_poll ran, for reuse
+
+	run  sync.Mutex // held while dgram_poll runs callbacks; guards held
+	held []*entry   // the sockets whose sends a batch holds
 }
 
 var queue pollQueue
 
 // ready creates the eventfd on first use; its error is the call's, and a
 // later call tries again (the descriptor table may have been full only for
-// a moment).
+// a moment). The descriptor is published to dgram_poll's wait in C.
 func (q *pollQueue) ready(call string) C.int {
 	if q.made.Load() {
 		return 0
@@ -210,30 +260,51 @@ func (q *pollQueue) ready(call string) C.int {
 	}
 	q.efd = efd
 	q.made.Store(true)
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.dgramx_efd)), int32(efd))
 	return 0
 }
 
-func (q *pollQueue) push(fn func()) {
+// pending is dgramx_pending, as Go sees it.
+func pending() *int32 { return (*int32)(unsafe.Pointer(&C.dgramx_pending)) }
+
+func (q *pollQueue) push(ev pollEvent) {
+	q.pushAll([]pollEvent{ev})
+}
+
+func (q *pollQueue) pushAll(evs []pollEvent) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if len(q.events) == 0 {
+		// dgramx_pending first: a host that sees the eventfd readable
+		// finds it set (and take clears it last).
+		atomic.StoreInt32(pending(), 1)
 		var one [8]byte
 		binary.NativeEndian.PutUint64(one[:], 1)
 		unix.Write(q.efd, one[:]) // cannot fail: the counter is at most 1
 	}
-	q.events = append(q.events, fn)
+	q.events = append(q.events, evs...)
 }
 
-func (q *pollQueue) take() []func() {
+// take returns the queued events and empties the queue; done gives the
+// slice back once its events ran.
+func (q *pollQueue) take() []pollEvent {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	evs := q.events
-	q.events = nil
+	q.events, q.spare = q.spare[:0], nil
 	if len(evs) > 0 {
 		var buf [8]byte
 		unix.Read(q.efd, buf[:]) // resets the counter: not readable until the next push
+		atomic.StoreInt32(pending(), 0)
 	}
 	return evs
+}
+
+func (q *pollQueue) done(evs []pollEvent) {
+	clear(evs)
+	q.mu.Lock()
+	q.spare = evs[:0]
+	q.mu.Unlock()
 }
 
 func (q *pollQueue) empty() bool {
@@ -243,7 +314,8 @@ func (q *pollQueue) empty() bool {
 }
 
 // wait waits until the eventfd is readable or timeoutMs passed (forever
-// when negative).
+// when negative): dgram_poll's wait while events keep coming, and when the
+// wait in C (dgramx_poll) failed, whose error it reports (waitInC).
 func (q *pollQueue) wait(timeoutMs int) error {
 	deadline := time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
 	for {
@@ -260,6 +332,11 @@ func (q *pollQueue) wait(timeoutMs int) error {
 	}
 }
 
+// dgramgo_poll runs the pending callbacks (dgram_poll: the C side,
+// dgramx_poll, waits first). The replies that a run of several callbacks
+// sends (up to pollChunk) go out together after it, several per system
+// call.
+//
 //export dgramgo_poll
 func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	defer guard(&rc, "dgram_poll")
@@ -267,6 +344,7 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	if C.dgramx_in_poll() != 0 {
 		return fail(codeError(dgram.ErrPollReentered, "dgram_poll"))
 	}
+
 	if code := queue.ready("dgram_poll"); code != 0 {
 		return code
 	}
@@ -278,12 +356,77 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	queue.run.Lock()
 	defer queue.run.Unlock()
 	evs := queue.take()
+	if len(evs) == 0 {
+		waitInC(0)
+		return 0
+	}
 	C.dgramx_set_in_poll(1)
 	defer C.dgramx_set_in_poll(0)
-	for _, fn := range evs {
-		runCallback(fn)
+	defer queue.release() // (a panic between hold and release leaves no socket held)
+	for start := 0; start < len(evs); start += pollChunk {
+		chunk := evs[start:min(start+pollChunk, len(evs))]
+		if len(chunk) > 1 {
+			queue.hold(chunk)
+		}
+		for i := range chunk {
+			chunk[i].run()
+		}
+		queue.release()
 	}
-	return C.int(len(evs))
+	n := len(evs)
+	queue.done(evs)
+	waitInC(n)
+	return C.int(n)
+}
+
+// waitInC tells the next dgram_poll where to wait (dgramx_poll, shim.c),
+// after a call that ran n callbacks: in C with a single Go processor (it
+// may change while the process runs), and after a short run, when the
+// host waits for its peer (a ping-pong); in Go after a long run, when
+// events keep coming (a flood) and the processor is worth keeping.
+func waitInC(n int) {
+	if polls++; polls%1024 == 1 { // GOMAXPROCS takes the scheduler's lock: now and then
+		oneProc = runtime.GOMAXPROCS(0) == 1
+	}
+	var inC int32
+	if oneProc || n < pollChunk {
+		inC = 1
+	}
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.dgramx_wait_in_c)), inC)
+}
+
+// polls counts waitInC's calls, and oneProc is whether GOMAXPROCS was 1
+// at the last look; both guarded by queue.run.
+var (
+	polls   uint64
+	oneProc bool
+)
+
+// pollChunk is how many callbacks dgram_poll runs before it writes the
+// datagrams they sent: a peer starts on the first replies while the rest
+// run (a batch can be several of the readers' batches long).
+const pollChunk = 32
+
+// hold holds the sends of the sockets of evs (corehooks.HoldSends) until
+// release; q.run is held.
+func (q *pollQueue) hold(evs []pollEvent) {
+	for i := range evs {
+		if e := evs[i].e; !e.held {
+			e.held = true
+			q.held = append(q.held, e)
+			corehooks.HoldSends(e.sock)
+		}
+	}
+}
+
+// release ends hold: each socket's held datagrams are written.
+func (q *pollQueue) release() {
+	for _, e := range q.held {
+		e.held = false
+		corehooks.ReleaseSends(e.sock)
+	}
+	clear(q.held)
+	q.held = q.held[:0]
 }
 
 //export dgramgo_event_fd
@@ -407,6 +550,7 @@ func errorInfo(out *C.struct_dgram_error_info, err error) *C.struct_dgram_error_
 	if err == nil {
 		return nil
 	}
+	*out = C.struct_dgram_error_info{} // out may be an entry's, reused
 	var de *dgram.Error
 	if !errors.As(err, &de) {
 		de = codeError(dgram.ErrInternal, "", "{received}", err.Error())
@@ -434,8 +578,15 @@ func errorInfo(out *C.struct_dgram_error_info, err error) *C.struct_dgram_error_
 	return out
 }
 
+// setAddr copies ip's text into the char array dst, as setString does,
+// without making a string (a 'message' callback's rinfo).
+func setAddr(dst []C.char, ip netip.Addr) {
+	var buf [64]byte // an IPv6 address with a zone fits
+	setString(dst, ip.AppendTo(buf[:0]))
+}
+
 // setString copies s into the char array dst, cut to fit, NUL-terminated.
-func setString(dst []C.char, s string) {
+func setString[S string | []byte](dst []C.char, s S) {
 	n := min(len(s), len(dst)-1)
 	for i := 0; i < n; i++ {
 		dst[i] = C.char(s[i])
@@ -443,13 +594,28 @@ func setString(dst []C.char, s string) {
 	dst[n] = 0
 }
 
-// goString is a C string argument: NULL is "", the omitted argument.
+// goString is a C string argument: NULL is "", the omitted argument. The
+// last string made is kept and reused while the C text is the same: a
+// host that sends to one peer passes the same address on every send.
 func goString(p *C.char) string {
 	if p == nil {
 		return ""
 	}
-	return C.GoString(p)
+	n := 0
+	for *(*byte)(unsafe.Add(unsafe.Pointer(p), n)) != 0 {
+		n++
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(p)), n)
+	if last := lastString.Load(); last != nil && *last == string(b) {
+		return *last
+	}
+	s := string(b)
+	lastString.Store(&s)
+	return s
 }
+
+// lastString is the string goString made last.
+var lastString atomic.Pointer[string]
 
 // goInt64 is an int64_t argument as a Go int, clamped on a 32-bit host.
 func goInt64(v C.int64_t) int {

@@ -36,6 +36,15 @@ int dgramx_forked_error(const char *call);
 int dgramx_in_poll(void);
 void dgramx_set_in_poll(int on);
 
+/* The poll queue's eventfd (0 until the Go side made it) and whether
+ * callbacks are pending, which the Go side sets (runtime.go). */
+extern int dgramx_efd;
+extern int dgramx_pending;
+/* Whether dgram_poll waits in C (one Go processor) or in Go (shim.c). */
+extern int dgramx_wait_in_c;
+/* dgram_poll: waits in C, then runs the pending callbacks in Go. */
+int dgramx_poll(int timeout_ms);
+
 /* A byte for the pointer of an empty message. */
 extern const uint8_t dgramx_empty[1];
 

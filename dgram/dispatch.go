@@ -107,6 +107,9 @@ func (d *dispatcher) runAll(tasks []func()) {
 func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 	defer close(done)
 	d := &s.dispatcher
+	s.mu.RLock()
+	after := s.afterBatch
+	s.mu.RUnlock()
 	r, err := newBatchReader(conn)
 	for err == nil {
 		var n int
@@ -123,6 +126,13 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			continue
 		}
 		s.reads.Add(1)
+		// The replies to a batch of several datagrams go out together
+		// after it, several per system call, in the reader: no hop to a
+		// flusher. A lone datagram's reply is written at once.
+		held := n > 1
+		if held {
+			s.holdSends()
+		}
 		d.emitMu.Lock()
 		for i := 0; i < n && !s.stopped.Load(); i++ {
 			if len(s.events.message.load()) == 0 {
@@ -134,7 +144,13 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			}
 			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
 		}
+		for _, fn := range after {
+			fn()
+		}
 		d.emitMu.Unlock()
+		if held {
+			s.releaseSends()
+		}
 	}
 }
 

@@ -27,10 +27,14 @@
 // owns the msg it is given (one allocation per datagram), unless the socket
 // was created with SocketOptions.PooledReceive: then msg is the socket's
 // own buffer, valid until the listener returns, and receiving allocates
-// nothing. A socket that sends in quick succession (a loop, or replies to a
-// batch of datagrams) has its datagrams copied into a queue and written
-// several per sendmmsg(2) call by a flusher goroutine, in order; one that
-// sends now and then writes each datagram in the calling goroutine.
+// nothing. The datagrams that the listeners send while the socket delivers
+// a batch of several are copied into a queue and written together once the
+// batch's listeners returned, several per sendmmsg(2) call (with UDP GSO
+// where a run goes to one destination), by the reader itself. A socket that
+// sends in quick succession from elsewhere (a loop) has its datagrams
+// queued the same way and written by a flusher goroutine, in order; one
+// that sends now and then writes each datagram in the calling goroutine.
+// Either way a send callback comes after the write.
 // The bindings bracket a burst explicitly (internal/corehooks) when they run
 // listeners on an event loop. docs/PERFORMANCE.md has the numbers.
 //

@@ -60,7 +60,7 @@ func (s *Socket) send(msg []byte, port int, address string, sendListener SendCal
 // with no listener would end a JavaScript program. A failed name lookup is
 // the exception: with no callback it is an 'error' event, as in Node.
 func (s *Socket) write(conn *net.UDPConn, msg []byte, port int, address string, cb SendCallback) {
-	ip, rerr := s.resolve("send", address, port)
+	ip, rerr := s.resolveSend(address, port)
 	if rerr != nil {
 		if cb != nil {
 			s.dispatcher.post(func() { cb(rerr, 0) })
@@ -85,4 +85,27 @@ func (s *Socket) checkDestination(port int) error {
 		return codeError(ErrSocketDgramIsConnected, "")
 	}
 	return nil
+}
+
+// literal is an IP literal a socket sent to and the address it means.
+type literal struct {
+	text string
+	ip   netip.Addr
+}
+
+// resolveSend is resolve for send, which remembers the last IP literal
+// it resolved: a socket that answers one peer, or a few, parses each
+// address string once rather than per datagram. Names are resolved each
+// time, as before.
+func (s *Socket) resolveSend(address string, port int) (netip.Addr, *Error) {
+	if l := s.lastTo.Load(); l != nil && l.text == address {
+		return l.ip, nil
+	}
+	ip, err := s.resolve("send", address, port)
+	if err == nil {
+		if _, perr := netip.ParseAddr(address); perr == nil {
+			s.lastTo.Store(&literal{text: address, ip: ip})
+		}
+	}
+	return ip, err
 }

@@ -82,10 +82,14 @@ func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, addre
 	// A send that follows a new read is an answer, not part of a stream:
 	// in ping-pong the reply can come before sendto returns, so the gap
 	// alone would mistake it for one.
+	// While a flusher runs or sends are held, the datagram is queued
+	// whatever the gap: no clock read.
 	reads := s.reads.Load()
-	if monoNow()-q.last.Load() > int64(streamGap) || reads != q.reads {
+	switch {
+	case q.running || q.held > 0:
+	case reads != q.reads || monoNow()-q.last.Load() > int64(streamGap):
 		q.short = 0
-	} else if q.short < streak {
+	case q.short < streak:
 		q.short++
 	}
 	q.reads = reads
@@ -122,6 +126,8 @@ func init() {
 	corehooks.HoldSends = func(socket any) { socket.(*Socket).holdSends() }
 	corehooks.ReleaseSends = func(socket any) { socket.(*Socket).releaseSends() }
 	corehooks.OnClosing = func(socket any, fn func()) { socket.(*Socket).onClosing(fn) }
+	corehooks.AfterReadBatch = func(socket any, fn func()) { socket.(*Socket).afterReadBatch(fn) }
+	corehooks.PooledReceive = func(socket any) { socket.(*Socket).setPooledReceive() }
 }
 
 // holdSends queues the datagrams this socket sends from now on until the

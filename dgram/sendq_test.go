@@ -151,3 +151,58 @@ func TestHoldSends(t *testing.T) {
 	r.expect(t, "message:held")
 	cli.releaseSends() // after close: nothing left to write
 }
+
+// Replies sent from the 'message' listener while the reader delivers a
+// batch of several datagrams are held until the batch ends and written
+// together: each reply still gets its callback, after the write and in
+// order, and the replies arrive whole and in order, also with
+// PooledReceive (whose buffer the reply borrows while it is queued).
+func TestRepliesOfABatch(t *testing.T) {
+	for _, pooled := range []bool{false, true} {
+		t.Run("pooled="+strconv.FormatBool(pooled), func(t *testing.T) {
+			const n = 200
+			cbs := make(chan int, n)
+			var srv *Socket
+			count := 0
+			srv, err := CreateSocket(SocketOptions{Type: "udp4", RecvBufferSize: 4 << 20, PooledReceive: pooled}, func(msg []byte, r RemoteInfo) {
+				i := count
+				count++
+				if err := srv.Send(msg, r.Port, r.Address.String(), func(err error, bytes int) {
+					if err != nil || bytes != len(strconv.Itoa(i)) {
+						t.Errorf("reply %d: %v, %d bytes", i, err, bytes)
+					}
+					cbs <- i
+				}); err != nil {
+					t.Errorf("reply %d: %v", i, err)
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer srv.Close(nil)
+			if err := srv.Bind(0, "127.0.0.1", nil); err != nil {
+				t.Fatal(err)
+			}
+			a, _ := srv.Address()
+			got := make(chan string, n)
+			cli, err := CreateSocket(SocketOptions{Type: "udp4", RecvBufferSize: 4 << 20}, func(msg []byte, _ RemoteInfo) { got <- string(msg) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cli.Close(nil)
+			for i := 0; i < n; i++ { // a burst: the server reads it in batches
+				if err := cli.Send(strconv.Itoa(i), a.Port, "127.0.0.1", nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for i := 0; i < n; i++ {
+				if m := recv(t, got); m != strconv.Itoa(i) {
+					t.Fatalf("reply %d is %q", i, m)
+				}
+				if c := recv(t, cbs); c != i {
+					t.Fatalf("callback %d came as number %d", c, i)
+				}
+			}
+		})
+	}
+}

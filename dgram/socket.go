@@ -34,7 +34,8 @@ type Socket struct {
 	ipv6Only       bool
 	recvBufferSize int
 	sendBufferSize int
-	pooledReceive  bool // 'message' listeners borrow the reader's buffer
+	pooledReceive  bool   // 'message' listeners borrow the reader's buffer
+	supported      uint64 // the calls platform supports (supportedCalls)
 	events         socketEvents
 
 	// mu guards the state and the connection. Sends hold it shared while
@@ -52,16 +53,33 @@ type Socket struct {
 	disconnected bool
 
 	dispatcher dispatcher
-	stopped    atomic.Bool   // set once close runs: the reader drops what it reads
-	reads      atomic.Uint64 // read batches so far (the send queue's stream test)
-	readerDone chan struct{} // closed when the reader has returned (or will never start)
-	closing    []func()      // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+	stopped    atomic.Bool             // set once close runs: the reader drops what it reads
+	reads      atomic.Uint64           // read batches so far (the send queue's stream test)
+	readerDone chan struct{}           // closed when the reader has returned (or will never start)
+	closing    []func()                // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+	afterBatch []func()                // the bindings' hooks the reader runs after a batch (corehooks.AfterReadBatch); guarded by mu
+	lastTo     atomic.Pointer[literal] // the last IP literal send resolved (resolveSend)
 }
 
 // onClosing adds fn to what close runs before it returns.
 func (s *Socket) onClosing(fn func()) {
 	s.mu.Lock()
 	s.closing = append(s.closing, fn)
+	s.mu.Unlock()
+}
+
+// afterReadBatch adds fn to what the reader runs after each batch.
+func (s *Socket) afterReadBatch(fn func()) {
+	s.mu.Lock()
+	s.afterBatch = append(s.afterBatch, fn)
+	s.mu.Unlock()
+}
+
+// setPooledReceive turns PooledReceive on; the reader reads it once
+// bound (it starts after bind, which takes mu).
+func (s *Socket) setPooledReceive() {
+	s.mu.Lock()
+	s.pooledReceive = true
 	s.mu.Unlock()
 }
 
@@ -76,6 +94,7 @@ func createSocket(typ string, reuseAddr bool, reusePort bool, ipv6Only bool, rec
 		recvBufferSize: recvBufferSize,
 		sendBufferSize: sendBufferSize,
 		pooledReceive:  pooledReceive,
+		supported:      supportedCalls(platform),
 	}
 	s.dispatcher.init(s)
 	s.out.cond.L = &s.out.mu
@@ -92,7 +111,22 @@ func (s *Socket) check(c Call) error {
 	if s == nil || s.family == nil {
 		return codeError(ErrInvalidThis, "")
 	}
+	if c >= 0 && c < 64 && s.supported&(1<<c) != 0 {
+		return nil
+	}
 	return checkSupport(s.platform, c)
+}
+
+// supportedCalls is the set of calls platform p does not mark X, a bit
+// per Call, for check's fast path.
+func supportedCalls(p Platform) uint64 {
+	var set uint64
+	for c := Call(0); c < 64; c++ {
+		if support, _ := Supports(p, c); support != Unsupported {
+			set |= 1 << c
+		}
+	}
+	return set
 }
 
 // mustListen refuses, at the call, a listener that could only fail later

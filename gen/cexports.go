@@ -146,7 +146,13 @@ func CExports(s *spec.Spec) ([]byte, error) {
 		f.Comment(comment(fmt.Sprintf("%s delivers %s to fn, in the socket's delivery mode; nil when fn is NULL.", method, what)))
 		f.Func().Params(Id("e").Op("*").Id("entry")).Id(method).Params(Id("fn").Qual("C", cb.Name), Id("userData").Qual("C", "uintptr_t")).Qual(cDgramPkg, cb.GoType).Block(
 			If(Id("fn").Op("==").Nil()).Block(Return(Nil())),
+			// Two literals: in thread delivery the callback runs at once,
+			// and its closure stays on the stack.
 			Return(Func().Params(goParams...).Block(
+				If(Op("!").Id("e").Dot("poll")).Block(
+					Id("runCallback").Call(Func().Params().Block(append(prep, Qual("C", cb.Trampoline).Call(args...))...)),
+					Return(),
+				),
 				Id("e").Dot(deliver).Call(Func().Params().Block(append(prep, Qual("C", cb.Trampoline).Call(args...))...)))))
 		f.Line()
 	}

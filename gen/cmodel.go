@@ -486,7 +486,8 @@ var cLibrary = []cFunc{
 	{Name: "dgram_set_delivery", GoName: "dgramgo_set_delivery", Ret: "int", Params: []cParam{{"mode", "int", "DGRAM_DELIVERY_THREAD or DGRAM_DELIVERY_POLL."}},
 		Doc: []string{"Sets the delivery mode of the sockets created afterwards whose options say DGRAM_DELIVERY_DEFAULT, and of every dgram_create_socket_type. Initially DGRAM_DELIVERY_THREAD.",
 			"@return DGRAM_OK, or DGRAM_ERR_OUT_OF_RANGE for another mode."}},
-	{Name: "dgram_poll", GoName: "dgramgo_poll", Ret: "int", Params: []cParam{{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits without limit."}},
+	{Name: "dgram_poll", GoName: "dgramx_poll", // waits in C (shim.c), then enters dgramgo_poll
+		Ret: "int", Params: []cParam{{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits without limit."}},
 		Doc: []string{"Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling thread, in the order their events happened. Calls from several threads are serialized; a call from a callback that dgram_poll runs is DGRAM_ERR_POLL_REENTERED.",
 			"@return the number of callbacks run (0 when the timeout expired), or a negative error code."}},
 	{Name: "dgram_event_fd", GoName: "dgramgo_event_fd", Ret: "int",

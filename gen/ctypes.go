@@ -112,8 +112,9 @@ func cScalarHarness(accessor string, conv func(a spec.Arg) *Statement) func(spec
 }
 
 // cString is the mapping of strings and addresses: const char * in,
-// a char array of DGRAM_STRING_LEN out.
-func cString(toString func(v *Statement) *Statement) cMapping {
+// a char array of DGRAM_STRING_LEN out, which set (setString, or setAddr
+// for an address, which makes no Go string) fills from the Go value.
+func cString(toString func(v *Statement) *Statement, set string) cMapping {
 	return cMapping{
 		param: func(spec.Arg) string { return "const char *" },
 		doc: func(s *spec.Spec, a spec.Arg) string {
@@ -138,7 +139,10 @@ func cString(toString func(v *Statement) *Statement) cMapping {
 		event: "const char *",
 		toGo:  func(_ spec.Arg, v *Statement) *Statement { return Id("goString").Call(v) },
 		toC: func(out, v *Statement) *Statement {
-			return Id("setString").Call(out.Index(Op(":")), toString(v))
+			if set != "setString" {
+				return Id(set).Call(out.Index(Op(":")), v)
+			}
+			return Id(set).Call(out.Index(Op(":")), toString(v))
 		},
 		store: func(out, v *Statement) *Statement {
 			return Id("setString").Call(Qual("unsafe", "Slice").Call(out, Qual("C", "DGRAM_STRING_LEN")), toString(v))
@@ -213,8 +217,8 @@ var cTypes = map[string]cMapping{
 		outDoc:  "Receives the result; NULL is ERR_NULL_POINTER.",
 		harness: cScalarHarness("Bool", func(spec.Arg) *Statement { return Qual("C", "bool") }),
 	},
-	spec.TypeString: cString(func(v *Statement) *Statement { return v }),
-	spec.TypeIP:     cString(func(v *Statement) *Statement { return v.Dot("String").Call() }),
+	spec.TypeString: cString(func(v *Statement) *Statement { return v }, "setString"),
+	spec.TypeIP:     cString(func(v *Statement) *Statement { return v.Dot("String").Call() }, "setAddr"),
 	spec.TypePlatform: {
 		param:   func(spec.Arg) string { return "dgram_platform " },
 		doc:     func(*spec.Spec, spec.Arg) string { return " A dgram_platform; 0 is DGRAM_PLATFORM_NATIVE." },
@@ -248,9 +252,11 @@ var cTypes = map[string]cMapping{
 		eventParams: func(_ spec.Arg, n string) []cParam {
 			return []cParam{{n, "const struct dgram_error_info *", "NULL for no error; valid during the call only."}}
 		},
+		// The C structs of callback arguments are the entry's (argError,
+		// arg<Object> in runtime.go): a socket's callbacks never overlap,
+		// and a local whose address goes to C would be allocated per event.
 		adapter: func(a spec.Arg, v *Statement) ([]Code, []Code) {
-			cv := "cArg" + exported(a.Name)
-			return []Code{Var().Id(cv).Qual("C", "struct_dgram_error_info")}, []Code{Id("errorInfo").Call(Op("&").Id(cv), v)}
+			return nil, []Code{Id("errorInfo").Call(Op("&").Id("e").Dot("argError"), v)}
 		},
 	},
 	spec.TypeObject: {
@@ -266,8 +272,8 @@ var cTypes = map[string]cMapping{
 			return []Code{If(Add(id).Op("==").Nil()).Block(x.ret(Id("nullPointer").Call(x.name, Lit(a.Name))))}, Id("go" + a.Object).Call(id)
 		},
 		adapter: func(a spec.Arg, v *Statement) ([]Code, []Code) {
-			cv := "cArg" + exported(a.Name)
-			return []Code{Var().Id(cv).Qual("C", "struct_dgram_"+snake(a.Object)), Id("c"+a.Object).Call(Op("&").Id(cv), v)}, []Code{Op("&").Id(cv)}
+			cv := Id("e").Dot("arg" + a.Object)
+			return []Code{Id("c"+a.Object).Call(Op("&").Add(cv), v)}, []Code{Op("&").Add(cv)}
 		},
 	},
 	spec.TypeFunction: {

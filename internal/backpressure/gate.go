@@ -45,6 +45,21 @@ func (g *Gate) Acquire() bool {
 	return true
 }
 
+// TryAcquire takes a slot if one is free, without waiting: ok says it
+// took one; closed says the gate is closed (and no slot was taken).
+func (g *Gate) TryAcquire() (ok, closed bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return false, true
+	}
+	if g.free == 0 {
+		return false, false
+	}
+	g.free--
+	return true, false
+}
+
 // Release gives back the slot of an event the host ran or dropped.
 func (g *Gate) Release() {
 	g.mu.Lock()

@@ -21,3 +21,16 @@ var ReleaseSends func(socket any)
 // host closes its queue there, so that no 'message' callback starts after
 // close returned.
 var OnClosing func(socket any, fn func())
+
+// AfterReadBatch adds fn to what the *dgram.Socket's reader runs after
+// each batch of datagrams it read (recvmmsg), once their 'message'
+// listeners returned, still holding the socket's emit lock: a binding
+// that queues 'message' events for a host hands a batch over at once.
+// Add it before the socket is bound.
+var AfterReadBatch func(socket any, fn func())
+
+// PooledReceive makes the *dgram.Socket's 'message' listeners borrow the
+// reader's buffer, as SocketOptions.PooledReceive does, for a binding
+// whose listeners are done with the datagram when they return (C thread
+// delivery). Call it before the socket is bound.
+var PooledReceive func(socket any)

@@ -73,7 +73,7 @@ var (
 	blastN   = flag.Int("blast", 1000000, "datagrams sent by blast")
 	lifetime = flag.Duration("lifetime", 90*time.Second, "the longest any child may run")
 	smoke    = flag.Bool("smoke", false, "one tiny run of everything, failing on any error (make test)")
-	before   = flag.String("before", "", "a -bin directory built from an earlier commit: its dgramkit Go (copying), C and JS rows are added, for before/after")
+	before   = flag.String("before", "", "a -bin directory built from an earlier commit: its dgramkit Go (copying and pooled), C (thread and poll delivery) and JS rows are added, for before/after")
 )
 
 func main() {
@@ -108,7 +108,9 @@ func main() {
 	if *before != "" {
 		all = append(all,
 			impl{"before-go", "before: dgramkit Go API (copying listener)", []string{filepath.Join(*before, "benchgo"), "dgramkit-copy"}},
+			impl{"before-go-pooled", "before: dgramkit Go API (PooledReceive)", []string{filepath.Join(*before, "benchgo"), "dgramkit"}},
 			impl{"before-c", "before: dgramkit C API, thread delivery", []string{filepath.Join(*before, "bench_c"), "delivery=thread"}},
+			impl{"before-c-poll", "before: dgramkit C API, poll delivery", []string{filepath.Join(*before, "bench_c"), "delivery=poll"}},
 			impl{"before-js", "before: dgramkit JS host", []string{filepath.Join(*before, "dgramjs"), *script}})
 	}
 	if _, err := exec.LookPath(*nodeBin); err != nil {
