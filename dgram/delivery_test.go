@@ -141,3 +141,22 @@ func TestNilRefused(t *testing.T) {
 		wantCode(t, name, err, ErrInvalidThis)
 	}
 }
+
+// A binding's hold never reorders what the program sent: a datagram sent
+// on another socket after one a held socket sent goes out after it.
+func TestHeldSendsKeepOrderAcrossSockets(t *testing.T) {
+	_, srv, port := boundSocket(t, "udp4", "127.0.0.1")
+	a, _, _ := boundSocket(t, "udp4", "127.0.0.1")
+	b, _, _ := boundSocket(t, "udp4", "127.0.0.1")
+	for i := 0; i < 20; i++ {
+		a.holdSends()
+		a.Send("a", port, "127.0.0.1", nil)
+		b.Send("b", port, "127.0.0.1", nil) // writes a's held datagram first
+		a.Send("c", port, "127.0.0.1", nil)
+		a.releaseSends()
+		srv.expect(t, "message:a", "message:b", "message:c")
+	}
+	if n := heldSockets.n.Load(); n != 0 {
+		t.Fatalf("%d sockets still held", n)
+	}
+}

@@ -126,13 +126,6 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			continue
 		}
 		s.reads.Add(1)
-		// The replies to a batch of several datagrams go out together
-		// after it, several per system call, in the reader: no hop to a
-		// flusher. A lone datagram's reply is written at once.
-		held := n > 1
-		if held {
-			s.holdSends()
-		}
 		d.emitMu.Lock()
 		for i := 0; i < n && !s.stopped.Load(); i++ {
 			if len(s.events.message.load()) == 0 {
@@ -148,9 +141,6 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			fn()
 		}
 		d.emitMu.Unlock()
-		if held {
-			s.releaseSends()
-		}
 	}
 }
 

@@ -27,16 +27,17 @@
 // owns the msg it is given (one allocation per datagram), unless the socket
 // was created with SocketOptions.PooledReceive: then msg is the socket's
 // own buffer, valid until the listener returns, and receiving allocates
-// nothing. The datagrams that the listeners send while the socket delivers
-// a batch of several are copied into a queue and written together once the
-// batch's listeners returned, several per sendmmsg(2) call (with UDP GSO
-// where a run goes to one destination), by the reader itself. A socket that
-// sends in quick succession from elsewhere (a loop) has its datagrams
-// queued the same way and written by a flusher goroutine, in order; one
-// that sends now and then writes each datagram in the calling goroutine.
-// Either way a send callback comes after the write.
-// The bindings bracket a burst explicitly (internal/corehooks) when they run
-// listeners on an event loop. docs/PERFORMANCE.md has the numbers.
+// nothing. A Send from a Go listener is written before Send returns, as
+// with net: a listener may wait for the effect of its reply. A socket that
+// sends in quick succession (a loop) has its datagrams copied into a queue
+// and written by a flusher goroutine, several per sendmmsg(2) call (with
+// UDP GSO where a run goes to one destination), in order; one that sends
+// now and then writes each datagram in the calling goroutine. Either way a
+// send callback comes after the write. The bindings that run listeners on
+// an event loop (JavaScript, C poll delivery) hold a batch's replies and
+// write them together (internal/corehooks); a send on any other socket
+// writes held datagrams first, so the program's order holds across
+// sockets. docs/PERFORMANCE.md has the numbers.
 //
 // # Errors
 //

@@ -78,6 +78,9 @@ func writeDatagram(conn *net.UDPConn, msg []byte, to netip.AddrPort, port int) (
 // writing the implicit bind's queue).
 func (s *Socket) writeTo(conn *net.UDPConn, msg []byte, to netip.AddrPort, address string, port int, cb SendCallback) {
 	q := &s.out
+	if heldSockets.n.Load() > 0 {
+		heldSockets.writeOthers(s) // calls made in order take effect in order, across sockets too
+	}
 	q.mu.Lock()
 	// A send that follows a new read is an answer, not part of a stream:
 	// in ping-pong the reply can come before sendto returns, so the gap
@@ -141,7 +144,78 @@ func init() {
 func (s *Socket) holdSends() {
 	s.out.mu.Lock()
 	s.out.held++
+	first := s.out.held == 1
 	s.out.mu.Unlock()
+	if first {
+		heldSockets.add(s)
+	}
+}
+
+// heldSockets are the sockets whose sends are held. A send on any other
+// socket writes their datagrams first, so that a binding's hold never
+// reorders what the program sent: calls made in order take effect in
+// order, across sockets too.
+var heldSockets heldSet
+
+// heldSet is a set of sockets with held sends.
+type heldSet struct {
+	n       atomic.Int32 // len(sockets), read without the lock on every send
+	mu      sync.Mutex
+	sockets []*Socket
+}
+
+func (h *heldSet) add(s *Socket) {
+	h.mu.Lock()
+	h.sockets = append(h.sockets, s)
+	h.n.Store(int32(len(h.sockets)))
+	h.mu.Unlock()
+}
+
+func (h *heldSet) remove(s *Socket) {
+	h.mu.Lock()
+	for i, o := range h.sockets {
+		if o == s {
+			h.sockets = append(h.sockets[:i], h.sockets[i+1:]...)
+			break
+		}
+	}
+	h.n.Store(int32(len(h.sockets)))
+	h.mu.Unlock()
+}
+
+// writeOthers writes the held datagrams of every socket but s now, and
+// waits for them to be written.
+func (h *heldSet) writeOthers(s *Socket) {
+	var buf [8]*Socket // the common case allocates nothing
+	h.mu.Lock()
+	others := buf[:0]
+	for _, o := range h.sockets {
+		if o != s {
+			others = append(others, o)
+		}
+	}
+	h.mu.Unlock()
+	for _, o := range others {
+		o.writeHeld()
+	}
+}
+
+// writeHeld writes what the socket's queue holds, held or not, and waits
+// for it, as drain does, keeping the hold for what it sends next.
+func (s *Socket) writeHeld() {
+	q := &s.out
+	q.mu.Lock()
+	for q.running {
+		q.cond.Wait()
+	}
+	if len(q.items) == 0 {
+		q.mu.Unlock()
+		return
+	}
+	q.running = true
+	conn := q.conn
+	q.mu.Unlock()
+	s.flush(conn)
 }
 
 // releaseSends ends a holdSends: when it is the last hold, the held
@@ -151,6 +225,9 @@ func (s *Socket) releaseSends() {
 	q.mu.Lock()
 	if q.held > 0 {
 		q.held--
+		if q.held == 0 {
+			defer heldSockets.remove(s)
+		}
 	}
 	if q.held > 0 || q.running || len(q.items) == 0 {
 		q.mu.Unlock()
@@ -227,7 +304,10 @@ func (s *Socket) drain() {
 	for q.running {
 		q.cond.Wait()
 	}
-	q.held = 0
+	if q.held > 0 {
+		q.held = 0
+		defer heldSockets.remove(s)
+	}
 	if len(q.items) == 0 {
 		q.mu.Unlock()
 		return

@@ -153,10 +153,9 @@ func TestHoldSends(t *testing.T) {
 }
 
 // Replies sent from the 'message' listener while the reader delivers a
-// batch of several datagrams are held until the batch ends and written
-// together: each reply still gets its callback, after the write and in
-// order, and the replies arrive whole and in order, also with
-// PooledReceive (whose buffer the reply borrows while it is queued).
+// batch of several datagrams each get their callback, after the write and
+// in order, and arrive whole and in order, also with PooledReceive (whose
+// buffer the reply borrows while a stream queues it).
 func TestRepliesOfABatch(t *testing.T) {
 	for _, pooled := range []bool{false, true} {
 		t.Run("pooled="+strconv.FormatBool(pooled), func(t *testing.T) {
