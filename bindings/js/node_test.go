@@ -1,8 +1,6 @@
 package dgramjs
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,22 +24,7 @@ func nodeBin(t *testing.T) string {
 // runCmd runs name with args in the package directory, killed after 20 s.
 func runCmd(t *testing.T, name string, args ...string) result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	r := result{out.String(), errb.String(), 0}
-	if ctx.Err() != nil {
-		t.Fatalf("%s %q did not end within 20s\n%v", name, args, r)
-	}
-	if ee, ok := err.(*exec.ExitError); ok {
-		r.code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return runFor(t, 20*time.Second, name, args...)
 }
 
 // TestNodeSideBySide runs each script of testdata/node (Buffer and its

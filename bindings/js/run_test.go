@@ -47,15 +47,22 @@ func (r result) String() string {
 // fails t.
 func run(t *testing.T, timeout time.Duration, script string, args ...string) result {
 	t.Helper()
+	return runFor(t, timeout, dgramjsBin, append([]string{script}, args...)...)
+}
+
+// runFor runs name with args in the package directory, failing the test
+// when it has not ended within timeout.
+func runFor(t *testing.T, timeout time.Duration, name string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, dgramjsBin, append([]string{script}, args...)...)
+	cmd := exec.CommandContext(ctx, name, args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
 	r := result{out.String(), errb.String(), 0}
 	if ctx.Err() != nil {
-		t.Fatalf("%s did not end within %v\n%v", script, timeout, r)
+		t.Fatalf("%s %q did not end within %v\n%v", name, args, timeout, r)
 	}
 	if ee, ok := err.(*exec.ExitError); ok {
 		r.code = ee.ExitCode()
