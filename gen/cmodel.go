@@ -48,6 +48,7 @@ type cModel struct {
 	Caps      []cCaps
 	Footnotes []spec.Footnote
 	Structs   []cStruct
+	ErrorInfo cStruct // dgram_error_info: the library's own struct, before the spec's
 	Callbacks []cCallback
 	Funcs     []cFunc // the API: one per form, then one per event
 	Library   []cFunc // the library's own functions
@@ -84,6 +85,20 @@ type cStruct struct {
 	Doc    string
 	Fields []cField
 }
+
+// cErrorInfo is struct dgram_error_info, the detail of an error: the
+// library's (the errors are the spec's), written into the header and every
+// binding's declarations from here.
+var cErrorInfo = cStruct{Name: "dgram_error_info", Doc: "The detail of an error.", Fields: []cField{
+	{Name: "code", Decl: "int code", Doc: "DGRAM_OK or a negative error code."},
+	{Name: "sys_errno", Decl: "int sys_errno", Doc: "The errno of a system error, else 0."},
+	{Name: "port", Decl: "int port", Doc: "The port of a bind or send error, else 0."},
+	{Name: "name", Decl: "char name[DGRAM_STRING_LEN]", Doc: "The spec's code: \"ERR_SOCKET_BAD_PORT\", \"EADDRINUSE\"; \"\" for DGRAM_OK."},
+	{Name: "kind", Decl: "char kind[DGRAM_STRING_LEN]", Doc: "The error's class, the name Node gives it in messages: \"TypeError\" (an argument of the wrong type, missing or NULL), \"RangeError\" (a value out of its range) or \"Error\" (the rest, system errors included)."},
+	{Name: "syscall", Decl: "char syscall[DGRAM_STRING_LEN]", Doc: "The failed system call or operation of a system error (\"bind\", \"send\", \"setTTL\"), else \"\"."},
+	{Name: "address", Decl: "char address[DGRAM_STRING_LEN]", Doc: "The address of a bind or send error, else \"\"."},
+	{Name: "message", Decl: "char message[DGRAM_MESSAGE_LEN]", Doc: "The message, as Node words it; cut to fit, NUL-terminated."},
+}}
 
 // cField is a struct field.
 type cField struct {
@@ -228,7 +243,7 @@ func cDefault(s *spec.Spec, a spec.Arg) string {
 // buildC builds the C model of s.
 func buildC(s *spec.Spec) (*cModel, error) {
 	m := &cModel{Header: header, Version: s.Version, SpecHash: s.SHA256, Doc: s.Doc,
-		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering}
+		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering, ErrorInfo: cErrorInfo}
 	var err error
 	v := strings.Split(s.Version, ".")
 	if len(v) != 3 {

@@ -183,19 +183,6 @@ func pyFieldType(decl string) (string, string, error) {
 	return t, name, err
 }
 
-// pyErrorInfo is dgram_error_info, which the header's template writes by
-// hand (it is the library's, not the spec's).
-var pyErrorInfo = []cField{
-	{Name: "code", Decl: "int code", Doc: "DGRAM_OK or a negative error code."},
-	{Name: "sys_errno", Decl: "int sys_errno", Doc: "The errno of a system error, else 0."},
-	{Name: "port", Decl: "int port", Doc: "The port of a bind or send error, else 0."},
-	{Name: "name", Decl: "char name[DGRAM_STRING_LEN]", Doc: "The spec's code: \"ERR_SOCKET_BAD_PORT\", \"EADDRINUSE\"; \"\" for DGRAM_OK."},
-	{Name: "kind", Decl: "char kind[DGRAM_STRING_LEN]", Doc: "The error's class, the name Node gives it in messages: TypeError, RangeError or Error."},
-	{Name: "syscall", Decl: "char syscall[DGRAM_STRING_LEN]", Doc: "The failed system call or operation of a system error, else \"\"."},
-	{Name: "address", Decl: "char address[DGRAM_STRING_LEN]", Doc: "The address of a bind or send error, else \"\"."},
-	{Name: "message", Decl: "char message[DGRAM_MESSAGE_LEN]", Doc: "The message, as Node words it."},
-}
-
 // pyFixedEnums are the header's enums that are the library's, not the
 // spec's (written by hand in its template).
 var pyFixedEnums = []pyEnum{
@@ -266,7 +253,7 @@ func buildPy(s *spec.Spec) (*pyModel, error) {
 		enum("Platform", "The platform profiles of the support matrix.", "DGRAM_PLATFORM_", cm.Platforms),
 		enum("Call", "The calls of the API, as the support matrix knows them.", "DGRAM_CALL_", cm.Calls)}, pyFixedEnums...)
 
-	structs := append([]cStruct{{Name: "dgram_error_info", Doc: "The detail of an error.", Fields: pyErrorInfo}}, cm.Structs...)
+	structs := append([]cStruct{cm.ErrorInfo}, cm.Structs...)
 	for _, st := range structs {
 		ps := pyStruct{Name: pyClass(st.Name), CName: "struct " + st.Name, Doc: st.Doc}
 		for _, f := range st.Fields {

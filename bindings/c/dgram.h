@@ -565,15 +565,20 @@ struct dgram_error_info {
     int sys_errno;
     /** The port of a bind or send error, else 0. */
     int port;
-    /** The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK. */
+    /**
+     * The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK.
+     */
     char name[DGRAM_STRING_LEN];
     /**
-     * The error's class, the name Node gives it in messages: "TypeError"
-     * (an argument of the wrong type, missing or NULL), "RangeError" (a
-     * value out of its range) or "Error" (the rest, system errors included).
+     * The error's class, the name Node gives it in messages: "TypeError" (an
+     * argument of the wrong type, missing or NULL), "RangeError" (a value
+     * out of its range) or "Error" (the rest, system errors included).
      */
     char kind[DGRAM_STRING_LEN];
-    /** The failed system call or operation of a system error ("bind", "send", "setTTL"), else "". */
+    /**
+     * The failed system call or operation of a system error ("bind", "send",
+     * "setTTL"), else "".
+     */
     char syscall[DGRAM_STRING_LEN];
     /** The address of a bind or send error, else "". */
     char address[DGRAM_STRING_LEN];

@@ -309,13 +309,13 @@ class ErrorInfo(ctypes.Structure):
         ("port", ctypes.c_int),
         # The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK.
         ("name", ctypes.c_char * STRING_LEN),
-        # The error's class, the name Node gives it in messages: TypeError, RangeError or Error.
+        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range) or "Error" (the rest, system errors included).
         ("kind", ctypes.c_char * STRING_LEN),
-        # The failed system call or operation of a system error, else "".
+        # The failed system call or operation of a system error ("bind", "send", "setTTL"), else "".
         ("syscall", ctypes.c_char * STRING_LEN),
         # The address of a bind or send error, else "".
         ("address", ctypes.c_char * STRING_LEN),
-        # The message, as Node words it.
+        # The message, as Node words it; cut to fit, NUL-terminated.
         ("message", ctypes.c_char * MESSAGE_LEN),
     ]
 
