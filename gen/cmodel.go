@@ -48,7 +48,9 @@ type cModel struct {
 	Caps      []cCaps
 	Footnotes []spec.Footnote
 	Structs   []cStruct
-	ErrorInfo cStruct // dgram_error_info: the library's own struct, before the spec's
+	ErrorInfo cStruct  // dgram_error_info: the library's own struct, before the spec's
+	Supports  []cConst // dgram_support: the library's own enum
+	Delivery  []cConst // dgram_delivery: the library's own enum
 	Callbacks []cCallback
 	Funcs     []cFunc // the API: one per form, then one per event
 	Library   []cFunc // the library's own functions
@@ -99,6 +101,20 @@ var cErrorInfo = cStruct{Name: "dgram_error_info", Doc: "The detail of an error.
 	{Name: "address", Decl: "char address[DGRAM_STRING_LEN]", Doc: "The address of a bind or send error, else \"\"."},
 	{Name: "message", Decl: "char message[DGRAM_MESSAGE_LEN]", Doc: "The message, as Node words it; cut to fit, NUL-terminated."},
 }}
+
+// cSupports is enum dgram_support, what dgram_supports returns.
+var cSupports = []cConst{
+	{Name: "DGRAM_UNSUPPORTED", Value: 0, Doc: "X: the call fails with DGRAM_ERR_NOT_SUPPORTED_ON_PLATFORM."},
+	{Name: "DGRAM_SUPPORTED", Value: 1, Doc: "O: supported."},
+	{Name: "DGRAM_PARTIAL", Value: 2, Doc: "△: supported, with a footnote's caveat."},
+}
+
+// cDelivery is enum dgram_delivery, where a socket's callbacks run.
+var cDelivery = []cConst{
+	{Name: "DGRAM_DELIVERY_DEFAULT", Value: 0, Doc: "The default dgram_set_delivery sets (initially DGRAM_DELIVERY_THREAD)."},
+	{Name: "DGRAM_DELIVERY_THREAD", Value: 1, Doc: "On a library thread, as soon as the event happens: one callback at a time per socket, in event order; different sockets' callbacks may run at the same time on different threads."},
+	{Name: "DGRAM_DELIVERY_POLL", Value: 2, Doc: "On the thread that calls dgram_poll, which dgram_event_fd wakes: the events are queued, in order, until then."},
+}
 
 // cField is a struct field.
 type cField struct {
@@ -243,7 +259,8 @@ func cDefault(s *spec.Spec, a spec.Arg) string {
 // buildC builds the C model of s.
 func buildC(s *spec.Spec) (*cModel, error) {
 	m := &cModel{Header: header, Version: s.Version, SpecHash: s.SHA256, Doc: s.Doc,
-		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering, ErrorInfo: cErrorInfo}
+		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering,
+		ErrorInfo: cErrorInfo, Supports: cSupports, Delivery: cDelivery}
 	var err error
 	v := strings.Split(s.Version, ".")
 	if len(v) != 3 {

@@ -183,18 +183,6 @@ func pyFieldType(decl string) (string, string, error) {
 	return t, name, err
 }
 
-// pyFixedEnums are the header's enums that are the library's, not the
-// spec's (written by hand in its template).
-var pyFixedEnums = []pyEnum{
-	{Name: "Support", Doc: "A support level, as dgram_supports returns it.", Members: []pyConst{
-		{"UNSUPPORTED", "X: the call fails with ERR_NOT_SUPPORTED_ON_PLATFORM.", 0},
-		{"SUPPORTED", "O: supported.", 1}, {"PARTIAL", "△: supported, with a footnote's caveat.", 2}}},
-	{Name: "Delivery", Doc: "Where a socket's callbacks run.", Members: []pyConst{
-		{"DEFAULT", "The default dgram_set_delivery sets.", 0},
-		{"THREAD", "On a library thread, as soon as the event happens.", 1},
-		{"POLL", "On the thread that calls dgram_poll, which dgram_event_fd wakes.", 2}}},
-}
-
 // pyLit is a Python literal of an optional integer.
 func pyLit(v *int64) string {
 	if v == nil {
@@ -249,9 +237,11 @@ func buildPy(s *spec.Spec) (*pyModel, error) {
 		}
 		return e
 	}
-	m.Enums = append([]pyEnum{codes,
+	m.Enums = []pyEnum{codes,
 		enum("Platform", "The platform profiles of the support matrix.", "DGRAM_PLATFORM_", cm.Platforms),
-		enum("Call", "The calls of the API, as the support matrix knows them.", "DGRAM_CALL_", cm.Calls)}, pyFixedEnums...)
+		enum("Call", "The calls of the API, as the support matrix knows them.", "DGRAM_CALL_", cm.Calls),
+		enum("Support", "A support level, as dgram_supports returns it.", "DGRAM_", cm.Supports),
+		enum("Delivery", "Where a socket's callbacks run.", "DGRAM_DELIVERY_", cm.Delivery)}
 
 	structs := append([]cStruct{cm.ErrorInfo}, cm.Structs...)
 	for _, st := range structs {

@@ -303,24 +303,26 @@ typedef enum dgram_support {
     /** O: supported. */
     DGRAM_SUPPORTED = 1,
     /** △: supported, with a footnote's caveat. */
-    DGRAM_PARTIAL = 2
+    DGRAM_PARTIAL = 2,
 } dgram_support;
 
 /** Where a socket's callbacks run. */
 typedef enum dgram_delivery {
-    /** The default dgram_set_delivery sets (initially DGRAM_DELIVERY_THREAD). */
+    /**
+     * The default dgram_set_delivery sets (initially DGRAM_DELIVERY_THREAD).
+     */
     DGRAM_DELIVERY_DEFAULT = 0,
     /**
-     * On a library thread, as soon as the event happens: one callback at
-     * a time per socket, in event order; different sockets' callbacks may
-     * run at the same time on different threads.
+     * On a library thread, as soon as the event happens: one callback at a
+     * time per socket, in event order; different sockets' callbacks may run
+     * at the same time on different threads.
      */
     DGRAM_DELIVERY_THREAD = 1,
     /**
-     * On the thread that calls dgram_poll, which dgram_event_fd wakes:
-     * the events are queued, in order, until then.
+     * On the thread that calls dgram_poll, which dgram_event_fd wakes: the
+     * events are queued, in order, until then.
      */
-    DGRAM_DELIVERY_POLL = 2
+    DGRAM_DELIVERY_POLL = 2,
 } dgram_delivery;
 
 /*

@@ -174,7 +174,7 @@ class Call(enum.IntEnum):
 class Support(enum.IntEnum):
     """A support level, as dgram_supports returns it."""
 
-    #: X: the call fails with ERR_NOT_SUPPORTED_ON_PLATFORM.
+    #: X: the call fails with DGRAM_ERR_NOT_SUPPORTED_ON_PLATFORM.
     UNSUPPORTED = 0
     #: O: supported.
     SUPPORTED = 1
@@ -185,11 +185,11 @@ class Support(enum.IntEnum):
 class Delivery(enum.IntEnum):
     """Where a socket's callbacks run."""
 
-    #: The default dgram_set_delivery sets.
+    #: The default dgram_set_delivery sets (initially DGRAM_DELIVERY_THREAD).
     DEFAULT = 0
-    #: On a library thread, as soon as the event happens.
+    #: On a library thread, as soon as the event happens: one callback at a time per socket, in event order; different sockets' callbacks may run at the same time on different threads.
     THREAD = 1
-    #: On the thread that calls dgram_poll, which dgram_event_fd wakes.
+    #: On the thread that calls dgram_poll, which dgram_event_fd wakes: the events are queued, in order, until then.
     POLL = 2
 
 
