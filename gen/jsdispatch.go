@@ -421,12 +421,18 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.Var().Id("platformNames").Op("=").Map(String()).Add(dq("Platform")).Add(lines(platforms...))
 	f.Line()
 
-	var emitted []Code
+	var emitted, returns []Code
 	for _, c := range s.Calls {
 		if c.SystemErrors == "emitted" {
 			emitted = append(emitted, Lit(c.Name).Op(":").True())
 		}
+		if c.JSReturns != "" {
+			returns = append(returns, Lit(c.Name).Op(":").Lit(c.JSReturns))
+		}
 	}
+	f.Comment(comment("jsReturns is what a call without a result returns in JavaScript, as Node (the spec's js_returns): \"socket\" or \"argument\"; the others return undefined."))
+	f.Var().Id("jsReturns").Op("=").Map(String()).String().Add(lines(returns...))
+	f.Line()
 	f.Comment(comment("emitsSystemErrors are the calls whose operating-system errors are an 'error' event after the call returns (the spec's system_errors: emitted), as in Node; the others throw them."))
 	f.Var().Id("emitsSystemErrors").Op("=").Map(String()).Bool().Add(lines(emitted...))
 	f.Line()

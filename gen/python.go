@@ -320,24 +320,9 @@ func buildPy(s *spec.Spec) (*pyModel, error) {
 	return m, nil
 }
 
-// pyStr is a Python string literal.
-func pyStr(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n':
-			b.WriteString(`\n`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// pyStr is a Python string literal: Go's quoting, whose escapes (\n,
+// \xhh, \uhhhh) Python reads the same way.
+func pyStr(s string) string { return strconv.Quote(s) }
 
 // pyDoc is a docstring indented by indent: paragraphs wrapped at 79
 // columns, one line when it fits.

@@ -357,6 +357,9 @@ func (c *checker) calls() {
 		if call.Title == "" {
 			c.failf(call.Line, "call %s has no title", call.Name)
 		}
+		if call.JSReturns != "" && call.JSReturns != "socket" && call.JSReturns != "argument" {
+			c.failf(call.Line, "call %s: js_returns %q must be socket, argument or absent", call.Name, call.JSReturns)
+		}
 		if call.SystemErrors != "" && call.SystemErrors != "emitted" {
 			c.failf(call.Line, "call %s: system_errors %q must be emitted or absent", call.Name, call.SystemErrors)
 		}

@@ -243,12 +243,17 @@ type Call struct {
 	// SystemErrors is "emitted" for a call whose operating-system errors
 	// JavaScript emits as an 'error' event after the call returns (Go and
 	// C return them from the call; see Spec.Reporting), "" otherwise.
-	SystemErrors string   `yaml:"system_errors"`
-	Support      Cells    `yaml:"support"`
-	Native       Cells    `yaml:"native"`
-	Forms        []Form   `yaml:"forms"`
-	Errors       []string `yaml:"errors"`
-	Line         int      `yaml:"-"`
+	SystemErrors string `yaml:"system_errors"`
+	// JSReturns is what the call returns in JavaScript where the API has
+	// no result, as Node does: "socket" (this, for chaining: bind,
+	// close) or "argument" (its first argument: the TTL setters); ""
+	// is undefined.
+	JSReturns string   `yaml:"js_returns"`
+	Support   Cells    `yaml:"support"`
+	Native    Cells    `yaml:"native"`
+	Forms     []Form   `yaml:"forms"`
+	Errors    []string `yaml:"errors"`
+	Line      int      `yaml:"-"`
 }
 
 // Form is one way of calling a Call.

@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "72dd553af90f18974737286f36a1367d36f1b674e324857bf229464972a94297"
+#define DGRAM_SPEC_HASH "019ba48452aefa76a84d7a29bee94d5baafc209e8d02ebd442e1e66536f61b5c"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */

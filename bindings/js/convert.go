@@ -454,13 +454,13 @@ func (x *args) done(s *socket, err error) {
 	s.called(x.call)
 }
 
-// result is what a call without a spec result returns in Node: the socket
-// for bind, close, ref and unref, the argument for the TTL and loopback setters.
+// result is what a call without a spec result returns in Node: the
+// socket or its first argument, as the spec's js_returns says (jsReturns).
 func (x *args) result(s *socket, call goja.FunctionCall) goja.Value {
-	switch x.call {
-	case "bind", "close", "ref", "unref":
+	switch jsReturns[x.call] {
+	case "socket":
 		return s.obj
-	case "setTTL", "setMulticastTTL", "setMulticastLoopback":
+	case "argument":
 		return arg(call.Arguments, 0)
 	}
 	return goja.Undefined()

@@ -21,6 +21,19 @@ var platformNames = map[string]dgram.Platform{
 	"tizenrt":  dgram.TizenRT,
 }
 
+// jsReturns is what a call without a result returns in JavaScript, as Node
+// (the spec's js_returns): "socket" or "argument"; the others return
+// undefined.
+var jsReturns = map[string]string{
+	"bind":                 "socket",
+	"close":                "socket",
+	"setMulticastLoopback": "argument",
+	"setMulticastTTL":      "argument",
+	"setTTL":               "argument",
+	"ref":                  "socket",
+	"unref":                "socket",
+}
+
 // emitsSystemErrors are the calls whose operating-system errors are an
 // 'error' event after the call returns (the spec's system_errors: emitted),
 // as in Node; the others throw them.

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "72dd553af90f18974737286f36a1367d36f1b674e324857bf229464972a94297"
+SPEC_HASH = "019ba48452aefa76a84d7a29bee94d5baafc209e8d02ebd442e1e66536f61b5c"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
