@@ -678,7 +678,10 @@ static void test_poll_no_message_after_close(void)
     for (int i = 0; i < 20; i++) {
         CHECK_INT(dgram_send(c, "q", 1, port, "127.0.0.1", NULL, NULL), DGRAM_OK);
     }
-    usleep(100 * 1000); /* let the reader queue them for dgram_poll */
+    /* wait, without running them, until the library has queued them: its
+       descriptor is readable exactly while callbacks wait for dgram_poll */
+    struct pollfd pfd = {dgram_event_fd(), POLLIN, 0};
+    CHECK_INT(poll(&pfd, 1, LONG), 1);
     int before_close = atomic_load(&r->messages);
     CHECK_INT(before_close, 0); /* nothing runs outside dgram_poll */
     CHECK_INT(dgram_close(s, on_close, r), DGRAM_OK);
