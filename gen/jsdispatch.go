@@ -421,7 +421,7 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	f.Var().Id("platformNames").Op("=").Map(String()).Add(dq("Platform")).Add(lines(platforms...))
 	f.Line()
 
-	var emitted, returns []Code
+	var emitted, returns, lifecycle []Code
 	for _, c := range s.Calls {
 		if c.SystemErrors == "emitted" {
 			emitted = append(emitted, Lit(c.Name).Op(":").True())
@@ -429,7 +429,13 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 		if c.JSReturns != "" {
 			returns = append(returns, Lit(c.Name).Op(":").Lit(c.JSReturns))
 		}
+		if c.Lifecycle != "" {
+			lifecycle = append(lifecycle, Lit(c.Name).Op(":").Lit(c.Lifecycle))
+		}
 	}
+	f.Comment(comment("lifecycles is what each call does to the socket's life (the spec's lifecycle), for the host's state and loop references."))
+	f.Var().Id("lifecycles").Op("=").Map(String()).String().Add(lines(lifecycle...))
+	f.Line()
 	f.Comment(comment("jsReturns is what a call without a result returns in JavaScript, as Node (the spec's js_returns): \"socket\" or \"argument\"; the others return undefined."))
 	f.Var().Id("jsReturns").Op("=").Map(String()).String().Add(lines(returns...))
 	f.Line()

@@ -357,6 +357,11 @@ func (c *checker) calls() {
 		if call.Title == "" {
 			c.failf(call.Line, "call %s has no title", call.Name)
 		}
+		switch call.Lifecycle {
+		case "", "bind", "binds", "connect", "disconnect", "close", "ref", "unref":
+		default:
+			c.failf(call.Line, "call %s: lifecycle %q must be bind, binds, connect, disconnect, close, ref, unref or absent", call.Name, call.Lifecycle)
+		}
 		if call.JSReturns != "" && call.JSReturns != "socket" && call.JSReturns != "argument" {
 			c.failf(call.Line, "call %s: js_returns %q must be socket, argument or absent", call.Name, call.JSReturns)
 		}

@@ -248,7 +248,13 @@ type Call struct {
 	// no result, as Node does: "socket" (this, for chaining: bind,
 	// close) or "argument" (its first argument: the TTL setters); ""
 	// is undefined.
-	JSReturns string   `yaml:"js_returns"`
+	JSReturns string `yaml:"js_returns"`
+	// Lifecycle is what a successful call does to the socket's life, for a
+	// host that tracks it (the JavaScript host keeps its loop alive while
+	// a socket is bound): bind, binds (an implicit bind when unbound),
+	// connect (binds, then connects), disconnect, close, ref, unref; "" for
+	// none.
+	Lifecycle string   `yaml:"lifecycle"`
 	Support   Cells    `yaml:"support"`
 	Native    Cells    `yaml:"native"`
 	Forms     []Form   `yaml:"forms"`

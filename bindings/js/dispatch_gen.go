@@ -21,6 +21,19 @@ var platformNames = map[string]dgram.Platform{
 	"tizenrt":  dgram.TizenRT,
 }
 
+// lifecycles is what each call does to the socket's life (the spec's
+// lifecycle), for the host's state and loop references.
+var lifecycles = map[string]string{
+	"bind":       "bind",
+	"close":      "close",
+	"send":       "binds",
+	"sendto":     "binds",
+	"connect":    "connect",
+	"disconnect": "disconnect",
+	"ref":        "ref",
+	"unref":      "unref",
+}
+
 // jsReturns is what a call without a result returns in JavaScript, as Node
 // (the spec's js_returns): "socket" or "argument"; the others return
 // undefined.

@@ -187,20 +187,21 @@ func (s *socket) on(how, event string, fn goja.Value) {
 	}
 }
 
-// called moves the state after a successful call: bind and an implicit
-// bind by send or connect make the socket keep the process alive (unless
-// unref'd, as in Node), and so does a close until 'close' is emitted.
+// called moves the state after a successful call, as the call's
+// lifecycle in the spec says (lifecycles): a bind and an implicit bind by
+// send or connect make the socket keep the process alive (unless unref'd,
+// as in Node), and so does a close until 'close' is emitted.
 func (s *socket) called(call string) {
-	switch call {
+	switch lc := lifecycles[call]; lc {
 	case "bind":
 		s.state = binding
 		s.hold()
-	case "send", "sendto", "connect":
+	case "binds", "connect":
 		if s.state == unbound {
 			s.state = binding
 			s.hold()
 		}
-		if call == "connect" {
+		if lc == "connect" {
 			s.connecting = true
 		}
 	case "disconnect":
