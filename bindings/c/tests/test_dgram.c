@@ -921,7 +921,11 @@ static void test_buffer_sizes(void)
     /* Before bind: ERR_SOCKET_BUFFER_SIZE, as Node words it. */
     CHECK_INT(dgram_set_recv_buffer_size(s, 8192), DGRAM_ERR_SOCKET_BUFFER_SIZE);
     CHECK_STR(last().message, "Could not get or set buffer size: uv_recv_buffer_size returned EBADF (bad file descriptor)");
-    CHECK_STR(last().kind, "Error");
+    /* Node's SystemError: syscall names the call, sys_errno the cause. */
+    CHECK_STR(last().kind, "SystemError");
+    CHECK_STR(last().syscall, "uv_recv_buffer_size");
+    CHECK_INT(last().sys_errno, EBADF);
+    CHECK_INT(dgram_set_recv_buffer_size(s, 0), DGRAM_ERR_SOCKET_BUFFER_SIZE);
     CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_ERR_SOCKET_BUFFER_SIZE);
     CHECK_STR(last().message, "Could not get or set buffer size: uv_send_buffer_size returned EBADF (bad file descriptor)");
     /* A bad size, checked first: ERR_SOCKET_BAD_BUFFER_SIZE. */
@@ -943,6 +947,15 @@ static void test_buffer_sizes(void)
     size = 0;
     CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_OK);
     CHECK(size >= 16384);
+    /* 0 reads the size and changes nothing, as libuv's uv_send_buffer_size. */
+    int64_t before = size;
+    CHECK_INT(dgram_set_send_buffer_size(s, 0), DGRAM_OK);
+    CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_OK);
+    CHECK_INT(size, before);
+    CHECK_INT(dgram_get_recv_buffer_size(s, &before), DGRAM_OK);
+    CHECK_INT(dgram_set_recv_buffer_size(s, 0), DGRAM_OK);
+    CHECK_INT(dgram_get_recv_buffer_size(s, &size), DGRAM_OK);
+    CHECK_INT(size, before);
     /* The socket still sends and receives with them: to itself. */
     CHECK_INT(dgram_send(s, "sized", 5, port, "127.0.0.1", NULL, NULL), DGRAM_OK);
     WAIT_UNTIL(atomic_load(&r->messages) == 1, LONG);
