@@ -120,23 +120,23 @@ var badRules = []string{
 
 // badKinds are the kinds of bad input, in the order cases are written.
 const (
-	kindBelow      = "below"
-	kindAbove      = "above"
-	kindFraction   = "fraction"
-	kindNaN        = "nan"
-	kindWrongType  = "wrong-type"
+	kindBelow     = "below"
+	kindAbove     = "above"
+	kindFraction  = "fraction"
+	kindNaN       = "nan"
+	kindWrongType = "wrong-type"
 	// kindNumericString is a number in a string, for an argument that
 	// takes numbers only (js: own_error).
 	kindNumericString = "numeric-string"
-	kindMissing    = "missing"
-	kindEmpty      = "empty"
-	kindWrongValue = "wrong-value"
-	kindNull       = "null"
-	kindMalformed  = "malformed"
-	kindFamily     = "wrong-family"
-	kindNoIface    = "no-interface"
-	kindOversize   = "oversize"
-	kindState      = "state"
+	kindMissing       = "missing"
+	kindEmpty         = "empty"
+	kindWrongValue    = "wrong-value"
+	kindNull          = "null"
+	kindMalformed     = "malformed"
+	kindFamily        = "wrong-family"
+	kindNoIface       = "no-interface"
+	kindOversize      = "oversize"
+	kindState         = "state"
 )
 
 const (
