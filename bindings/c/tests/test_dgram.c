@@ -912,6 +912,47 @@ static void test_flags(void)
     free(r);
 }
 
+/* IPv4-mapped addresses on udp6, as Node: a udp6 socket binds
+   ::ffff:127.0.0.1 and reports it; udp4 traffic to 127.0.0.1 reaches it from
+   ::ffff:127.0.0.1; a udp6 socket connected to the mapped address reports
+   it as its peer and (getsockname) as its own address. */
+static void test_mapped_addresses(void)
+{
+    recorder *r = new_recorder(), *r4 = new_recorder(), *rc = new_recorder();
+    struct dgram_socket_options o;
+    memset(&o, 0, sizeof o);
+    o.type = "udp6";
+    dgram_socket s = dgram_create_socket(&o, on_message, r);
+    dgram_socket c = dgram_create_socket(&o, on_message, rc);
+    dgram_socket v4 = make_socket(r4, DGRAM_DELIVERY_THREAD);
+    CHECK(s > 0 && c > 0 && v4 > 0);
+    CHECK_INT(dgram_bind(s, 0, "::ffff:127.0.0.1", on_listening, r), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r->listening) == 1, LONG);
+    struct dgram_address_info a, p;
+    CHECK_INT(dgram_address(s, &a), DGRAM_OK);
+    CHECK_STR(a.address, "::ffff:127.0.0.1");
+    CHECK_STR(a.family, "IPv6");
+    int v4port = bind_local(v4, r4);
+    CHECK(v4port > 0);
+    CHECK_INT(dgram_send(v4, "to mapped", 9, a.port, "127.0.0.1", NULL, NULL), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r->messages) == 1, LONG);
+    CHECK_INT(atomic_load(&r->messages), 1);
+    CHECK_STR(r->rinfo.address, "::ffff:127.0.0.1");
+    CHECK_INT(r->rinfo.port, v4port);
+    CHECK_INT(dgram_connect(c, v4port, "::ffff:127.0.0.1", NULL, NULL), DGRAM_OK);
+    CHECK_INT(dgram_remote_address(c, &p), DGRAM_OK);
+    CHECK_STR(p.address, "::ffff:127.0.0.1");
+    CHECK_INT(p.port, v4port);
+    CHECK_INT(dgram_address(c, &a), DGRAM_OK);
+    CHECK_STR(a.address, "::ffff:127.0.0.1");
+    close_wait(c, rc);
+    close_wait(s, r);
+    close_wait(v4, r4);
+    free(r);
+    free(r4);
+    free(rc);
+}
+
 /* Node's buffer-size calls, extension calls added through the spec alone. */
 static void test_buffer_sizes(void)
 {
@@ -1730,6 +1771,7 @@ static const test tests[] = {
     T(create_bad_type),
     T(create_options),
     T(buffer_sizes),
+    T(mapped_addresses),
     T(connect),
     T(invalid_handles),
     T(closed_handle),
