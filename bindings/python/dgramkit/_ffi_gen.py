@@ -1470,6 +1470,7 @@ class Arg(NamedTuple):
     optional: bool = False
     required: bool = False
     port: bool = False
+    own_error: bool = False
     enum: str = ""
     default: str = ""
     bounds: str = ""
@@ -1664,7 +1665,7 @@ FORMS = {
     "dgram_set_recv_buffer_size": Form(
         "dgram_set_recv_buffer_size", "setRecvBufferSize", "set_recv_buffer_size", "setRecvBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_recv_buffer_size": Form(
@@ -1675,7 +1676,7 @@ FORMS = {
     "dgram_set_send_buffer_size": Form(
         "dgram_set_send_buffer_size", "setSendBufferSize", "set_send_buffer_size", "setSendBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_send_buffer_size": Form(
