@@ -160,7 +160,9 @@ func (s *Socket) emitConnect() {
 
 // OnError adds listener to the 'error' event: emitted whenever any error
 // occurs that is not reported to a callback: a failed bind (explicit or
-// implicit), a failed receive. A single error is passed to the handler.
+// implicit), a failed receive. A single error is passed to the handler. A
+// failed receive (syscall recvmsg, such as the ICMP errors a peer's network
+// sends) never ends reading: the socket goes on receiving until close().
 func (s *Socket) OnError(listener ErrorListener) {
 	s.mustListen("OnError", listener == nil)
 	s.events.error.add(listener)
