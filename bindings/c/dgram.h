@@ -95,7 +95,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "bfed3620f3dd731828ef9b4ba3c797227dfab5404e9a54198af62ccc847a6ee5"
+#define DGRAM_SPEC_HASH "526c05bdbcb402b6624da96cc5e6bdd91a97cfeee56257569c4f93c839b7dc35"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -874,7 +874,12 @@ int dgram_bind_options(dgram_socket socket, const struct dgram_bind_options *opt
 /**
  * dgram.Socket.close: Closes the socket and stops listening for data on it.
  * The optional closeListener is attached to the 'close' event, even when
- * close fails because the socket is already closed (as in Node).
+ * close fails because the socket is already closed (as in Node). When close
+ * returns on a thread that is not running one of the socket's callbacks,
+ * none of them is running and no 'message' or 'error' callback starts later
+ * (a callback running on another thread is waited for); from inside one of
+ * the socket's callbacks it returns at once. 'close' and the callbacks of
+ * earlier sends still come.
  *
  * Form: close([closeListener]).
  *

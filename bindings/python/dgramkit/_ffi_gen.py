@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "bfed3620f3dd731828ef9b4ba3c797227dfab5404e9a54198af62ccc847a6ee5"
+SPEC_HASH = "526c05bdbcb402b6624da96cc5e6bdd91a97cfeee56257569c4f93c839b7dc35"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -594,7 +594,11 @@ FUNCTIONS = {
         """dgram.Socket.close: Closes the socket and stops listening for data
         on it. The optional closeListener is attached to the 'close' event,
         even when close fails because the socket is already closed (as in
-        Node).
+        Node). When close returns on a thread that is not running one of the
+        socket's callbacks, none of them is running and no 'message' or
+        'error' callback starts later (a callback running on another thread
+        is waited for); from inside one of the socket's callbacks it returns
+        at once. 'close' and the callbacks of earlier sends still come.
 
         Form: close([closeListener]).
 
