@@ -201,7 +201,8 @@ type Object struct {
 type Event struct {
 	Name string `yaml:"name"`
 	Doc  string `yaml:"doc"`
-	// Bounded marks an event that peers cause (a received datagram): a
+	// Bounded marks an event that peers cause (a received datagram, a
+	// receive error such as an ICMP error): a
 	// binding that hands it to a host thread bounds how many wait there
 	// (the spec's ordering) and drops those still waiting at close.
 	Bounded bool  `yaml:"bounded"`
