@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,8 +22,13 @@ import (
 //   - an event E gets dgram_on_<E> and the callback type dgram_<E>_cb; a
 //     callback C gets dgram_<C>_cb;
 //   - an object O is the struct dgram_<snake of O>, its fields snake_case;
-//   - an error is DGRAM_<code> = -number; a platform DGRAM_PLATFORM_<ID>, a
-//     call DGRAM_CALL_<CALL>, in the Go enums' order.
+//   - an error is DGRAM_<code> = -number; a platform DGRAM_PLATFORM_<ID> =
+//     number, a call DGRAM_CALL_<CALL> = number (the spec's stable values),
+//     in spec order;
+//   - a function is in the symbol version node of the minor that added its
+//     call or event (since:), spec.VersionNode: DGRAM_1 up to the minor
+//     before versionNodesFrom, then DGRAM_1.<MINOR>, each inheriting the
+//     one before.
 //
 // The Go exports are named dgramgo_<name>; the C function dgram_<name>
 // checks for a forked child before it enters Go. Both, and the callback
@@ -54,6 +60,7 @@ type cModel struct {
 	Callbacks []cCallback
 	Funcs     []cFunc // the API: one per form, then one per event
 	Library   []cFunc // the library's own functions
+	Nodes     []cNode // the symbol version nodes, oldest first
 	StringLen int
 	Ordering  []string
 }
@@ -66,6 +73,14 @@ type cConst struct {
 	Kind  string
 	Msg   string
 	Doc   string
+}
+
+// cNode is a symbol version node of the version script: the functions
+// one minor added (or, for the first, every minor before versionNodesFrom).
+type cNode struct {
+	Name   string   // DGRAM_1, DGRAM_1.3
+	Parent string   // the node it inherits, "" for the first
+	Funcs  []string // the functions' names, in header order
 }
 
 // cCaps are one platform's capability macros.
@@ -168,6 +183,7 @@ type cFunc struct {
 	Result  result // the call's
 	Event   string // dgram_on_<event>
 	Pure    bool   // written in C, never enters Go
+	Since   string // the MAJOR.MINOR that added it: its call's or event's since:, or the library's
 	NoFork  bool   // no fork check (pure C)
 	CastArg []string
 }
@@ -278,11 +294,11 @@ func buildC(s *spec.Spec) (*cModel, error) {
 		m.Errors = append(m.Errors, cConst{Name: "DGRAM_" + e.Code, Value: -e.Number, Code: e.Code, Kind: e.Kind, Msg: e.Message, Doc: cSentence(e.Doc)})
 	}
 	m.Platforms = append(m.Platforms, cConst{Name: "DGRAM_PLATFORM_NATIVE", Value: 0, Doc: "The host's native support (the default)."})
-	for i, p := range s.Platforms {
-		m.Platforms = append(m.Platforms, cConst{Name: "DGRAM_PLATFORM_" + strings.ToUpper(p.ID), Value: i + 1, Doc: p.Name + " (" + p.Board + ")."})
+	for _, p := range s.Platforms {
+		m.Platforms = append(m.Platforms, cConst{Name: "DGRAM_PLATFORM_" + strings.ToUpper(p.ID), Value: p.Number, Doc: p.Name + " (" + p.Board + ")."})
 	}
-	for i, c := range s.Calls {
-		m.Calls = append(m.Calls, cConst{Name: "DGRAM_CALL_" + upper(c.Name), Value: i, Doc: c.Title + "."})
+	for _, c := range s.Calls {
+		m.Calls = append(m.Calls, cConst{Name: "DGRAM_CALL_" + upper(c.Name), Value: c.Number, Doc: c.Title + "."})
 	}
 	for _, p := range s.Platforms {
 		caps := cCaps{Platform: p}
@@ -387,7 +403,7 @@ func buildC(s *spec.Spec) (*cModel, error) {
 		c := &mc.Call
 		for _, mf := range mc.MForms {
 			f := &mf.Form
-			fn := cFunc{Name: mf.C, Call: c, Form: f, Result: mc.Result}
+			fn := cFunc{Name: mf.C, Call: c, Form: f, Result: mc.Result, Since: c.Since}
 			fn.GoName = "dgramgo_" + strings.TrimPrefix(fn.Name, "dgram_")
 			if names[fn.Name] {
 				return nil, fmt.Errorf("%s:%d: %s: C name %s is taken", s.File, f.Line, f.Signature, fn.Name)
@@ -466,7 +482,7 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			return nil, fmt.Errorf("%s:%d: event %s: C name %s is taken", s.File, e.Line, e.Name, n)
 		}
 		names[n] = true
-		m.Funcs = append(m.Funcs, cFunc{Name: n, GoName: "dgramgo_on_" + snake(e.Name), Ret: "int", Event: e.Name,
+		m.Funcs = append(m.Funcs, cFunc{Name: n, GoName: "dgramgo_on_" + snake(e.Name), Ret: "int", Event: e.Name, Since: e.Since,
 			Params: []cParam{{"socket", "dgram_socket ", "The socket's handle."},
 				{"listener", "dgram_" + snake(e.Name) + "_cb ", "The listener; NULL is ERR_NULL_POINTER."},
 				{"user_data", "void *", "Passed to the listener as it is."}},
@@ -490,45 +506,89 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
 		}
 	}
+	if m.Nodes, err = cVersionNodes(s, append(append([]cFunc(nil), m.Funcs...), m.Library...)); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
+// cVersionNodes groups the functions by symbol version node, oldest first:
+// the node of the minor that added each (spec.VersionNode of its since).
+func cVersionNodes(s *spec.Spec, funcs []cFunc) ([]cNode, error) {
+	type minor struct {
+		v    spec.MinorVersion
+		node string
+	}
+	var minors []minor
+	byNode := map[string][]string{}
+	for _, f := range funcs {
+		v, err := spec.ParseMinor(f.Since)
+		if err != nil {
+			return nil, fmt.Errorf("C function %s: since %q: %v (every function says which minor added it)", f.Name, f.Since, err)
+		}
+		node := s.VersionNode(f.Since)
+		if _, seen := byNode[node]; !seen {
+			minors = append(minors, minor{v, node})
+		}
+		byNode[node] = append(byNode[node], f.Name)
+	}
+	slices.SortStableFunc(minors, func(a, b minor) int {
+		switch {
+		case a.v.Less(b.v):
+			return -1
+		case b.v.Less(a.v):
+			return 1
+		}
+		return 0
+	})
+	var nodes []cNode
+	for _, mn := range minors {
+		n := cNode{Name: mn.node, Funcs: byNode[mn.node]}
+		if len(nodes) > 0 {
+			n.Parent = nodes[len(nodes)-1].Name
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}
+
 // cLibrary are the library's own functions: not in the spec, the same
-// for every spec.
+// for every spec. Since is the minor that added each (a function a new
+// minor adds gets that minor's symbol version node, as a call's).
 var cLibrary = []cFunc{
-	{Name: "dgram_version", Ret: "const char *", Pure: true, NoFork: true,
+	{Name: "dgram_version", Since: "1.0", Ret: "const char *", Pure: true, NoFork: true,
 		Doc: []string{"The library's version, \"MAJOR.MINOR.PATCH\"; DGRAM_VERSION is the header's. A static string."}},
-	{Name: "dgram_spec_hash", Ret: "const char *", Pure: true, NoFork: true,
+	{Name: "dgram_spec_hash", Since: "1.0", Ret: "const char *", Pure: true, NoFork: true,
 		Doc: []string{"The SHA-256 of the spec the library was generated from; it equals DGRAM_SPEC_HASH when the header matches the library. A static string. dgram_header_matches() compares them."}},
-	{Name: "dgram_strerror", Ret: "const char *", Pure: true, NoFork: true, Params: []cParam{{"code", "int", "DGRAM_OK or a negative error code."}},
+	{Name: "dgram_strerror", Since: "1.0", Ret: "const char *", Pure: true, NoFork: true, Params: []cParam{{"code", "int", "DGRAM_OK or a negative error code."}},
 		Doc: []string{"The spec's name of an error code: \"ERR_SOCKET_BAD_PORT\", \"EADDRINUSE\"; \"OK\" for 0 and \"UNKNOWN\" for a code that is none of them. A static string."}},
-	{Name: "dgram_last_error", Ret: "int", Pure: true, NoFork: true, Params: []cParam{{"out", "struct dgram_error_info *", "Receives the detail; may be NULL."}},
+	{Name: "dgram_last_error", Since: "1.0", Ret: "int", Pure: true, NoFork: true, Params: []cParam{{"out", "struct dgram_error_info *", "Receives the detail; may be NULL."}},
 		Doc: []string{"The last error a call of this library returned on the calling thread, like errno: a successful call does not clear it; dgram_clear_last_error does. Works in a forked child too.",
 			"@return the last error's code, or DGRAM_OK when there was none."}},
-	{Name: "dgram_clear_last_error", Ret: "void", Pure: true, NoFork: true,
+	{Name: "dgram_clear_last_error", Since: "1.0", Ret: "void", Pure: true, NoFork: true,
 		Doc: []string{"Forgets the calling thread's last error."}},
-	{Name: "dgram_error_string", Ret: "char *", Pure: true, NoFork: true, Params: []cParam{{"error", "const struct dgram_error_info *", "An error's detail; NULL gives NULL."}},
+	{Name: "dgram_error_string", Since: "1.0", Ret: "char *", Pure: true, NoFork: true, Params: []cParam{{"error", "const struct dgram_error_info *", "An error's detail; NULL gives NULL."}},
 		Doc: []string{"The error as Node prints it: \"RangeError [ERR_SOCKET_BAD_PORT]: Port should be ...\" for a coded error, \"bind EADDRINUSE 0.0.0.0:41234\" for a system error.",
 			"@return a string the caller frees with dgram_free, or NULL when error is NULL or memory is short."}},
-	{Name: "dgram_free", Ret: "void", Pure: true, NoFork: true, Params: []cParam{{"p", "void *", "Memory the library returned; NULL is ignored."}},
+	{Name: "dgram_free", Since: "1.0", Ret: "void", Pure: true, NoFork: true, Params: []cParam{{"p", "void *", "Memory the library returned; NULL is ignored."}},
 		Doc: []string{"Frees memory the library returned (dgram_error_string). Never free it with anything else."}},
-	{Name: "dgram_live_handles", GoName: "dgramgo_live_handles", Ret: "int",
+	{Name: "dgram_live_handles", Since: "1.0", GoName: "dgramgo_live_handles", Ret: "int",
 		Doc: []string{"The number of live socket handles: created, and not yet released by their 'close' event. Tests check it is 0 after each test.",
 			"@return the count, or DGRAM_ERR_FORKED."}},
-	{Name: "dgram_set_delivery", GoName: "dgramgo_set_delivery", Ret: "int", Params: []cParam{{"mode", "int", "DGRAM_DELIVERY_THREAD or DGRAM_DELIVERY_POLL."}},
+	{Name: "dgram_set_delivery", Since: "1.0", GoName: "dgramgo_set_delivery", Ret: "int", Params: []cParam{{"mode", "int", "DGRAM_DELIVERY_THREAD or DGRAM_DELIVERY_POLL."}},
 		Doc: []string{"Sets the delivery mode of the sockets created afterwards whose options say DGRAM_DELIVERY_DEFAULT, and of every dgram_create_socket_type. Initially DGRAM_DELIVERY_THREAD.",
 			"@return DGRAM_OK, or DGRAM_ERR_OUT_OF_RANGE for another mode."}},
-	{Name: "dgram_poll", GoName: "dgramx_poll", // waits in C (shim.c), then enters dgramgo_poll
+	{Name: "dgram_poll", Since: "1.0", GoName: "dgramx_poll", // waits in C (shim.c), then enters dgramgo_poll
 		Ret: "int", Params: []cParam{{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits without limit."}},
 		Doc: []string{"Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling thread, in the order their events happened. Calls from several threads are serialized; a call from a callback that dgram_poll runs is DGRAM_ERR_POLL_REENTERED.",
 			"@return the number of callbacks run (0 when the timeout expired), or a negative error code."}},
-	{Name: "dgram_event_fd", GoName: "dgramgo_event_fd", Ret: "int",
+	{Name: "dgram_event_fd", Since: "1.0", GoName: "dgramgo_event_fd", Ret: "int",
 		Doc: []string{"A file descriptor (an eventfd) that is readable while callbacks of DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll loop: when it is readable, call dgram_poll(0). Do not read or close it.",
 			"@return the descriptor, or a negative error code."}},
-	{Name: "dgram_supports", GoName: "dgramgo_supports", Ret: "int", Params: []cParam{{"platform", "dgram_platform ", "A platform, or DGRAM_PLATFORM_NATIVE for the host's native support."}, {"call", "dgram_call ", "A call."}},
+	{Name: "dgram_supports", Since: "1.0", GoName: "dgramgo_supports", Ret: "int", Params: []cParam{{"platform", "dgram_platform ", "A platform, or DGRAM_PLATFORM_NATIVE for the host's native support."}, {"call", "dgram_call ", "A call."}},
 		Doc: []string{"How platform supports call at run time: DGRAM_UNSUPPORTED (X), DGRAM_SUPPORTED (O) or DGRAM_PARTIAL (△). An unknown platform or call is DGRAM_UNSUPPORTED. The DGRAM_<PLATFORM>_HAS_<CALL> macros say the same at compile time.",
 			"@return the support level, or a negative error code."}},
-	{Name: "dgram_host_platform", GoName: "dgramgo_host_platform", Ret: "int",
+	{Name: "dgram_host_platform", Since: "1.0", GoName: "dgramgo_host_platform", Ret: "int",
 		Doc: []string{"The platform whose native support DGRAM_PLATFORM_NATIVE means on this host: {host}.",
 			"@return a dgram_platform, or a negative error code."}},
 }

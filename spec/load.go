@@ -132,14 +132,22 @@ func walk(file string, n *yaml.Node, v reflect.Value) error {
 		if f := v.FieldByName("Line"); f.IsValid() {
 			f.SetInt(int64(n.Line))
 		}
+		present := map[int]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key := n.Content[i]
 			idx := fieldByTag(t, key.Value)
 			if idx < 0 {
 				return &LoadError{file, key.Line, fmt.Sprintf("unknown key %q in %s", key.Value, strings.ToLower(t.Name()))}
 			}
+			present[idx] = true
 			if err := walk(file, n.Content[i+1], v.Field(idx)); err != nil {
 				return err
+			}
+		}
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).Tag.Get("required") == "true" && !present[i] {
+				name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+				return &LoadError{file, n.Line, fmt.Sprintf("%s without its required key %q", strings.ToLower(t.Name()), name)}
 			}
 		}
 	}
@@ -232,10 +240,13 @@ func (c *checker) check() {
 			c.failf(f.Line, "family %q: malformed %q is an address", f.Type, f.Malformed)
 		}
 	}
+	c.versions()
 	seen = map[string]bool{}
 	defaults := 0
+	platformNumbers := map[int]string{}
 	for _, p := range s.Platforms {
 		c.unique(seen, "platform", p.ID, p.Line)
+		c.number(platformNumbers, "platform", p.ID, p.Number, 1, nextNumber(s.Platforms, func(p Platform) int { return p.Number }, 1), p.Line)
 		if p.Name == "" || p.Board == "" || p.Go == "" {
 			c.failf(p.Line, "platform %q needs name, board and go", p.ID)
 		}
@@ -328,6 +339,7 @@ func (c *checker) check() {
 	seen = map[string]bool{}
 	for _, e := range s.Events {
 		c.unique(seen, "event", e.Name, e.Line)
+		c.since("event "+e.Name, e.Since, e.Line)
 		c.args("event "+e.Name, e.Args, false)
 	}
 	seen = map[string]bool{}
@@ -351,9 +363,11 @@ func (c *checker) check() {
 func (c *checker) calls() {
 	s := c.s
 	seen, goNames := map[string]bool{}, map[string]bool{}
-	used := map[int]bool{}
+	used, numbers := map[int]bool{}, map[int]string{}
 	for _, call := range s.Calls {
 		c.unique(seen, "call", call.Name, call.Line)
+		c.number(numbers, "call", call.Name, call.Number, 0, nextNumber(s.Calls, func(c Call) int { return c.Number }, 0), call.Line)
+		c.since("call "+call.Name, call.Since, call.Line)
 		if call.Title == "" {
 			c.failf(call.Line, "call %s has no title", call.Name)
 		}

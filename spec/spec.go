@@ -13,13 +13,18 @@ type Spec struct {
 	// Version is the API's version, MAJOR.MINOR.PATCH: the C library's
 	// (its soname is libdgram.so.MAJOR). Bump MINOR for additions, MAJOR
 	// for a change that breaks a compiled caller.
-	Version   string     `yaml:"version"`
-	Families  []Family   `yaml:"families"`
-	Platforms []Platform `yaml:"platforms"`
-	Footnotes []Footnote `yaml:"footnotes"`
-	Errors    []Error    `yaml:"errors"`
-	Objects   []Object   `yaml:"objects"`
-	Events    []Event    `yaml:"events"`
+	Version string `yaml:"version"`
+	// VersionNodesFrom is the first MAJOR.MINOR whose new C functions get
+	// a symbol version node of their own (DGRAM_<MAJOR>.<MINOR>, inheriting
+	// DGRAM_<MAJOR>); the functions of earlier releases keep DGRAM_<MAJOR>,
+	// under which programs already linked them.
+	VersionNodesFrom string     `yaml:"versionNodesFrom"`
+	Families         []Family   `yaml:"families"`
+	Platforms        []Platform `yaml:"platforms"`
+	Footnotes        []Footnote `yaml:"footnotes"`
+	Errors           []Error    `yaml:"errors"`
+	Objects          []Object   `yaml:"objects"`
+	Events           []Event    `yaml:"events"`
 	// Addresses are the kinds of address argument (address: on an
 	// argument) and the codes of their bad values.
 	Addresses []AddressKind `yaml:"addresses"`
@@ -121,6 +126,10 @@ type Platform struct {
 	Name  string `yaml:"name"`
 	Board string `yaml:"board"`
 	Go    string `yaml:"go"`
+	// Number is the platform's stable value (Platform in Go,
+	// DGRAM_PLATFORM_<ID> in C), unique and positive (0 is Native): it
+	// never changes once released, whatever the platforms' order.
+	Number int `yaml:"number" required:"true"`
 	// Host says how a host is recognised as this platform, whose native
 	// support Native then means; nil for a platform no host is.
 	Host *Host `yaml:"host"`
@@ -197,6 +206,9 @@ type Object struct {
 type Event struct {
 	Name string `yaml:"name"`
 	Doc  string `yaml:"doc"`
+	// Since is the MAJOR.MINOR version that added the event (and C's
+	// dgram_on_<event>).
+	Since string `yaml:"since" required:"true"`
 	// Bounded marks an event that peers cause (a received datagram): a
 	// binding that hands it to a host thread bounds how many wait there
 	// (the spec's ordering) and drops those still waiting at close.
@@ -222,8 +234,15 @@ type Callback struct {
 
 // Call is one function of the API, with each of its forms.
 type Call struct {
-	Name   string `yaml:"name"`
-	Title  string `yaml:"title"`
+	Name  string `yaml:"name"`
+	Title string `yaml:"title"`
+	// Number is the call's stable value (Call in Go, DGRAM_CALL_<CALL> in
+	// C, Call in Python), unique and not negative: it never changes once
+	// released, so the calls can be kept in the order that reads best.
+	Number int `yaml:"number" required:"true"`
+	// Since is the MAJOR.MINOR version that added the call: its C
+	// functions are in that minor's symbol version node (VersionNodesFrom).
+	Since  string `yaml:"since" required:"true"`
 	Module bool   `yaml:"module"`
 	// Returns is the result: socket, an object's name, or a scalar
 	// (integer, boolean, string, address); "" for none.

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "5fc05df30a696893d27036a400d1c836be874ff7f7501967322029c0659b8183"
+SPEC_HASH = "8e148489ce295088fe540f9294e301403a021cdd37b763a822ef2963da0f62fa"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
