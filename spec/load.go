@@ -75,7 +75,8 @@ func Parse(file string, data []byte) (*Spec, error) {
 	if err := doc.Content[0].Decode(s); err != nil {
 		return nil, yamlError(file, err)
 	}
-	if err := walk(file, doc.Content[0], reflect.ValueOf(s).Elem()); err != nil {
+	s.Examples = map[string]string{}
+	if err := walk(file, doc.Content[0], reflect.ValueOf(s).Elem(), s.Examples); err != nil {
 		return nil, err
 	}
 	c := checker{s: s}
@@ -104,23 +105,24 @@ func yamlError(file string, err error) error {
 
 var cellsType = reflect.TypeOf(Cells{})
 
-// walk rejects mapping keys that v's type does not declare and records the
-// line of each struct value in its Line field.
-func walk(file string, n *yaml.Node, v reflect.Value) error {
+// walk rejects mapping keys that v's type does not declare, and those
+// missing that it requires; it records the line of each struct value in
+// its Line field and the first value of each key in examples.
+func walk(file string, n *yaml.Node, v reflect.Value, examples map[string]string) error {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			return walk(file, n, v.Elem())
+			return walk(file, n, v.Elem(), examples)
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return nil
 		}
 		for i := 0; i < v.Len() && i < len(n.Content); i++ {
-			if err := walk(file, n.Content[i], v.Index(i)); err != nil {
+			if err := walk(file, n.Content[i], v.Index(i), examples); err != nil {
 				return err
 			}
 		}
@@ -140,7 +142,10 @@ func walk(file string, n *yaml.Node, v reflect.Value) error {
 				return &LoadError{file, key.Line, fmt.Sprintf("unknown key %q in %s", key.Value, strings.ToLower(t.Name()))}
 			}
 			present[idx] = true
-			if err := walk(file, n.Content[i+1], v.Field(idx)); err != nil {
+			if k := strings.ToLower(t.Name()) + "." + key.Value; examples[k] == "" {
+				examples[k] = example(key, n.Content[i+1])
+			}
+			if err := walk(file, n.Content[i+1], v.Field(idx), examples); err != nil {
 				return err
 			}
 		}
@@ -152,6 +157,26 @@ func walk(file string, n *yaml.Node, v reflect.Value) error {
 		}
 	}
 	return nil
+}
+
+// example is key: value as one line of YAML: a scalar or a short flow
+// collection as the spec writes it; a longer or block one is cut.
+func example(key, value *yaml.Node) string {
+	v := *value
+	if v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode {
+		v.Style = yaml.FlowStyle
+	}
+	doc := yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: key.Value}, &v}}
+	doc.Style = 0
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		return ""
+	}
+	line := strings.Join(strings.Fields(string(out)), " ")
+	if r := []rune(line); len(r) > 90 {
+		line = string(r[:89]) + "…"
+	}
+	return line
 }
 
 func fieldByTag(t reflect.Type, key string) int {
