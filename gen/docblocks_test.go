@@ -43,7 +43,7 @@ func TestDocBlockErrors(t *testing.T) {
 	s := load(t, "testdata/mini.yaml")
 	for text, want := range map[string]string{
 		"a\n<!-- dgramgen: nope -->\n<!-- /dgramgen: nope -->\n": `no generated block "nope"`,
-		"a\n<!-- dgramgen: js-api -->\nb\n":                       "block js-api is not closed",
+		"a\n<!-- dgramgen: js-api -->\nb\n":                      "block js-api is not closed",
 	} {
 		if _, _, err := FillDocBlocks(s, []byte(text)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("FillDocBlocks(%q) = %v, want %s", text, err, want)
