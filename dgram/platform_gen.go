@@ -64,6 +64,7 @@ const (
 	CallSetBroadcast                 Call = 8  // dgram.Socket.setBroadcast
 	CallSetMulticastLoopback         Call = 9  // dgram.Socket.setMulticastLoopback
 	CallSetMulticastTTL              Call = 10 // dgram.Socket.setMulticastTTL
+	CallSetMulticastInterface        Call = 21 // dgram.Socket.setMulticastInterface
 	CallSetTTL                       Call = 11 // dgram.Socket.setTTL
 	CallConnect                      Call = 12 // dgram.Socket.connect
 	CallDisconnect                   Call = 13 // dgram.Socket.disconnect
@@ -74,7 +75,6 @@ const (
 	CallGetRecvBufferSize            Call = 18 // dgram.Socket.getRecvBufferSize
 	CallSetSendBufferSize            Call = 19 // dgram.Socket.setSendBufferSize
 	CallGetSendBufferSize            Call = 20 // dgram.Socket.getSendBufferSize
-	CallSetMulticastInterface        Call = 21 // dgram.Socket.setMulticastInterface
 	CallAddSourceSpecificMembership  Call = 22 // dgram.Socket.addSourceSpecificMembership
 	CallDropSourceSpecificMembership Call = 23 // dgram.Socket.dropSourceSpecificMembership
 )
@@ -92,6 +92,7 @@ var callNames = [...]string{
 	CallSetBroadcast:                 "dgram.Socket.setBroadcast",
 	CallSetMulticastLoopback:         "dgram.Socket.setMulticastLoopback",
 	CallSetMulticastTTL:              "dgram.Socket.setMulticastTTL",
+	CallSetMulticastInterface:        "dgram.Socket.setMulticastInterface",
 	CallSetTTL:                       "dgram.Socket.setTTL",
 	CallConnect:                      "dgram.Socket.connect",
 	CallDisconnect:                   "dgram.Socket.disconnect",
@@ -102,7 +103,6 @@ var callNames = [...]string{
 	CallGetRecvBufferSize:            "dgram.Socket.getRecvBufferSize",
 	CallSetSendBufferSize:            "dgram.Socket.setSendBufferSize",
 	CallGetSendBufferSize:            "dgram.Socket.getSendBufferSize",
-	CallSetMulticastInterface:        "dgram.Socket.setMulticastInterface",
 	CallAddSourceSpecificMembership:  "dgram.Socket.addSourceSpecificMembership",
 	CallDropSourceSpecificMembership: "dgram.Socket.dropSourceSpecificMembership",
 }
@@ -128,6 +128,7 @@ var Calls = []Call{
 	CallSetBroadcast,
 	CallSetMulticastLoopback,
 	CallSetMulticastTTL,
+	CallSetMulticastInterface,
 	CallSetTTL,
 	CallConnect,
 	CallDisconnect,
@@ -138,7 +139,6 @@ var Calls = []Call{
 	CallGetRecvBufferSize,
 	CallSetSendBufferSize,
 	CallGetSendBufferSize,
-	CallSetMulticastInterface,
 	CallAddSourceSpecificMembership,
 	CallDropSourceSpecificMembership,
 }
@@ -194,6 +194,7 @@ var supportMatrix = [...][5]cell{
 	CallSetBroadcast:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastLoopback:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetMulticastTTL:              {Linux: {Unsupported, 0}, Raspbian: {Unsupported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetTTL:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallConnect:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
 	CallDisconnect:                   {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
@@ -204,7 +205,6 @@ var supportMatrix = [...][5]cell{
 	CallGetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
 	CallSetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
 	CallGetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallAddSourceSpecificMembership:  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallDropSourceSpecificMembership: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 }
@@ -223,6 +223,7 @@ var nativeMatrix = [...][5]cell{
 	CallSetBroadcast:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastLoopback:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastTTL:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetTTL:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallConnect:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallDisconnect:                   {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
@@ -233,7 +234,6 @@ var nativeMatrix = [...][5]cell{
 	CallGetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallGetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallAddSourceSpecificMembership:  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallDropSourceSpecificMembership: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 }

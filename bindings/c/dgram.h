@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "8e148489ce295088fe540f9294e301403a021cdd37b763a822ef2963da0f62fa"
+#define DGRAM_SPEC_HASH "890a522e8344c97d461d4b77d76bf983309ce36fe40df9558e5b10a2d947e907"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -268,6 +268,8 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_LOOPBACK = 9,
     /** dgram.Socket.setMulticastTTL. */
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
+    /** dgram.Socket.setMulticastInterface. */
+    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
     /** dgram.Socket.connect. */
@@ -288,8 +290,6 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_SEND_BUFFER_SIZE = 19,
     /** dgram.Socket.getSendBufferSize. */
     DGRAM_CALL_GET_SEND_BUFFER_SIZE = 20,
-    /** dgram.Socket.setMulticastInterface. */
-    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.addSourceSpecificMembership. */
     DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22,
     /** dgram.Socket.dropSourceSpecificMembership. */
@@ -364,6 +364,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_BROADCAST                  1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
 #define DGRAM_LINUX_HAS_CONNECT                        1 /* O */
 #define DGRAM_LINUX_HAS_DISCONNECT                     1 /* O */
@@ -374,7 +375,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
@@ -388,6 +388,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_BROADCAST                 0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
 #define DGRAM_LINUX_NOTE_CONNECT                       0
 #define DGRAM_LINUX_NOTE_DISCONNECT                    0
@@ -398,7 +399,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_LINUX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -414,6 +414,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_BROADCAST               1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
+#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_CONNECT                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_DISCONNECT                  1 /* O */
@@ -424,7 +425,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
-#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
@@ -438,6 +438,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_BROADCAST              0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
+#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
 #define DGRAM_RASPBIAN_NOTE_CONNECT                    0
 #define DGRAM_RASPBIAN_NOTE_DISCONNECT                 0
@@ -448,7 +449,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
-#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_RASPBIAN_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -464,6 +464,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_BROADCAST                  0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
 #define DGRAM_NUTTX_HAS_CONNECT                        1 /* O */
 #define DGRAM_NUTTX_HAS_DISCONNECT                     1 /* O */
@@ -474,7 +475,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
@@ -488,6 +488,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_BROADCAST                 0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
 #define DGRAM_NUTTX_NOTE_CONNECT                       0
 #define DGRAM_NUTTX_NOTE_DISCONNECT                    0
@@ -498,7 +499,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_NUTTX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -514,6 +514,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_BROADCAST                0 /* X */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
 #define DGRAM_TIZENRT_HAS_CONNECT                      1 /* O */
 #define DGRAM_TIZENRT_HAS_DISCONNECT                   1 /* O */
@@ -524,7 +525,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
-#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
@@ -538,6 +538,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_BROADCAST               0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
+#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
 #define DGRAM_TIZENRT_NOTE_CONNECT                     0
 #define DGRAM_TIZENRT_NOTE_DISCONNECT                  0
@@ -548,7 +549,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
-#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_TIZENRT_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -1135,6 +1135,31 @@ int dgram_set_multicast_loopback(dgram_socket socket, bool flag);
 int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
 
 /**
+ * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
+ * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
+ * multicastInterface (0.0.0.0: the system's choice), or on udp6
+ * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
+ * (::%eth0; :: is the system's choice). A value that is not an IP literal is
+ * EINVAL, checked before the socket's state; an IPv4 address no interface
+ * has is EADDRNOTAVAIL.
+ *
+ * Form: setMulticastInterface(multicastInterface).
+ *
+ * @param socket The socket's handle.
+ * @param multicast_interface The interface, as an IP literal. NULL is
+ *     "".
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
+ * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ * An error that happens after the call returns goes to its callback or to
+ * the 'error' event, as the spec says.
+ */
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
+
+/**
  * dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the number
  * of hops a datagram may travel. The default on most systems is 64.
  *
@@ -1334,31 +1359,6 @@ int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
-
-/**
- * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
- * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
- * multicastInterface (0.0.0.0: the system's choice), or on udp6
- * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
- * (::%eth0; :: is the system's choice). A value that is not an IP literal is
- * EINVAL, checked before the socket's state; an IPv4 address no interface
- * has is EADDRNOTAVAIL.
- *
- * Form: setMulticastInterface(multicastInterface).
- *
- * @param socket The socket's handle.
- * @param multicast_interface The interface, as an IP literal. NULL is
- *     "".
- * @return DGRAM_OK (0), or a negative error code; the calling thread's
- *     dgram_last_error then tells the detail.
- *
- * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
- * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
- * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
- * An error that happens after the call returns goes to its callback or to
- * the 'error' event, as the spec says.
- */
-int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
 
 /**
  * dgram.Socket.addSourceSpecificMembership: Joins the source-specific
