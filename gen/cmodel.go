@@ -183,7 +183,7 @@ type cFunc struct {
 	Result  result // the call's
 	Event   string // dgram_on_<event>
 	Pure    bool   // written in C, never enters Go
-	Since   string // the MAJOR.MINOR that added it: its call's or event's since:, or the library's
+	Since   string // the MAJOR.MINOR that added it: its call's or event's since:; for the library's own, "" is the first release
 	NoFork  bool   // no fork check (pure C)
 	CastArg []string
 }
@@ -594,6 +594,9 @@ func cLibraryFuncs(s *spec.Spec, names map[string]bool) ([]cFunc, error) {
 		if names[f.Name] {
 			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
 		}
+		if f.Since == "" { // of the first release
+			f.Since = fmt.Sprintf("%d.0", s.Minor().Major)
+		}
 		f.Doc = append([]string(nil), f.Doc...)
 		for i := range f.Doc {
 			f.Doc[i] = strings.ReplaceAll(f.Doc[i], "{host}", host)
@@ -644,42 +647,43 @@ func cVersionNodes(s *spec.Spec, funcs []cFunc) ([]cNode, error) {
 }
 
 // cLibrary are the library's own functions: not in the spec, the same
-// for every spec. Since is the minor that added each (a function a new
-// minor adds gets that minor's symbol version node, as a call's).
+// for every spec. A function a later minor adds says so (Since: "1.3"),
+// and gets that minor's symbol version node, as a call does; those of the
+// first release say nothing.
 var cLibrary = []cFunc{
-	{Name: "dgram_version", Since: "1.0", Ret: "const char *", Pure: true, NoFork: true,
+	{Name: "dgram_version", Ret: "const char *", Pure: true, NoFork: true,
 		Doc: []string{"The library's version, \"MAJOR.MINOR.PATCH\"; DGRAM_VERSION is the header's. A static string."}},
-	{Name: "dgram_spec_hash", Since: "1.0", Ret: "const char *", Pure: true, NoFork: true,
+	{Name: "dgram_spec_hash", Ret: "const char *", Pure: true, NoFork: true,
 		Doc: []string{"The SHA-256 of the spec the library was generated from; it equals DGRAM_SPEC_HASH when the header matches the library. A static string. dgram_header_matches() compares them."}},
-	{Name: "dgram_strerror", Since: "1.0", Ret: "const char *", Pure: true, NoFork: true, Params: []cParam{{"code", "int", "DGRAM_OK or a negative error code."}},
+	{Name: "dgram_strerror", Ret: "const char *", Pure: true, NoFork: true, Params: []cParam{{"code", "int", "DGRAM_OK or a negative error code."}},
 		Doc: []string{"The spec's name of an error code: \"ERR_SOCKET_BAD_PORT\", \"EADDRINUSE\"; \"OK\" for 0 and \"UNKNOWN\" for a code that is none of them. A static string."}},
-	{Name: "dgram_last_error", Since: "1.0", Ret: "int", Pure: true, NoFork: true, Params: []cParam{{"out", "struct dgram_error_info *", "Receives the detail; may be NULL."}},
+	{Name: "dgram_last_error", Ret: "int", Pure: true, NoFork: true, Params: []cParam{{"out", "struct dgram_error_info *", "Receives the detail; may be NULL."}},
 		Doc: []string{"The last error a call of this library returned on the calling thread, like errno: a successful call does not clear it; dgram_clear_last_error does. Works in a forked child too.",
 			"@return the last error's code, or DGRAM_OK when there was none."}},
-	{Name: "dgram_clear_last_error", Since: "1.0", Ret: "void", Pure: true, NoFork: true,
+	{Name: "dgram_clear_last_error", Ret: "void", Pure: true, NoFork: true,
 		Doc: []string{"Forgets the calling thread's last error."}},
-	{Name: "dgram_error_string", Since: "1.0", Ret: "char *", Pure: true, NoFork: true, Params: []cParam{{"error", "const struct dgram_error_info *", "An error's detail; NULL gives NULL."}},
+	{Name: "dgram_error_string", Ret: "char *", Pure: true, NoFork: true, Params: []cParam{{"error", "const struct dgram_error_info *", "An error's detail; NULL gives NULL."}},
 		Doc: []string{"The error as Node prints it: \"RangeError [ERR_SOCKET_BAD_PORT]: Port should be ...\" for a coded error, \"bind EADDRINUSE 0.0.0.0:41234\" for a system error.",
 			"@return a string the caller frees with dgram_free, or NULL when error is NULL or memory is short."}},
-	{Name: "dgram_free", Since: "1.0", Ret: "void", Pure: true, NoFork: true, Params: []cParam{{"p", "void *", "Memory the library returned; NULL is ignored."}},
+	{Name: "dgram_free", Ret: "void", Pure: true, NoFork: true, Params: []cParam{{"p", "void *", "Memory the library returned; NULL is ignored."}},
 		Doc: []string{"Frees memory the library returned (dgram_error_string). Never free it with anything else."}},
-	{Name: "dgram_live_handles", Since: "1.0", GoName: "dgramgo_live_handles", Ret: "int",
+	{Name: "dgram_live_handles", GoName: "dgramgo_live_handles", Ret: "int",
 		Doc: []string{"The number of live socket handles: created, and not yet released by their 'close' event. Tests check it is 0 after each test.",
 			"@return the count, or DGRAM_ERR_FORKED."}},
-	{Name: "dgram_set_delivery", Since: "1.0", GoName: "dgramgo_set_delivery", Ret: "int", Params: []cParam{{"mode", "int", "DGRAM_DELIVERY_THREAD or DGRAM_DELIVERY_POLL."}},
+	{Name: "dgram_set_delivery", GoName: "dgramgo_set_delivery", Ret: "int", Params: []cParam{{"mode", "int", "DGRAM_DELIVERY_THREAD or DGRAM_DELIVERY_POLL."}},
 		Doc: []string{"Sets the delivery mode of the sockets created afterwards whose options say DGRAM_DELIVERY_DEFAULT, and of every dgram_create_socket_type. Initially DGRAM_DELIVERY_THREAD.",
 			"@return DGRAM_OK, or DGRAM_ERR_OUT_OF_RANGE for another mode."}},
-	{Name: "dgram_poll", Since: "1.0", GoName: "dgramx_poll", // waits in C (shim.c), then enters dgramgo_poll
+	{Name: "dgram_poll", GoName: "dgramx_poll", // waits in C (shim.c), then enters dgramgo_poll
 		Ret: "int", Params: []cParam{{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits without limit."}},
 		Doc: []string{"Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling thread, in the order their events happened. Calls from several threads are serialized; a call from a callback that dgram_poll runs is DGRAM_ERR_POLL_REENTERED.",
 			"@return the number of callbacks run (0 when the timeout expired), or a negative error code."}},
-	{Name: "dgram_event_fd", Since: "1.0", GoName: "dgramgo_event_fd", Ret: "int",
+	{Name: "dgram_event_fd", GoName: "dgramgo_event_fd", Ret: "int",
 		Doc: []string{"A file descriptor (an eventfd) that is readable while callbacks of DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll loop: when it is readable, call dgram_poll(0). Do not read or close it.",
 			"@return the descriptor, or a negative error code."}},
-	{Name: "dgram_supports", Since: "1.0", GoName: "dgramgo_supports", Ret: "int", Params: []cParam{{"platform", "dgram_platform ", "A platform, or DGRAM_PLATFORM_NATIVE for the host's native support."}, {"call", "dgram_call ", "A call."}},
+	{Name: "dgram_supports", GoName: "dgramgo_supports", Ret: "int", Params: []cParam{{"platform", "dgram_platform ", "A platform, or DGRAM_PLATFORM_NATIVE for the host's native support."}, {"call", "dgram_call ", "A call."}},
 		Doc: []string{"How platform supports call at run time: DGRAM_UNSUPPORTED (X), DGRAM_SUPPORTED (O) or DGRAM_PARTIAL (△). An unknown platform or call is DGRAM_UNSUPPORTED. The DGRAM_<PLATFORM>_HAS_<CALL> macros say the same at compile time.",
 			"@return the support level, or a negative error code."}},
-	{Name: "dgram_host_platform", Since: "1.0", GoName: "dgramgo_host_platform", Ret: "int",
+	{Name: "dgram_host_platform", GoName: "dgramgo_host_platform", Ret: "int",
 		Doc: []string{"The platform whose native support DGRAM_PLATFORM_NATIVE means on this host: {host}.",
 			"@return a dgram_platform, or a negative error code."}},
 }
