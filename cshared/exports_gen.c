@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "890a522e8344c97d461d4b77d76bf983309ce36fe40df9558e5b10a2d947e907";
+    return "c89c589e5fd66d5b3d5ac5f2db46ab48538cce3dc432b61e5bbfc73478006972";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -35,7 +35,7 @@ const dgramx_error dgramx_errors[] = {
     {-40, "ERR_SOCKET_DGRAM_IS_CONNECTED", "Error", "Already connected"},
     {-41, "ERR_SOCKET_DGRAM_NOT_CONNECTED", "Error", "Not connected"},
     {-27, "ERR_SOCKET_BAD_BUFFER_SIZE", "TypeError", "Buffer size must be a positive integer"},
-    {-28, "ERR_SOCKET_BUFFER_SIZE", "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+    {-28, "ERR_SOCKET_BUFFER_SIZE", "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
     {-10, "EADDRINUSE", "Error", ""},
     {-11, "EADDRNOTAVAIL", "Error", ""},
     {-12, "EACCES", "Error", ""},

@@ -135,6 +135,10 @@ type Option struct {
 	// Syscall is the operation errors name ({syscall} in messages); the
 	// call's name when empty.
 	Syscall string `yaml:"syscall"`
+	// ZeroReads: setting 0 reads the option and changes nothing, as
+	// libuv's uv_recv_buffer_size and uv_send_buffer_size do (the call's
+	// state checks and errors stay those of a set).
+	ZeroReads bool `yaml:"zero_reads"`
 	// Doc describes the option.
 	Doc  string `yaml:"doc"`
 	Line int    `yaml:"-"`
@@ -449,7 +453,10 @@ type Arg struct {
 // port (a number or a numeric string, as Node's validatePort); last: the
 // host reads it after the form's other arguments (Node's sendto checks
 // its numbers and address before the message); truthy: an optional
-// integer that any falsy value omits (Node's if (options.x)).
+// integer that any falsy value omits (Node's if (options.x)); own_error:
+// an integer for which every value that is not a number, a numeric string
+// included, is the argument's own error rather than ERR_INVALID_ARG_TYPE
+// (Node's bufferSize: size >>> 0 !== size).
 type JSArg struct {
 	// Name is Node's name for the argument in messages.
 	Name string `yaml:"name"`
@@ -464,7 +471,11 @@ type JSArg struct {
 	// Truthy makes any falsy value omit an optional integer, as Node's if
 	// (options.x).
 	Truthy bool `yaml:"truthy"`
-	Line   int  `yaml:"-"`
+	// OwnError makes every value of an integer that is not a number, a
+	// numeric string included, the argument's own error rather than
+	// ERR_INVALID_ARG_TYPE (Node's bufferSize: size >>> 0 !== size).
+	OwnError bool `yaml:"own_error"`
+	Line     int  `yaml:"-"`
 }
 
 // CDoc is the C binding's wording where C differs from the spec's: a
