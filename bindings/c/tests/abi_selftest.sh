@@ -49,7 +49,7 @@ run_case inserted-field '
   obj && /^    fields:$/ { print "      - name: scratch\n        type: integer\n        doc: A field inserted before the released ones."; obj = 0 }
 ' "data member insertion"
 
-# The 11th and 12th calls (setMulticastTTL, setTTL) trade numbers.
+# The 11th and 12th calls in the spec trade numbers.
 run_case swapped-numbers '
   /^calls:$/ { calls = 1 }
   calls && /^  - name: / { call++ }
