@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "526c05bdbcb402b6624da96cc5e6bdd91a97cfeee56257569c4f93c839b7dc35"
+SPEC_HASH = "d8916a46cdc46349fccb5c019c68130a7fe2ae12cb5eb572886f51df64a8d087"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
