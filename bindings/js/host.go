@@ -213,6 +213,7 @@ func (h *host) setup() {
 	if _, err := fn(goja.Undefined(), h.nativeObject(h.natives())); err != nil {
 		panic(err)
 	}
+	h.bufferMore()
 	global := vm.GlobalObject()
 	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
 		field(global, "console").(*goja.Object))

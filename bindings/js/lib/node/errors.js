@@ -92,7 +92,27 @@ function invalidArgType(name, expected, actual) {
 }
 exports.invalidArgType = invalidArgType;
 
-exports.outOfRange = function outOfRange(name, range, received) {
+function addNumericalSeparator(val) {
+  var res = '';
+  var i = val.length;
+  var start = val[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) { res = '_' + val.slice(i - 3, i) + res; }
+  return val.slice(0, i) + res;
+}
+
+// outOfRange is ERR_OUT_OF_RANGE, the value received worded as Node's.
+exports.outOfRange = function outOfRange(name, range, input) {
+  var received;
+  if (Number.isInteger(input) && Math.abs(input) > Math.pow(2, 32)) {
+    received = addNumericalSeparator(String(input));
+  } else if (typeof input === 'bigint') {
+    received = String(input);
+    var limit = BigInt(2) ** BigInt(32);
+    if (input > limit || input < -limit) { received = addNumericalSeparator(received); }
+    received += 'n';
+  } else {
+    received = require('util').inspect(input);
+  }
   return codedError(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be ' + range + '. Received ' + received);
 };
 

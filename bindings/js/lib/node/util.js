@@ -75,15 +75,20 @@ function emitWarning(msg, type, code, ctor) {
     process.emitWarning(msg, type, code, ctor);
     return;
   }
-  if (process.throwDeprecation) {
-    var e = new Error(msg);
-    e.name = type;
-    if (code !== undefined) { e.code = code; }
-    throw e;
-  }
+  // Node's process.emitWarning, until the host's process has it.
+  var w = new Error(msg);
+  w.name = type;
+  if (code !== undefined) { w.code = code; }
+  if (process.throwDeprecation) { throw w; }
   process.nextTick(function () {
-    process.stderr.write('(node:' + process.pid + ') ' + (code ? '[' + code + '] ' : '') + type + ': ' + msg +
-      '\n(Use `node --trace-deprecation ...` to show where the warning was created)\n');
+    process.emit('warning', w);
+    var text = '(node:' + process.pid + ') ' + (code ? '[' + code + '] ' : '') + type + ': ' + msg +
+      '\n(Use `node --trace-deprecation ...` to show where the warning was created)';
+    if (process.stderr && typeof process.stderr.write === 'function') {
+      process.stderr.write(text + '\n');
+    } else {
+      console.error(text);
+    }
   });
 }
 
@@ -119,7 +124,12 @@ exports.debuglog = function debuglog(set, cb) {
     init();
     if (!enabled) { return; }
     var msg = native.formatWithOptions({ colors: false }, ...arguments);
-    process.stderr.write(upper + ' ' + process.pid + ': ' + msg + '\n');
+    var line = upper + ' ' + process.pid + ': ' + msg;
+    if (process.stderr && typeof process.stderr.write === 'function') {
+      process.stderr.write(line + '\n');
+    } else {
+      console.error(line);
+    }
   };
   var once = true;
   var test = function () {
