@@ -27,4 +27,3 @@ func (h *host) urlBinding() map[string]any {
 	}
 	return m
 }
-
