@@ -70,6 +70,54 @@ Object.defineProperty(URL.prototype, 'origin', {
 });
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
 
+// util.inspect shows a URL and a URLSearchParams as Node does.
+var inspectCustom = Symbol.for('nodejs.util.inspect.custom');
+Object.defineProperty(URL.prototype, inspectCustom, {
+  value: function (depth, opts) {
+    if (typeof depth === 'number' && depth < 0) { return this; }
+    var obj = {
+      href: this.href, origin: this.origin, protocol: this.protocol, username: this.username, password: this.password,
+      host: this.host, hostname: this.hostname, port: this.port, pathname: this.pathname, search: this.search,
+      searchParams: this.searchParams, hash: this.hash
+    };
+    return 'URL ' + require('util').inspect(obj, opts);
+  },
+  configurable: true,
+  writable: true
+});
+try {
+  Object.defineProperty(whatwg.URLSearchParams.prototype, inspectCustom, {
+    value: function (depth, opts) {
+      if (typeof depth === 'number' && depth < 0) { return '[Object]'; }
+      var inspect = require('util').inspect;
+      var parts = [];
+      var it = this.entries();
+      for (var e = it.next(); !e.done; e = it.next()) { parts.push(inspect(e.value[0], opts) + ' => ' + inspect(e.value[1], opts)); }
+      return 'URLSearchParams ' + (parts.length ? '{ ' + parts.join(', ') + ' }' : '{}');
+    },
+    configurable: true,
+    writable: true
+  });
+  Object.defineProperty(whatwg.URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
+} catch (e) {
+  // goja_nodejs's prototype is sealed: shown as goja shows it
+}
+try {
+  // goja_nodejs calls forEach's callback with (key, value): the standard's is
+  // (value, key, params)
+  Object.defineProperty(whatwg.URLSearchParams.prototype, 'forEach', {
+    value: function forEach(callback, thisArg) {
+      errors.validateFunction(callback, 'callback');
+      var it = this.entries();
+      for (var e = it.next(); !e.done; e = it.next()) { callback.call(thisArg, e.value[1], e.value[0], this); }
+    },
+    configurable: true,
+    writable: true
+  });
+} catch (e) {
+  // goja_nodejs's prototype is sealed: shown as goja shows it
+}
+
 function isURL(v) { return v instanceof URL; }
 
 function format(urlObject, options) {
