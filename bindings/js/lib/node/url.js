@@ -18,6 +18,36 @@ var whatwgURL = require('./vendor/whatwg-url/lib/public-api.js');
 var WhatwgURL = whatwgURL.URL;
 var URLSearchParams = whatwgURL.URLSearchParams;
 
+// Node's this-checks: ERR_INVALID_THIS where webidl2js says 'Illegal
+// invocation'.
+function guardThis(proto, is, name) {
+  function check(self) {
+    if (!is(self)) { throw codedError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type ' + name); }
+  }
+  Reflect.ownKeys(proto).forEach(function (key) {
+    if (key === 'constructor') { return; }
+    var d = Object.getOwnPropertyDescriptor(proto, key);
+    if (!d.configurable) { return; }
+    if (typeof d.value === 'function') {
+      var f = d.value;
+      d.value = { [f.name]: function () { check(this); return f.apply(this, arguments); } }[f.name];
+      Object.defineProperty(d.value, 'length', { value: f.length });
+    } else {
+      if (d.get) {
+        var g = d.get;
+        d.get = { ['get ' + String(key)]: function () { check(this); return g.call(this); } }['get ' + String(key)];
+      }
+      if (d.set) {
+        var st = d.set;
+        d.set = { ['set ' + String(key)]: function (v) { check(this); return st.call(this, v); } }['set ' + String(key)];
+      }
+    }
+    Object.defineProperty(proto, key, d);
+  });
+}
+guardThis(WhatwgURL.prototype, require('./vendor/whatwg-url/lib/URL.js').is, 'URL');
+guardThis(URLSearchParams.prototype, require('./vendor/whatwg-url/lib/URLSearchParams.js').is, 'URLSearchParams');
+
 function invalidURL(input, base) {
   var err = codedError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
   err.input = String(input);
