@@ -136,7 +136,7 @@ type host struct {
 	builtins *builtinState  // the built-in modules loaded (builtins.go)
 	// goja_nodejs's Buffer functions behind the stubs (mod_buffer.go)
 	bufferOriginals *goja.Object
-	isView   goja.Callable  // ArrayBuffer.isView, as it was before the script ran
+	isView          goja.Callable // ArrayBuffer.isView, as it was before the script ran
 	// Error, TypeError and RangeError, as they were before the script ran
 	errorCtors map[dgram.Kind]*goja.Object
 
