@@ -134,9 +134,7 @@ type host struct {
 	bufAPI   *buffer.Buffer // goja_nodejs's Buffer, as made before the script ran
 	inspect  *goja.Object   // util.inspect, util.format and formatWithOptions (lib/inspect.js)
 	builtins *builtinState  // the built-in modules loaded (builtins.go)
-	// goja_nodejs's Buffer functions behind the stubs (mod_buffer.go)
-	bufferOriginals *goja.Object
-	isView          goja.Callable // ArrayBuffer.isView, as it was before the script ran
+	isView   goja.Callable  // ArrayBuffer.isView, as it was before the script ran
 	// Error, TypeError and RangeError, as they were before the script ran
 	errorCtors map[dgram.Kind]*goja.Object
 

@@ -29,7 +29,7 @@ func (h *host) bufferMore() {
 	buf.Set("INSPECT_MAX_BYTES", 50)
 	buf.Set("kStringMaxLength", field(field(buf, "constants").(*goja.Object), "MAX_STRING_LENGTH"))
 	originals := vm.NewObject()
-	h.bufferOriginals = originals
+	h.builtins.bufferOriginals = originals
 	// Symbol.for('dgramjs.stub') marks a stub, for TestBufferStubs
 	symFor, _ := goja.AssertFunction(vm.Get("Symbol").(*goja.Object).Get("for"))
 	mark, _ := symFor(goja.Undefined(), vm.ToValue("dgramjs.stub"))
@@ -88,7 +88,7 @@ func (h *host) bufferMoreBinding() map[string]any {
 	return map[string]any{
 		// originals are goja_nodejs's Buffer.prototype functions the
 		// stubs stand in front of (buffer_more.js wraps them).
-		"originals": h.bufferOriginals,
+		"originals": h.builtins.bufferOriginals,
 		// indexOf(buf, needle, byteOffset, forward) is node_buffer.cc's
 		// IndexOfString/IndexOfBuffer: needle is a Buffer, or a number
 		// (a byte).
