@@ -19,7 +19,7 @@ function show(what) {
   'main-only', 'main-only/lib/main', 'main-bad', 'main-bad-index', 'dir-index', '@scope/pkg', '@scope/pkg/index.cjs', '@scope/none',
   'cond', 'arr', 'bad-target', 'mixed', 'dual', 'dual/package.json',
   'nonexistent', './nonexistent', '../nonexistent', '/nonexistent/x', 'node:nonexistent', 'node:events',
-  './lib/syntax-err',
+  './lib/syntax-err', './lib/bad.json',
 ].forEach(show);
 
 // Cycles, the cache, and a module that throws (not cached).
