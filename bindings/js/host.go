@@ -21,7 +21,6 @@ import (
 	"github.com/dop251/goja_nodejs/eventloop"
 	"github.com/dop251/goja_nodejs/process"
 	"github.com/dop251/goja_nodejs/require"
-	"github.com/dop251/goja_nodejs/util"
 )
 
 //go:embed lib/events.js
@@ -134,6 +133,7 @@ type host struct {
 	dgram    *module
 	bufAPI   *buffer.Buffer // goja_nodejs's Buffer, as made before the script ran
 	inspect  *goja.Object   // util.inspect, util.format and formatWithOptions (lib/inspect.js)
+	builtins *builtinState  // the built-in modules loaded (builtins.go)
 	isView   goja.Callable  // ArrayBuffer.isView, as it was before the script ran
 	// Error, TypeError and RangeError, as they were before the script ran
 	errorCtors map[dgram.Kind]*goja.Object
@@ -178,13 +178,6 @@ func (h *host) setup() {
 	h.registry.RegisterNativeModule("assert", h.jsModule("assert", assertJS))
 	h.inspectLib()
 	h.registry.RegisterNativeModule("console", h.consoleModule)
-	h.registry.RegisterNativeModule("util", func(vm *goja.Runtime, module *goja.Object) {
-		util.Require(vm, module)
-		exports := module.Get("exports").ToObject(vm)
-		for _, name := range []string{"inspect", "format", "formatWithOptions"} {
-			exports.Set(name, h.inspect.Get(name))
-		}
-	})
 	h.registry.RegisterNativeModule("process", func(vm *goja.Runtime, module *goja.Object) {
 		process.Require(vm, module)
 		h.process = module.Get("exports").ToObject(vm)
@@ -220,9 +213,10 @@ func (h *host) setup() {
 	if _, err := fn(goja.Undefined(), h.nativeObject(h.natives())); err != nil {
 		panic(err)
 	}
+	h.bufferMore()
 	global := vm.GlobalObject()
 	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
-		field(global, "console").(*goja.Object), h.require("util").(*goja.Object))
+		field(global, "console").(*goja.Object))
 }
 
 // nameNatives gives the Go functions among the properties of objs the
@@ -283,7 +277,6 @@ func (h *host) natives() map[string]any {
 		"error": func(kind, code, msg string) *goja.Object {
 			return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
 		},
-		"util": h.require("util"),
 	}
 }
 

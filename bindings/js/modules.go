@@ -21,6 +21,9 @@ import (
 //go:embed lib/module.js
 var moduleJS string
 
+// "module" is a built-in module this file registers (requireGlobal).
+func init() { hostModules = append(hostModules, "module") }
+
 // loader is the module loader's state in a run.
 type loader struct {
 	h        *host
@@ -37,34 +40,17 @@ type loader struct {
 // registry holds the built-in modules only.
 func noFiles(string) ([]byte, error) { return nil, require.ModuleFileDoesNotExistError }
 
-// builtin is the built-in module id's exports, or nil when id is not one
-// (ERR_UNKNOWN_BUILTIN_MODULE for a "node:" name that is not). "node:x" is
-// the module x, as in node, else a module only named with the prefix.
-// (The registry of built-in modules is js-builtins'; this is the loader's
-// one question to it.)
+// builtin is the built-in module id's exports ("x" or "node:x", as
+// js-builtins' registry has them), or nil when id is not one
+// (ERR_UNKNOWN_BUILTIN_MODULE for a "node:" name that is not).
 func (l *loader) builtin(id string) goja.Value {
-	if isRelative(id) {
+	if e := l.h.unknownBuiltin(id); e != nil {
+		panic(e)
+	}
+	if !isBuiltin(id) {
 		return nil
 	}
-	if name, ok := strings.CutPrefix(id, "node:"); ok && name != "" && !isRelative(name) && !strings.HasPrefix(name, "node:") {
-		if v, err := l.builtins.Require(name); err == nil {
-			return v
-		}
-	}
-	v, err := l.builtins.Require(id)
-	switch {
-	case err == nil:
-		return v
-	case errors.Is(err, require.InvalidModuleError):
-		return nil
-	case errors.Is(err, require.NoSuchBuiltInModuleError):
-		panic(l.h.dgramless().codedError(dgram.KindError, "ERR_UNKNOWN_BUILTIN_MODULE", "No such built-in module: "+id))
-	}
-	var ex *goja.Exception
-	if errors.As(err, &ex) {
-		panic(ex)
-	}
-	panic(l.h.vm.NewGoError(err))
+	return l.h.requireBuiltin(id)
 }
 
 // jsError is a resolution error as the JavaScript error node throws.
@@ -141,6 +127,7 @@ func (l *loader) natives() map[string]any {
 			}
 			return paths
 		},
+		"builtinNames": builtinNames,
 		"globalPaths": func() []string { return nodeModulesPaths("/")[1:] },
 		"readFile": func(path string) string {
 			b, err := os.ReadFile(path)
@@ -241,6 +228,7 @@ func (h *host) requireGlobal() {
 	vm := h.vm
 	l := &loader{h: h, res: newResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{}}
 	h.loader = l
+	h.registerBuiltins(l.builtins)
 	natives := l.natives()
 	natives["error"] = func(kind, code, msg string) *goja.Object {
 		return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
