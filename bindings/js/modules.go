@@ -128,7 +128,7 @@ func (l *loader) natives() map[string]any {
 			return paths
 		},
 		"builtinNames": builtinNames,
-		"globalPaths": func() []string { return nodeModulesPaths("/")[1:] },
+		"globalPaths":  func() []string { return nodeModulesPaths("/")[1:] },
 		"readFile": func(path string) string {
 			b, err := os.ReadFile(path)
 			if err != nil {
