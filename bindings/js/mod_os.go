@@ -288,6 +288,13 @@ func (h *host) networkInterfaces() goja.Value {
 	if err != nil {
 		return res
 	}
+	// getifaddrs lists every IPv4 address before the IPv6 ones, and libuv
+	// keeps that order: an interface with an IPv4 address comes first.
+	type entry struct {
+		name string
+		list []any
+	}
+	var withV4, onlyV6 []entry
 	for _, ifc := range ifs {
 		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagRunning == 0 {
 			continue
@@ -331,9 +338,15 @@ func (h *host) networkInterfaces() goja.Value {
 			o.Set("scopeid", scope)
 			v6 = append(v6, o)
 		}
-		if list := append(v4, v6...); len(list) > 0 {
-			res.Set(ifc.Name, vm.NewArray(list...))
+		switch {
+		case len(v4) > 0:
+			withV4 = append(withV4, entry{ifc.Name, append(v4, v6...)})
+		case len(v6) > 0:
+			onlyV6 = append(onlyV6, entry{ifc.Name, v6})
 		}
+	}
+	for _, e := range append(withV4, onlyV6...) {
+		res.Set(e.name, vm.NewArray(e.list...))
 	}
 	return res
 }
