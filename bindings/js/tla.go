@@ -12,9 +12,11 @@ import (
 // every top-level await, though. Each is hidden from it behind a marker
 // that parses as what await is (a unary operator: "-~-~-", which code does
 // not contain), the module is transformed, the markers become await again,
-// and the module's function is async. A literal operand that esbuild folds
-// (await null) loses its marker, and a top-level for await would have to be
-// lowered after the transform: such a module is refused as before.
+// and the module's function is async. esbuild folds a unary operator on a
+// literal (-null is -0), so a literal operand is wrapped ([null][0]); an
+// operand that is itself a unary expression (await -x), and a top-level for
+// await, which would have to be lowered after the transform, make the
+// module refused as before.
 
 // tlaMarker stands for a top-level await: a unary prefix as await is.
 const tlaMarker = "-~-~-"
@@ -64,7 +66,16 @@ func transformTLA(path, src string, opts api.TransformOptions, errs []api.Messag
 		if strings.HasSuffix(before, "for") && (len(before) == 3 || !isIdentChar(before[len(before)-4])) {
 			return refuse() // a top-level for await
 		}
-		out = out[:off] + tlaMarker + out[off+5:]
+		operand, ok := literalOperand(out[off+5:])
+		if !ok {
+			return refuse()
+		}
+		rest := out[off+5:]
+		if operand != "" {
+			lead := len(rest) - len(strings.TrimLeft(rest, " \t\r\n"))
+			rest = rest[:lead] + "[" + operand + "][0]" + rest[lead+len(operand):]
+		}
+		out = out[:off] + tlaMarker + rest
 	}
 	r := api.Transform(out, opts)
 	if len(r.Errors) > 0 {
@@ -76,6 +87,49 @@ func transformTLA(path, src string, opts api.TransformOptions, errs []api.Messag
 	}
 	code = strings.ReplaceAll(code, tlaMarker, "await ")
 	return &transformed{code: code, srcMap: shiftedMap(r.Map, filepath.Base(path)), async: true}, nil
+}
+
+// literalOperand looks at what follows an await: the literal token it
+// starts with (a number, a string, null, true, false, undefined), which
+// esbuild would fold under the marker, or "" for another operand; not ok
+// for a unary operator, whose operand would fold.
+func literalOperand(rest string) (string, bool) {
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	if rest == "" {
+		return "", false
+	}
+	switch c := rest[0]; {
+	case c == '-' || c == '+' || c == '!' || c == '~':
+		return "", false
+	case c >= '0' && c <= '9' || c == '.' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9':
+		n := 1
+		for n < len(rest) && (isIdentChar(rest[n]) || rest[n] == '.') {
+			n++
+		}
+		return rest[:n], true
+	case c == '\'' || c == '"':
+		for n := 1; n < len(rest); n++ {
+			switch rest[n] {
+			case '\\', '\n':
+				return "", false
+			case c:
+				return rest[:n+1], true
+			}
+		}
+		return "", false
+	case isIdentChar(c):
+		n := 1
+		for n < len(rest) && isIdentChar(rest[n]) {
+			n++
+		}
+		switch word := rest[:n]; word {
+		case "null", "true", "false", "undefined":
+			return word, true
+		case "void", "typeof", "delete":
+			return "", false
+		}
+	}
+	return "", true
 }
 
 // isIdentChar reports whether c may be part of an identifier.
