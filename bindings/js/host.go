@@ -214,11 +214,13 @@ func (h *host) setup() {
 		panic(err)
 	}
 	h.bufferMore()
-	h.processLib()
-	h.globalsLib()
 	global := vm.GlobalObject()
 	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
 		field(global, "console").(*goja.Object))
+	// After nameNatives, which reads every property: their getters load
+	// modules (process.stdout, URL) only when a script uses them.
+	h.processLib()
+	h.globalsLib()
 }
 
 // nameNatives gives the Go functions among the properties of objs the
