@@ -458,8 +458,8 @@ func (h *host) report(err error) {
 		fmt.Fprintf(h.stderr, "Uncaught %v\n", err)
 		return
 	}
-	if header := h.loader.syntaxHeader(v); header != "" {
-		fmt.Fprintf(h.stderr, "%s\n\nSyntaxError: %s\n", header, field(v.(*goja.Object), "message"))
+	if r := h.loader.syntaxReport(v); r != "" {
+		fmt.Fprintf(h.stderr, "%s\n", r)
 		return
 	}
 	// The value's getters and conversions are the script's and may throw:
