@@ -7,7 +7,7 @@
 try {
   require('./modules/lib/syntax-err');
 } catch (e) {
-  Object.defineProperty(e, 'message', { get() { throw new Error('getter'); } });
   Object.defineProperty(e, 'stack', { get() { throw new Error('getter'); } });
+  Object.defineProperty(e, 'message', { get() { throw new Error('getter'); } });
   throw e;
 }
