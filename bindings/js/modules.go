@@ -162,10 +162,13 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	}
 	var prg *goja.Program
 	var err error
-	async := false
+	async, factory := false, false
 	esmProgram := func(t *transformed) (*goja.Program, error) {
 		wrapper := esmWrapper
-		if t.async {
+		switch {
+		case t.factory:
+			wrapper, async, factory = "(function() {\n", true, true
+		case t.async:
 			wrapper, async = esmAsyncWrapper, true
 		}
 		return compileWrapped(path, t.code, wrapper, t.srcMap)
@@ -201,6 +204,12 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	fn, err := l.h.vm.RunProgram(prg)
 	if err != nil {
 		panic(err)
+	}
+	if factory {
+		f, _ := goja.AssertFunction(fn)
+		if fn, err = f(goja.Undefined()); err != nil {
+			panic(err)
+		}
 	}
 	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm, "async": async})
 }
