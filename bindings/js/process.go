@@ -2,6 +2,7 @@ package dgramjs
 
 import (
 	_ "embed"
+	"errors"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -164,4 +165,55 @@ func (h *host) uvError(err error, syscallName string) *goja.Object {
 	e.Set("errno", errno)
 	e.Set("syscall", syscallName)
 	return e
+}
+
+// uncaughtListeners gives an uncaught exception to process's
+// 'uncaughtExceptionMonitor' and 'uncaughtException' listeners, as node
+// does, and reports whether there were 'uncaughtException' listeners (the
+// run then goes on). A listener that throws ends the run with code 7, as in
+// node; one that calls process.exit ends it with its code.
+func (h *host) uncaughtListeners(err error) bool {
+	var ex *goja.Exception
+	var th *thrown
+	var v goja.Value
+	switch {
+	case errors.As(err, &ex):
+		v = ex.Value()
+	case errors.As(err, &th):
+		v = th.v
+	}
+	if v == nil || h.process == nil || h.exiting {
+		return false
+	}
+	vm := h.vm
+	n := int64(0)
+	if err := h.catch(func() error {
+		c, err := h.callMethod(h.process, "listenerCount", vm.ToValue("uncaughtException"))
+		if err == nil {
+			n = c.ToInteger()
+		}
+		return err
+	}); err != nil || n == 0 {
+		return false
+	}
+	origin := vm.ToValue("uncaughtException")
+	err = h.catch(func() error {
+		if _, err := h.callMethod(h.process, "emit", vm.ToValue("uncaughtExceptionMonitor"), v, origin); err != nil {
+			return err
+		}
+		_, err := h.callMethod(h.process, "emit", vm.ToValue("uncaughtException"), v, origin)
+		return err
+	})
+	var ie *goja.InterruptedError
+	switch {
+	case errors.As(err, &ie):
+		if _, ok := ie.Value().(exitSignal); ok {
+			h.stop()
+		}
+	case err != nil:
+		h.report(err)
+		h.code = 7
+		h.stop()
+	}
+	return true
 }
