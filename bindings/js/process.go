@@ -25,15 +25,7 @@ const nodeVersion = "20.20.2"
 
 // processLib completes process with lib/process.js.
 func (h *host) processLib() {
-	vm := h.vm
-	f, err := vm.RunScript("dgramjs:process.js", processJS)
-	if err != nil {
-		panic(err)
-	}
-	fn, _ := goja.AssertFunction(f)
-	if _, err := fn(goja.Undefined(), h.nativeObject(h.processNatives())); err != nil {
-		panic(err)
-	}
+	h.runLib("process.js", processJS, h.libNatives(h.processNatives()))
 }
 
 // moduleVersion is dgramjs's module version ("(devel)" in a work tree).
@@ -123,16 +115,6 @@ func (h *host) processNatives() map[string]any {
 				return 8
 			}
 			return 4
-		},
-		"builtin": func(id string) goja.Value {
-			if v := h.loader.builtin(id); v != nil {
-				return v
-			}
-			return goja.Undefined()
-		},
-		"describe": describe,
-		"error": func(kind, code, msg string) *goja.Object {
-			return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
 		},
 	}
 }
