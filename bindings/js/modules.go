@@ -27,7 +27,7 @@ func init() { hostModules = append(hostModules, "module") }
 // loader is the module loader's state in a run.
 type loader struct {
 	h        *host
-	res      *resolver
+	res      *moduleResolver
 	builtins *require.RequireModule // goja_nodejs's registry: the built-in modules only
 	module   *goja.Object           // lib/module.js's Module
 	// syntax holds the report of each SyntaxError thrown for a module
@@ -229,7 +229,7 @@ func (l *loader) throwSyntax(err error) {
 // directory (as node -e's).
 func (h *host) requireGlobal() {
 	vm := h.vm
-	l := &loader{h: h, res: newResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{},
+	l := &loader{h: h, res: newModuleResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{},
 		syntaxError: vm.Get("SyntaxError").(*goja.Object)}
 	h.loader = l
 	h.registerBuiltins(l.builtins)
