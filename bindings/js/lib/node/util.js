@@ -70,27 +70,7 @@ exports.deprecate = function deprecate(fn, msg, code) {
   return deprecated;
 };
 
-function emitWarning(msg, type, code, ctor) {
-  if (typeof process.emitWarning === 'function') {
-    process.emitWarning(msg, type, code, ctor);
-    return;
-  }
-  // Node's process.emitWarning, until the host's process has it.
-  var w = new Error(msg);
-  w.name = type;
-  if (code !== undefined) { w.code = code; }
-  if (process.throwDeprecation) { throw w; }
-  process.nextTick(function () {
-    process.emit('warning', w);
-    var text = '(node:' + process.pid + ') ' + (code ? '[' + code + '] ' : '') + type + ': ' + msg +
-      '\n(Use `node --trace-deprecation ...` to show where the warning was created)';
-    if (process.stderr && typeof process.stderr.write === 'function') {
-      process.stderr.write(text + '\n');
-    } else {
-      console.error(text);
-    }
-  });
-}
+var emitWarning = errors.emitWarning;
 
 // debuglog: a logger for section that writes "SECTION pid: message" to
 // standard error when NODE_DEBUG names the section (a comma-separated
@@ -192,6 +172,17 @@ exports.promisify = function promisify(original) {
   return fn;
 };
 exports.promisify.custom = kCustomPromisify;
+
+// util.promisify(setTimeout) and (setImmediate) are timers/promises', as
+// in Node (looked up when promisify asks).
+[['setTimeout', globalThis.setTimeout], ['setImmediate', globalThis.setImmediate]].forEach(function (t) {
+  if (typeof t[1] === 'function' && !Object.prototype.hasOwnProperty.call(t[1], kCustomPromisify)) {
+    Object.defineProperty(t[1], kCustomPromisify, {
+      get: function () { return require('timers/promises')[t[0]]; },
+      configurable: true
+    });
+  }
+});
 
 // callbackify: an async function (returning a Promise) as a function
 // taking a callback; a falsy rejection reason becomes
