@@ -380,13 +380,20 @@ func (h *host) unhandledRejections() error {
 			}
 			continue
 		}
-		if o, ok := reason.(*goja.Object); ok && h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
-			return &thrown{reason}
+		uncaught := reason
+		if o, ok := reason.(*goja.Object); !ok || !h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
+			e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
+			e.Set("name", "UnhandledPromiseRejection")
+			e.Set("code", "ERR_UNHANDLED_REJECTION")
+			uncaught = e
 		}
-		e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
-		e.Set("name", "UnhandledPromiseRejection")
-		e.Set("code", "ERR_UNHANDLED_REJECTION")
-		return &thrown{e}
+		// 'uncaughtException' listeners take it, as node's (process.go).
+		if !h.uncaughtValue(uncaught, "unhandledRejection") {
+			return &thrown{uncaught}
+		}
+		if h.done {
+			return nil
+		}
 	}
 	return nil
 }

@@ -157,13 +157,19 @@ func (h *host) uvError(err error, syscallName string) *goja.Object {
 func (h *host) uncaughtListeners(err error) bool {
 	var ex *goja.Exception
 	var th *thrown
-	var v goja.Value
 	switch {
 	case errors.As(err, &ex):
-		v = ex.Value()
+		return h.uncaughtValue(ex.Value(), "uncaughtException")
 	case errors.As(err, &th):
-		v = th.v
+		return h.uncaughtValue(th.v, "uncaughtException")
 	}
+	return false
+}
+
+// uncaughtValue gives v, thrown to the top (origin "uncaughtException") or
+// a rejection no one handled (origin "unhandledRejection"), to the
+// 'uncaughtException' listeners, as uncaughtListeners does.
+func (h *host) uncaughtValue(v goja.Value, originName string) bool {
 	if v == nil || h.process == nil || h.exiting {
 		return false
 	}
@@ -178,8 +184,8 @@ func (h *host) uncaughtListeners(err error) bool {
 	}); err != nil || n == 0 {
 		return false
 	}
-	origin := vm.ToValue("uncaughtException")
-	err = h.catch(func() error {
+	origin := vm.ToValue(originName)
+	err := h.catch(func() error {
 		if _, err := h.callMethod(h.process, "emit", vm.ToValue("uncaughtExceptionMonitor"), v, origin); err != nil {
 			return err
 		}
