@@ -116,6 +116,7 @@ func runSource(path, src string, argv []string, opts Options) int {
 	if h.dgram != nil {
 		h.dgram.closeAll()
 	}
+	h.stopSignals()
 	h.loop.Terminate()
 	return h.code
 }
@@ -154,6 +155,8 @@ type host struct {
 	seq        uint64
 
 	rejected []*goja.Promise // rejected with no handler, in this callback
+
+	signals map[string]chan os.Signal // the signals process listens for (process.go)
 
 	start time.Time // the origin of process.hrtime and performance.now
 
