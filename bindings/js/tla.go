@@ -112,7 +112,7 @@ func transformTLA(path, src string, opts api.TransformOptions, errs []api.Messag
 		}
 		code = code[:i] + "for await" + rest[3:]
 	}
-	code = strings.ReplaceAll(code, tlaMarker, "await ")
+	code = nodeNamespaces(strings.ReplaceAll(code, tlaMarker, "await "))
 	if loops == 0 {
 		return &transformed{code: code, srcMap: shiftedMap(r.Map, filepath.Base(path)), async: true}, nil
 	}
