@@ -195,7 +195,7 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 				}
 			}
 		}
-		if err != nil {
+		if err != nil && mayBeESM(src) {
 			if t, terr := transform(path, src, true); terr == nil {
 				if p, e := esmProgram(t); e == nil {
 					prg, err, esm = p, nil, true
@@ -225,6 +225,13 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 		}
 	}
 	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm, "async": async, "lowered": lowered})
+}
+
+// mayBeESM reports whether src has a word only an ES module's syntax
+// would need (import, export, await), as node retries a file as one only
+// for their errors.
+func mayBeESM(src string) bool {
+	return strings.Contains(src, "import") || strings.Contains(src, "export") || strings.Contains(src, "await")
 }
 
 // throwSyntax throws a module's syntax error as a SyntaxError, keeping its
