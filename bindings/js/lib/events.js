@@ -294,9 +294,15 @@ EventEmitter.prototype.rawListeners = function (type) {
   return list === undefined ? [] : list.slice();
 };
 
-EventEmitter.prototype.listenerCount = function (type) {
+EventEmitter.prototype.listenerCount = function (type, listener) {
   var list = events(this)[type];
-  return list === undefined ? 0 : list.length;
+  if (list === undefined) { return 0; }
+  if (listener === undefined || listener === null) { return list.length; }
+  var n = 0;
+  for (var i = 0; i < list.length; i++) {
+    if (list[i] === listener || list[i].listener === listener) { n++; }
+  }
+  return n;
 };
 
 EventEmitter.listenerCount = function (emitter, type) {
@@ -470,17 +476,23 @@ EventEmitter.setMaxListeners = function setMaxListeners(n) {
     var target = arguments[i];
     if (target !== null && typeof target === 'object' && typeof target.setMaxListeners === 'function') {
       target.setMaxListeners(n);
+    } else if (isEventTarget(target)) {
+      target[kMaxEventTargetListeners] = n;
     } else {
       throw invalidArgType('eventTargets', 'EventEmitter', target);
     }
   }
 };
 
+var kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
 EventEmitter.getMaxListeners = function getMaxListeners(emitter) {
   if (emitter !== null && typeof emitter === 'object' && typeof emitter.getMaxListeners === 'function') {
     return emitter.getMaxListeners();
   }
-  return defaultMaxListeners;
+  if (isEventTarget(emitter)) {
+    return emitter[kMaxEventTargetListeners] === undefined ? defaultMaxListeners : emitter[kMaxEventTargetListeners];
+  }
+  throw invalidArgType('emitter', 'EventEmitter', emitter);
 };
 
 // events.addAbortListener(signal, listener): a Disposable that removes it.
