@@ -49,10 +49,12 @@
  *     callbacks returns at once, and so does one whose wait would close a
  *     circle (two callbacks on two threads each closing the other's socket).
  *   - A receive error never ends reading: it is reported ('error', syscall
- *     recvmsg) and the socket goes on receiving; only close() ends it.
- *     Errors in a row, with no datagram between, pause the reading (from 1
- *     ms after the third, doubling up to a second), so a socket that fails
- *     for ever neither spins a core nor floods its host.
+ *     recvmsg) and the socket goes on receiving; only close() ends it. Each
+ *     error the network sends is reported once; an error that the next
+ *     receive returns again at once, with no wait for the network between,
+ *     pauses the reading (from 1 ms after the third in a row, doubling up to
+ *     a second), so a socket that fails for ever neither spins a core nor
+ *     floods its host.
  *   - What waits between the core and a host (the JavaScript loop, the C
  *     poll queue) is bounded per socket: when a host falls behind, the
  *     socket stops reading and the kernel's receive buffer fills and drops,
@@ -95,7 +97,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "2e2ecd0453515d6f04134ea1abd130c36ba759dd6ce45753a07934730a7903a3"
+#define DGRAM_SPEC_HASH "94748d7369431bc2f2a1047382b7587a3925ebbaadd2b09e59f3a1eac7aacdc4"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -280,6 +282,8 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_LOOPBACK = 9,
     /** dgram.Socket.setMulticastTTL. */
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
+    /** dgram.Socket.setMulticastInterface. */
+    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
     /** dgram.Socket.connect. */
@@ -300,8 +304,6 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_SEND_BUFFER_SIZE = 19,
     /** dgram.Socket.getSendBufferSize. */
     DGRAM_CALL_GET_SEND_BUFFER_SIZE = 20,
-    /** dgram.Socket.setMulticastInterface. */
-    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.addSourceSpecificMembership. */
     DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22,
     /** dgram.Socket.dropSourceSpecificMembership. */
@@ -376,6 +378,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_BROADCAST                  1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
 #define DGRAM_LINUX_HAS_CONNECT                        1 /* O */
 #define DGRAM_LINUX_HAS_DISCONNECT                     1 /* O */
@@ -386,7 +389,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
@@ -400,6 +402,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_BROADCAST                 0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
 #define DGRAM_LINUX_NOTE_CONNECT                       0
 #define DGRAM_LINUX_NOTE_DISCONNECT                    0
@@ -410,7 +413,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_LINUX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -426,6 +428,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_BROADCAST               1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
+#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_CONNECT                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_DISCONNECT                  1 /* O */
@@ -436,7 +439,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
-#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
@@ -450,6 +452,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_BROADCAST              0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
+#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
 #define DGRAM_RASPBIAN_NOTE_CONNECT                    0
 #define DGRAM_RASPBIAN_NOTE_DISCONNECT                 0
@@ -460,7 +463,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
-#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_RASPBIAN_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -476,6 +478,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_BROADCAST                  0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
 #define DGRAM_NUTTX_HAS_CONNECT                        1 /* O */
 #define DGRAM_NUTTX_HAS_DISCONNECT                     1 /* O */
@@ -486,7 +489,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
@@ -500,6 +502,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_BROADCAST                 0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
 #define DGRAM_NUTTX_NOTE_CONNECT                       0
 #define DGRAM_NUTTX_NOTE_DISCONNECT                    0
@@ -510,7 +513,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_NUTTX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -526,6 +528,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_BROADCAST                0 /* X */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
 #define DGRAM_TIZENRT_HAS_CONNECT                      1 /* O */
 #define DGRAM_TIZENRT_HAS_DISCONNECT                   1 /* O */
@@ -536,7 +539,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
-#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
@@ -550,6 +552,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_BROADCAST               0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
+#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
 #define DGRAM_TIZENRT_NOTE_CONNECT                     0
 #define DGRAM_TIZENRT_NOTE_DISCONNECT                  0
@@ -560,7 +563,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
-#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_TIZENRT_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -1156,6 +1158,31 @@ int dgram_set_multicast_loopback(dgram_socket socket, bool flag);
 int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
 
 /**
+ * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
+ * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
+ * multicastInterface (0.0.0.0: the system's choice), or on udp6
+ * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
+ * (::%eth0; :: is the system's choice). A value that is not an IP literal is
+ * EINVAL, checked before the socket's state; an IPv4 address no interface
+ * has is EADDRNOTAVAIL.
+ *
+ * Form: setMulticastInterface(multicastInterface).
+ *
+ * @param socket The socket's handle.
+ * @param multicast_interface The interface, as an IP literal. NULL is
+ *     "".
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
+ * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ * An error that happens after the call returns goes to its callback or to
+ * the 'error' event, as the spec says.
+ */
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
+
+/**
  * dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the number
  * of hops a datagram may travel. The default on most systems is 64.
  *
@@ -1355,31 +1382,6 @@ int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
-
-/**
- * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
- * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
- * multicastInterface (0.0.0.0: the system's choice), or on udp6
- * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
- * (::%eth0; :: is the system's choice). A value that is not an IP literal is
- * EINVAL, checked before the socket's state; an IPv4 address no interface
- * has is EADDRNOTAVAIL.
- *
- * Form: setMulticastInterface(multicastInterface).
- *
- * @param socket The socket's handle.
- * @param multicast_interface The interface, as an IP literal. NULL is
- *     "".
- * @return DGRAM_OK (0), or a negative error code; the calling thread's
- *     dgram_last_error then tells the detail.
- *
- * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
- * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
- * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
- * An error that happens after the call returns goes to its callback or to
- * the 'error' event, as the spec says.
- */
-int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
 
 /**
  * dgram.Socket.addSourceSpecificMembership: Joins the source-specific
