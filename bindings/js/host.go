@@ -100,15 +100,14 @@ func runSource(path, src string, argv []string, opts Options) int {
 	if h.stderr == nil {
 		h.stderr = os.Stderr
 	}
-	reg := require.NewRegistry()
+	reg := require.NewRegistry(require.WithLoader(noFiles))
 	h.loop = eventloop.NewEventLoop(eventloop.WithRegistry(reg), eventloop.EnableConsole(false))
 	h.registry = reg
 	h.loop.Run(func(vm *goja.Runtime) {
 		h.vm = vm
 		h.setup()
 		h.invoke(func() error {
-			_, err := h.runMain(path, src)
-			return err
+			return h.runMain(path, src)
 		})
 	})
 	if !h.done {
@@ -117,6 +116,7 @@ func runSource(path, src string, argv []string, opts Options) int {
 	if h.dgram != nil {
 		h.dgram.closeAll()
 	}
+	h.stopSignals()
 	h.loop.Terminate()
 	return h.code
 }
@@ -125,6 +125,7 @@ func runSource(path, src string, argv []string, opts Options) int {
 type host struct {
 	loop     *eventloop.EventLoop
 	registry *require.Registry
+	loader   *loader
 	vm       *goja.Runtime
 	stdout   io.Writer
 	stderr   io.Writer
@@ -154,6 +155,8 @@ type host struct {
 	seq        uint64
 
 	rejected []*goja.Promise // rejected with no handler, in this callback
+
+	signals map[string]chan os.Signal // the signals process listens for (process.go)
 
 	start time.Time // the origin of process.hrtime and performance.now
 
@@ -217,6 +220,10 @@ func (h *host) setup() {
 	global := vm.GlobalObject()
 	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
 		field(global, "console").(*goja.Object))
+	// After nameNatives, which reads every property: their getters load
+	// modules (process.stdout, URL) only when a script uses them.
+	h.processLib()
+	h.globalsLib()
 }
 
 // nameNatives gives the Go functions among the properties of objs the
@@ -280,54 +287,8 @@ func (h *host) natives() map[string]any {
 	}
 }
 
-// requireGlobal sets the global require: goja_nodejs's, with Node's
-// errors for an id that is not a non-empty string and for a module not
-// found (MODULE_NOT_FOUND, with the path and the requiring module).
-func (h *host) requireGlobal() {
-	rm := h.registry.Enable(h.vm)
-	h.registerBuiltins(rm)
-	h.vm.Set("require", native(h.vm, "require", func(call goja.FunctionCall) goja.Value {
-		id := call.Argument(0)
-		if !goja.IsString(id) {
-			panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_TYPE", `The "id" argument must be of type string. Received `+describe(id)))
-		}
-		if id.String() == "" {
-			panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
-		}
-		if e := h.unknownBuiltin(id.String()); e != nil {
-			panic(e)
-		}
-		v, err := rm.Require(id.String())
-		switch {
-		case errors.Is(err, require.InvalidModuleError):
-			msg := "Cannot find module '" + id.String() + "'"
-			var stack []any
-			// The requiring module: the caller's file (frame 0 is require).
-			if frames := h.vm.CaptureCallStack(2, nil); len(frames) == 2 && frames[1].SrcName() != "" && !strings.HasPrefix(frames[1].SrcName(), "dgramjs:") {
-				from := frames[1].SrcName()
-				if from == "[eval]" { // node names -e's code in the working directory
-					from, _ = filepath.Abs(from)
-				}
-				msg += "\nRequire stack:\n- " + from
-				stack = append(stack, from)
-			}
-			e := h.dgramless().codedError(dgram.KindError, "", msg) // a plain Error, as Node's
-			e.Set("code", "MODULE_NOT_FOUND")
-			e.Set("requireStack", stack)
-			panic(e)
-		case err != nil:
-			var ex *goja.Exception
-			if errors.As(err, &ex) {
-				panic(ex)
-			}
-			panic(h.vm.NewGoError(err))
-		}
-		return v
-	}))
-}
-
-// require is require(name) from Go.
-func (h *host) require(name string) goja.Value { return require.Require(h.vm, name) }
+// require is the built-in module name from Go.
+func (h *host) require(name string) goja.Value { return h.loader.builtin(name) }
 
 // jsModule is a module written in JavaScript, with the CommonJS wrapper.
 func (h *host) jsModule(name, src string) require.ModuleLoader {
@@ -347,26 +308,6 @@ func (h *host) jsModule(name, src string) require.ModuleLoader {
 	}
 }
 
-// runMain runs the script as a CommonJS module, with __filename,
-// __dirname, module and exports, as Node's main module.
-func (h *host) runMain(path, src string) (goja.Value, error) {
-	prg, err := compileModule(path, src)
-	if err != nil {
-		return nil, err
-	}
-	f, err := h.vm.RunProgram(prg)
-	if err != nil {
-		return nil, err
-	}
-	fn, _ := goja.AssertFunction(f)
-	module := h.vm.NewObject()
-	exports := h.vm.NewObject()
-	module.Set("exports", exports)
-	module.Set("filename", path)
-	module.Set("id", ".")
-	return fn(exports, exports, h.vm.Get("require"), module, h.vm.ToValue(path), h.vm.ToValue(filepath.Dir(path)))
-}
-
 // post runs fn on the loop, from any goroutine; fn's JavaScript error is
 // uncaught.
 func (h *host) post(fn func() error) {
@@ -374,20 +315,29 @@ func (h *host) post(fn func() error) {
 }
 
 // invoke runs JavaScript entered from the loop (the script, a timer, an
-// event), then the nextTick queue; an error thrown ends the run.
+// event), then the nextTick queue; an error thrown ends the run (unless
+// an 'uncaughtException' listener takes it).
 func (h *host) invoke(fn func() error) {
 	if h.done {
 		return
 	}
-	if err := h.catch(fn); err != nil {
-		h.fatal(err)
+	if err := h.catch(fn); err != nil && h.fatal(err) {
 		return
 	}
 	for len(h.ticks) > 0 && !h.done {
 		t := h.ticks[0]
 		h.ticks = h.ticks[1:]
 		if err := h.catch(t); err != nil {
-			h.fatal(err)
+			if !h.fatal(err) && len(h.ticks) > 0 {
+				// Taken by an 'uncaughtException' listener: as in node, the
+				// rest of the queue runs in a later turn of the loop, which
+				// is held until then (and let go after what it sets up).
+				h.ref()
+				h.loop.RunOnLoop(func(*goja.Runtime) {
+					h.invoke(func() error { return nil })
+					h.unref()
+				})
+			}
 			return
 		}
 	}
@@ -433,13 +383,20 @@ func (h *host) unhandledRejections() error {
 			}
 			continue
 		}
-		if o, ok := reason.(*goja.Object); ok && h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
-			return &thrown{reason}
+		uncaught := reason
+		if o, ok := reason.(*goja.Object); !ok || !h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
+			e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
+			e.Set("name", "UnhandledPromiseRejection")
+			e.Set("code", "ERR_UNHANDLED_REJECTION")
+			uncaught = e
 		}
-		e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
-		e.Set("name", "UnhandledPromiseRejection")
-		e.Set("code", "ERR_UNHANDLED_REJECTION")
-		return &thrown{e}
+		// 'uncaughtException' listeners take it, as node's (process.go).
+		if !h.uncaughtValue(uncaught, "unhandledRejection") {
+			return &thrown{uncaught}
+		}
+		if h.done {
+			return nil
+		}
 	}
 	return nil
 }
@@ -480,23 +437,29 @@ func (t *thrown) Error() string { return "uncaught JavaScript value" }
 
 // fatal ends the run after an error thrown to the top: process.exit's
 // interrupt, or an uncaught exception, whose stack is printed, with exit
-// code 1 and the 'exit' handlers run.
-func (h *host) fatal(err error) {
+// code 1 and the 'exit' handlers run; unless process's
+// 'uncaughtException' listeners take the exception (process.go). It
+// reports whether the run ended.
+func (h *host) fatal(err error) bool {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		if _, ok := ie.Value().(exitSignal); ok {
 			h.stop()
-			return
+			return true
 		}
+	}
+	if h.uncaughtListeners(err) {
+		return h.done
 	}
 	h.report(err)
 	if h.exiting {
 		h.code = 1
 		h.stop()
-		return
+		return true
 	}
 	h.vm.ClearInterrupt()
 	h.exit(1)
+	return true
 }
 
 // report prints an uncaught exception as Node does: "Uncaught" and its
@@ -518,6 +481,10 @@ func (h *host) report(err error) {
 		v = th.v
 	default:
 		fmt.Fprintf(h.stderr, "Uncaught %v\n", err)
+		return
+	}
+	if r := h.loader.syntaxReport(v); r != "" {
+		fmt.Fprintf(h.stderr, "%s\n", r)
 		return
 	}
 	// The value's getters and conversions are the script's and may throw:

@@ -12,34 +12,37 @@ import (
 	"github.com/go-sourcemap/sourcemap"
 )
 
-// moduleWrapper is the CommonJS wrapper of the main module, on a line of
-// its own before the script, so that the script's columns are its own.
+// moduleWrapper is the CommonJS wrapper of a module, on a line of its own
+// before the script, so that the script's columns are its own.
 const moduleWrapper = "(function(exports, require, module, __filename, __dirname) {\n"
+
+// loweredWrapper is the wrapper of a CommonJS module whose syntax esbuild
+// lowered (esm.go): its import() calls are the loader's import.
+const loweredWrapper = "(function(exports, require, module, __filename, __dirname, __dgramjs_import) {\n"
 
 // maxMappedSource is the largest script whose positions are mapped back
 // past the wrapper line (the map has an entry per byte). A larger one is
 // wrapped on its first line, whose columns are then shifted.
 const maxMappedSource = 1 << 20
 
-// compileModule compiles the script at path as a CommonJS module: a
-// function of exports, require, module, __filename and __dirname. Its
-// stack traces and syntax errors give the script's own lines and columns,
-// as Node's: a source map takes the wrapper line out of the positions.
-func compileModule(path, src string) (*goja.Program, error) {
-	if strings.HasPrefix(src, "#!") { // a shebang line, as Node allows
-		src = "//" + src[2:]
-	}
+// compileWrapped compiles src inside wrapper (which ends with a newline),
+// the wrapper on a line of its own. srcMap, when given, maps the wrapped
+// code's positions to the original file (a transform's map, shifted by the
+// wrapper's line); without it the wrapper's line is taken out.
+func compileWrapped(path, src, wrapper string, srcMap []byte) (*goja.Program, error) {
 	mapped := len(src) <= maxMappedSource && (path == "[eval]" || (&url.URL{Path: path}).String() == path)
-	wrapper := moduleWrapper
 	if !mapped {
 		wrapper = strings.TrimSuffix(wrapper, "\n")
 	}
 	ast, err := parser.ParseFile(nil, path, wrapper+src+"\n})", 0, parser.WithDisableSourceMaps)
 	if err != nil {
-		return nil, syntaxError(err, src, mapped)
+		return nil, syntaxError(err, src, mapped, len(wrapper))
 	}
 	if mapped {
-		m, err := sourcemap.Parse("", lineShiftMap(filepath.Base(path), src))
+		if srcMap == nil {
+			srcMap = lineShiftMap(filepath.Base(path), src)
+		}
+		m, err := sourcemap.Parse("", srcMap)
 		if err != nil {
 			return nil, err
 		}
@@ -50,7 +53,7 @@ func compileModule(path, src string) (*goja.Program, error) {
 
 // syntaxError words a parse error as Node reports one: the file and line,
 // the line's text with a caret under the column, and the error.
-func syntaxError(err error, src string, mapped bool) error {
+func syntaxError(err error, src string, mapped bool, wrapperLen int) error {
 	list, ok := err.(parser.ErrorList)
 	if !ok || len(list) == 0 {
 		return err
@@ -60,7 +63,7 @@ func syntaxError(err error, src string, mapped bool) error {
 	if mapped {
 		line--
 	} else if line == 1 {
-		col -= len(moduleWrapper) - 1
+		col -= wrapperLen
 	}
 	lines := strings.Split(src, "\n")
 	text := ""
