@@ -54,21 +54,6 @@ func errnoValues() map[string]int {
 	return m
 }
 
-// nodeArch is process.arch: Node's name of the processor architecture.
-func nodeArch() string {
-	switch runtime.GOARCH {
-	case "amd64":
-		return "x64"
-	case "386":
-		return "ia32"
-	case "mips64le":
-		return "mips64el"
-	case "mipsle":
-		return "mipsel"
-	}
-	return runtime.GOARCH
-}
-
 // osConstants is os.constants, with Node's order of keys.
 func (h *host) osConstants() *goja.Object {
 	vm := h.vm
