@@ -49,18 +49,38 @@ type Batch struct {
 	cur, msg, off int
 }
 
-// pools holds the spare batches, by gro and size class (1, 2, 4 ... MaxBatch
-// buffers). A batch in a pool is never zeroed again, so its buffers stay
-// only as resident as the datagrams that were read into them made them.
-var pools [2][6]sync.Pool
+// pool holds the spare batches of one kind (gro, and a size class: 1, 2,
+// 4 ... MaxBatch buffers): a few in a free list that is never emptied, so a
+// steady reader neither allocates nor depends on the garbage collector
+// (sync.Pool drops what it holds at each collection, and under the race
+// detector at random), the rest in a sync.Pool that a collection empties,
+// so memory shrinks back after a burst of concurrent reads. A batch in a
+// pool is not zeroed again: its buffers stay only as resident as the
+// datagrams that were read into them made them.
+type pool struct {
+	mu    sync.Mutex
+	free  []*Batch
+	spill sync.Pool
+}
+
+// keep is how many spare batches each pool's free list holds.
+const keep = 8
+
+var pools [2][6]pool
 
 // getBatch takes a batch of 1<<class buffers from the pool, or makes one.
 func getBatch(class int, gro bool) *Batch {
-	g := 0
-	if gro {
-		g = 1
+	p := &pools[boolIndex(gro)][class]
+	p.mu.Lock()
+	if n := len(p.free); n > 0 {
+		b := p.free[n-1]
+		p.free[n-1] = nil
+		p.free = p.free[:n-1]
+		p.mu.Unlock()
+		return b
 	}
-	if b, ok := pools[g][class].Get().(*Batch); ok {
+	p.mu.Unlock()
+	if b, ok := p.spill.Get().(*Batch); ok {
 		return b
 	}
 	k := 1 << class
@@ -83,15 +103,26 @@ func getBatch(class int, gro bool) *Batch {
 	return b
 }
 
+func boolIndex(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
 // Release gives the batch back to the pool: its datagrams are not to be
 // used after it.
 func (b *Batch) Release() {
-	g := 0
-	if b.gro {
-		g = 1
-	}
 	b.n, b.count, b.split = 0, 0, false
-	pools[g][b.class].Put(b)
+	p := &pools[boolIndex(b.gro)][b.class]
+	p.mu.Lock()
+	if len(p.free) < keep {
+		p.free = append(p.free, b)
+		p.mu.Unlock()
+		return
+	}
+	p.mu.Unlock()
+	p.spill.Put(b)
 }
 
 // Len is the number of datagrams in the batch.
