@@ -1699,6 +1699,8 @@ static void test_source_specific_multicast(void)
     free(tx);
 }
 
+#include "test_queues.c"
+
 /* ---- the runner ---- */
 
 typedef struct test {
@@ -1756,6 +1758,11 @@ static const test tests[] = {
     T(broadcast),
     T(multicast),
     T(source_specific_multicast),
+    T(queues_two_threads),
+    T(queue_destroy),
+    T(set_queue_errors),
+    T(queue_no_message_after_close),
+    T(queue_destroy_while_polled),
 };
 
 int main(int argc, char **argv)
