@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "97e35a54f7e36ca5f1788619ca8238c7a9b100c16b40ec625723393f833ed172";
+    return "4d98d65f4539bdab1a411056191c5e511f835f7a35cccaef8ba855b21bae0fed";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -35,7 +35,7 @@ const dgramx_error dgramx_errors[] = {
     {-40, "ERR_SOCKET_DGRAM_IS_CONNECTED", "Error", "Already connected"},
     {-41, "ERR_SOCKET_DGRAM_NOT_CONNECTED", "Error", "Not connected"},
     {-27, "ERR_SOCKET_BAD_BUFFER_SIZE", "TypeError", "Buffer size must be a positive integer"},
-    {-28, "ERR_SOCKET_BUFFER_SIZE", "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+    {-28, "ERR_SOCKET_BUFFER_SIZE", "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
     {-10, "EADDRINUSE", "Error", ""},
     {-11, "EADDRNOTAVAIL", "Error", ""},
     {-12, "EACCES", "Error", ""},

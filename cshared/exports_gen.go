@@ -36,7 +36,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrSocketDgramIsConnected:  {-40, "Error", "Already connected"},
 	dgram.ErrSocketDgramNotConnected: {-41, "Error", "Not connected"},
 	dgram.ErrSocketBadBufferSize:     {-27, "TypeError", "Buffer size must be a positive integer"},
-	dgram.ErrSocketBufferSize:        {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+	dgram.ErrSocketBufferSize:        {-28, "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
 	dgram.EADDRINUSE:                 {-10, "Error", ""},
 	dgram.EADDRNOTAVAIL:              {-11, "Error", ""},
 	dgram.EACCES:                     {-12, "Error", ""},

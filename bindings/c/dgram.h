@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "97e35a54f7e36ca5f1788619ca8238c7a9b100c16b40ec625723393f833ed172"
+#define DGRAM_SPEC_HASH "4d98d65f4539bdab1a411056191c5e511f835f7a35cccaef8ba855b21bae0fed"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -580,7 +580,9 @@ struct dgram_error_info {
     /**
      * The error's class, the name Node gives it in messages: "TypeError" (an
      * argument of the wrong type, missing or NULL), "RangeError" (a value
-     * out of its range) or "Error" (the rest, system errors included).
+     * out of its range), "SystemError" (a coded error about a system call,
+     * as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the
+     * rest, system errors included).
      */
     char kind[DGRAM_STRING_LEN];
     /**
@@ -1270,9 +1272,9 @@ int dgram_unref(dgram_socket socket);
  * Form: setRecvBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1310,9 +1312,9 @@ int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out);
  * Form: setSendBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *

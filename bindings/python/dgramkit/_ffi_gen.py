@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "97e35a54f7e36ca5f1788619ca8238c7a9b100c16b40ec625723393f833ed172"
+SPEC_HASH = "4d98d65f4539bdab1a411056191c5e511f835f7a35cccaef8ba855b21bae0fed"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -233,7 +233,7 @@ ERRORS = {
     # A buffer size is not an integer from 0 to 4294967295.
     "ERR_SOCKET_BAD_BUFFER_SIZE": ErrorSpec(27, "TypeError", False, "Buffer size must be a positive integer"),
     # A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C int, as libuv reports it); for createSocket's sizes, bind's.
-    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "Error", False, "Could not get or set buffer size: {syscall} returned {cause}"),
+    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "SystemError", False, "Could not get or set buffer size: {syscall} returned {cause}"),
     # The address is in use (bind without reuseAddr; joining a group twice).
     "EADDRINUSE": ErrorSpec(10, "Error", True, ""),
     # The address is not local, or the group was not joined.
@@ -313,7 +313,7 @@ class ErrorInfo(ctypes.Structure):
         ("port", ctypes.c_int),
         # The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK.
         ("name", ctypes.c_char * STRING_LEN),
-        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range) or "Error" (the rest, system errors included).
+        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range), "SystemError" (a coded error about a system call, as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the rest, system errors included).
         ("kind", ctypes.c_char * STRING_LEN),
         # The failed system call or operation of a system error ("bind", "send", "setTTL"), else "".
         ("syscall", ctypes.c_char * STRING_LEN),
@@ -1096,9 +1096,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1143,9 +1143,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1553,6 +1553,7 @@ class Arg(NamedTuple):
     optional: bool = False
     required: bool = False
     port: bool = False
+    own_error: bool = False
     enum: str = ""
     default: str = ""
     bounds: str = ""
@@ -1747,7 +1748,7 @@ FORMS = {
     "dgram_set_recv_buffer_size": Form(
         "dgram_set_recv_buffer_size", "setRecvBufferSize", "set_recv_buffer_size", "setRecvBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_recv_buffer_size": Form(
@@ -1758,7 +1759,7 @@ FORMS = {
     "dgram_set_send_buffer_size": Form(
         "dgram_set_send_buffer_size", "setSendBufferSize", "set_send_buffer_size", "setSendBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_send_buffer_size": Form(
