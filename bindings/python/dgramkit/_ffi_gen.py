@@ -15,9 +15,9 @@ import enum
 from typing import NamedTuple, Optional, Tuple
 
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "4d98d65f4539bdab1a411056191c5e511f835f7a35cccaef8ba855b21bae0fed"
+SPEC_HASH = "e724fa5cd922e9710c38ef7ec9f85fd2eacd272ca9990d41c0a516dc3ee89163"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -145,6 +145,8 @@ class Call(enum.IntEnum):
     SET_MULTICAST_LOOPBACK = 9
     #: dgram.Socket.setMulticastTTL.
     SET_MULTICAST_TTL = 10
+    #: dgram.Socket.setMulticastInterface.
+    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.setTTL.
     SET_TTL = 11
     #: dgram.Socket.connect.
@@ -165,8 +167,6 @@ class Call(enum.IntEnum):
     SET_SEND_BUFFER_SIZE = 19
     #: dgram.Socket.getSendBufferSize.
     GET_SEND_BUFFER_SIZE = 20
-    #: dgram.Socket.setMulticastInterface.
-    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.addSourceSpecificMembership.
     ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22
     #: dgram.Socket.dropSourceSpecificMembership.
@@ -939,6 +939,35 @@ FUNCTIONS = {
         the spec says.
         """,
     ),
+    "dgram_set_multicast_interface": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_char_p, ),
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+
+        @param socket The socket's handle.
+
+        @param multicast_interface The interface, as an IP literal. NULL is
+        "".
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
+        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
+        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
+        error that happens after the call returns goes to its callback or to
+        the 'error' event, as the spec says.
+        """,
+    ),
     "dgram_set_ttl": Function(
         ctypes.c_int,
         (ctypes.c_int32, ctypes.c_int, ),
@@ -1177,35 +1206,6 @@ FUNCTIONS = {
         DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
         DGRAM_ERR_INTERNAL. An error that happens after the call returns
         goes to its callback or to the 'error' event, as the spec says.
-        """,
-    ),
-    "dgram_set_multicast_interface": Function(
-        ctypes.c_int,
-        (ctypes.c_int32, ctypes.c_char_p, ),
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-
-        @param socket The socket's handle.
-
-        @param multicast_interface The interface, as an IP literal. NULL is
-        "".
-
-        @return DGRAM_OK (0), or a negative error code; the calling thread's
-        dgram_last_error then tells the detail.
-
-        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
-        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
-        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
         """,
     ),
     "dgram_add_source_specific_membership": Function(
@@ -1711,6 +1711,12 @@ FORMS = {
             Arg("ttl", "ttl", "integer", error="EINVAL", min=0, max=255),
         ),
     ),
+    "dgram_set_multicast_interface": Form(
+        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
+        (
+            Arg("interfaceAddress", "multicast_interface", "string"),
+        ),
+    ),
     "dgram_set_ttl": Form(
         "dgram_set_ttl", "setTTL", "set_ttl", "setTTL(ttl)", False, "", "",
         (
@@ -1765,12 +1771,6 @@ FORMS = {
     "dgram_get_send_buffer_size": Form(
         "dgram_get_send_buffer_size", "getSendBufferSize", "get_send_buffer_size", "getSendBufferSize()", False, "scalar", "integer",
         (
-        ),
-    ),
-    "dgram_set_multicast_interface": Form(
-        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
-        (
-            Arg("interfaceAddress", "multicast_interface", "string"),
         ),
     ),
     "dgram_add_source_specific_membership": Form(
@@ -1849,6 +1849,19 @@ class SocketCalls:
         """
         return self._call(FORMS["dgram_set_multicast_ttl"], (ttl, ))
 
+    def set_multicast_interface(self, multicast_interface=None):
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+        """
+        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
+
     def set_ttl(self, ttl=None):
         """dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the
         number of hops a datagram may travel. The default on most systems is
@@ -1910,19 +1923,6 @@ class SocketCalls:
         Form: getSendBufferSize().
         """
         return self._call(FORMS["dgram_get_send_buffer_size"], ())
-
-    def set_multicast_interface(self, multicast_interface=None):
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-        """
-        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
 
     def add_source_specific_membership(self, source_address=None, group_address=None, multicast_interface=None):
         """dgram.Socket.addSourceSpecificMembership: Joins the source-specific
