@@ -135,8 +135,8 @@ func (e *entry) connectListener(fn C.dgram_connect_cb, userData C.uintptr_t) dgr
 	}
 }
 
-// errorListener delivers the 'error' event to fn, in the socket's delivery
-// mode; nil when fn is NULL.
+// errorListener delivers the 'error' event (bounded, and dropped after
+// dgram_close) to fn, in the socket's delivery mode; nil when fn is NULL.
 func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.ErrorListener {
 	if fn == nil {
 		return nil
@@ -148,7 +148,7 @@ func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.E
 			})
 			return
 		}
-		e.deliver(func() {
+		e.deliverBounded(func() {
 			C.dgramx_call_error(fn, e.h, errorInfo(&e.argError, exception), userData)
 		})
 	}

@@ -160,7 +160,9 @@ func (s *Socket) emitConnect() {
 
 // OnError adds listener to the 'error' event: emitted whenever any error
 // occurs that is not reported to a callback: a failed bind (explicit or
-// implicit), a failed receive. A single error is passed to the handler.
+// implicit), a failed receive. A single error is passed to the handler. A
+// failed receive (syscall recvmsg, such as the ICMP errors a peer's network
+// sends) never ends reading: the socket goes on receiving until close().
 func (s *Socket) OnError(listener ErrorListener) {
 	s.mustListen("OnError", listener == nil)
 	s.events.error.add(listener)
@@ -306,6 +308,11 @@ func (s *Socket) BindOptions(options BindOptions, bindListener ListeningListener
 // Close is dgram.Socket.close: closes the socket and stops listening for
 // data on it. The optional closeListener is attached to the 'close' event,
 // even when close fails because the socket is already closed (as in Node).
+// When close returns on a thread that is not running one of the socket's
+// callbacks, none of them is running and no 'message' or 'error' callback
+// starts later (a callback running on another thread is waited for); from
+// inside one of the socket's callbacks it returns at once. 'close' and the
+// callbacks of earlier sends still come.
 //
 // Form: close([closeListener]).
 func (s *Socket) Close(closeListener CloseListener) error {

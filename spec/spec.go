@@ -286,7 +286,8 @@ type Event struct {
 	// Since is the MAJOR.MINOR version that added the event (and C's
 	// dgram_on_<event>).
 	Since string `yaml:"since" required:"true"`
-	// Bounded marks an event that peers cause (a received datagram): a
+	// Bounded marks an event that peers cause (a received datagram, a
+	// receive error such as an ICMP error): a
 	// binding that hands it to a host thread bounds how many wait there
 	// (the spec's ordering) and drops those still waiting at close.
 	Bounded bool `yaml:"bounded"`

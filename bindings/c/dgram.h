@@ -40,7 +40,19 @@
  *   - 'close' comes last: no 'message', and no other event, after it.
  *   - No 'message' listener starts after close() returned, in any binding:
  *     datagrams the core read that the host had not yet delivered are
- *     dropped.
+ *     dropped, and so are receive errors.
+ *   - When close() returns on a thread (or goroutine) that is not running
+ *     one of the socket's callbacks, none of them is running: a callback
+ *     running on another thread is waited for, and no 'message' or 'error'
+ *     callback starts after it; 'close' and the callbacks of sends made
+ *     before close() still come. A close() from inside one of the socket's
+ *     callbacks returns at once, and so does one whose wait would close a
+ *     circle (two callbacks on two threads each closing the other's socket).
+ *   - A receive error never ends reading: it is reported ('error', syscall
+ *     recvmsg) and the socket goes on receiving; only close() ends it.
+ *     Errors in a row, with no datagram between, pause the reading (from 1
+ *     ms after the third, doubling up to a second), so a socket that fails
+ *     for ever neither spins a core nor floods its host.
  *   - What waits between the core and a host (the JavaScript loop, the C
  *     poll queue) is bounded per socket: when a host falls behind, the
  *     socket stops reading and the kernel's receive buffer fills and drops,
@@ -83,7 +95,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10300
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "e724fa5cd922e9710c38ef7ec9f85fd2eacd272ca9990d41c0a516dc3ee89163"
+#define DGRAM_SPEC_HASH "27614468eb363550233c1373ae209211b7a43c193585d2e93682f740249be5d8"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -707,7 +719,9 @@ typedef void (*dgram_connect_cb)(dgram_socket socket, void *user_data);
 /**
  * A listener of the 'error' event, emitted whenever any error occurs that is
  * not reported to a callback: a failed bind (explicit or implicit), a failed
- * receive. A single error is passed to the handler.
+ * receive. A single error is passed to the handler. A failed receive
+ * (syscall recvmsg, such as the ICMP errors a peer's network sends) never
+ * ends reading: the socket goes on receiving until close().
  */
 typedef void (*dgram_error_cb)(dgram_socket socket, const struct dgram_error_info *error, void *user_data);
 
@@ -869,7 +883,12 @@ int dgram_bind_options(dgram_socket socket, const struct dgram_bind_options *opt
 /**
  * dgram.Socket.close: Closes the socket and stops listening for data on it.
  * The optional closeListener is attached to the 'close' event, even when
- * close fails because the socket is already closed (as in Node).
+ * close fails because the socket is already closed (as in Node). When close
+ * returns on a thread that is not running one of the socket's callbacks,
+ * none of them is running and no 'message' or 'error' callback starts later
+ * (a callback running on another thread is waited for); from inside one of
+ * the socket's callbacks it returns at once. 'close' and the callbacks of
+ * earlier sends still come.
  *
  * Form: close([closeListener]).
  *
@@ -1446,7 +1465,9 @@ int dgram_on_connect(dgram_socket socket, dgram_connect_cb listener, void *user_
  * Adds listener to the 'error' event, after the listeners added before:
  * Emitted whenever any error occurs that is not reported to a callback: a
  * failed bind (explicit or implicit), a failed receive. A single error is
- * passed to the handler.
+ * passed to the handler. A failed receive (syscall recvmsg, such as the ICMP
+ * errors a peer's network sends) never ends reading: the socket goes on
+ * receiving until close().
  *
  * @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER,
  *     DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.

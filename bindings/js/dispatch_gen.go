@@ -578,7 +578,7 @@ func (m *module) listen(s *socket) {
 		})
 	})
 	s.s.OnError(func(exception error) {
-		s.post("error", func() []goja.Value {
+		s.postBounded("error", func() []goja.Value {
 			return []goja.Value{m.errorValue(exception)}
 		})
 	})

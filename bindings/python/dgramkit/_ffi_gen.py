@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.3.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "e724fa5cd922e9710c38ef7ec9f85fd2eacd272ca9990d41c0a516dc3ee89163"
+SPEC_HASH = "27614468eb363550233c1373ae209211b7a43c193585d2e93682f740249be5d8"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -404,7 +404,7 @@ CloseCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
 #: dgram_connect_cb: A listener of the 'connect' event, emitted after a socket is associated with a remote address by connect(), once the call returned.
 ConnectCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
 
-#: dgram_error_cb: A listener of the 'error' event, emitted whenever any error occurs that is not reported to a callback: a failed bind (explicit or implicit), a failed receive. A single error is passed to the handler.
+#: dgram_error_cb: A listener of the 'error' event, emitted whenever any error occurs that is not reported to a callback: a failed bind (explicit or implicit), a failed receive. A single error is passed to the handler. A failed receive (syscall recvmsg, such as the ICMP errors a peer's network sends) never ends reading: the socket goes on receiving until close().
 ErrorCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.POINTER(ErrorInfo), ctypes.c_void_p)
 
 #: dgram_listening_cb: A listener of the 'listening' event, emitted whenever a socket begins listening for datagram messages, after a successful bind (explicit, or implicit through send).
@@ -598,7 +598,11 @@ FUNCTIONS = {
         """dgram.Socket.close: Closes the socket and stops listening for data
         on it. The optional closeListener is attached to the 'close' event,
         even when close fails because the socket is already closed (as in
-        Node).
+        Node). When close returns on a thread that is not running one of the
+        socket's callbacks, none of them is running and no 'message' or
+        'error' callback starts later (a callback running on another thread
+        is waited for); from inside one of the socket's callbacks it returns
+        at once. 'close' and the callbacks of earlier sends still come.
 
         Form: close([closeListener]).
 
@@ -1301,7 +1305,9 @@ FUNCTIONS = {
         """Adds listener to the 'error' event, after the listeners added
         before: Emitted whenever any error occurs that is not reported to a
         callback: a failed bind (explicit or implicit), a failed receive. A
-        single error is passed to the handler.
+        single error is passed to the handler. A failed receive (syscall
+        recvmsg, such as the ICMP errors a peer's network sends) never ends
+        reading: the socket goes on receiving until close().
 
         @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
         DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
