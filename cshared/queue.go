@@ -24,6 +24,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"unsafe"
 
 	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dgramkit/dgramkit/internal/corehooks"
@@ -121,7 +122,6 @@ func (q *queue) adopt(e *entry) {
 	q.mu.Unlock()
 	if e.lockRun == nil {
 		e.lockRun, e.unlockRun = corehooks.CallbackLock(e.sock)
-		corehooks.OnClosing(e.sock, func() { e.closed.Store(true) })
 	}
 	e.poll, e.q = true, q
 	corehooks.ReadOn(e.sock, q.set, q.polling)
@@ -192,15 +192,12 @@ func (q *queue) runPending() int {
 }
 
 // run runs a queued callback on q's polling thread, holding its socket's
-// run lock: a dgram_close on another thread waits for it, and a bounded
-// event (a receive error) that comes after dgram_close began is dropped.
+// run lock: a dgram_close on another thread waits for it.
 func (ev *pollEvent) run(q *queue) {
 	e := ev.e
 	e.lockRun(pollRunner(q))
 	defer e.unlockRun()
-	if !ev.bounded || !e.closed.Load() {
-		runCallback(ev.fn)
-	}
+	runCallback(ev.fn)
 }
 
 // pollChunk is how many queued callbacks run before the datagrams they
@@ -253,25 +250,19 @@ func (e *entry) deliver(fn func()) {
 }
 
 // deliverBounded delivers an event the spec marks bounded (a 'message',
-// a receive error) of a poll-delivery socket. They come from the queue's
-// polling thread reading the socket (hostread, through corehooks.ReadOn),
-// which runs the callback now, after the callbacks queued before the
-// datagram came; what waits is bounded by the kernel's receive buffer,
-// since the socket is read only when its queue is polled. No such callback
-// starts after dgram_close returned: the close takes the socket out of the
-// queue's epoll set, and waits for a delivery under way on the polling
-// thread (unless it is that thread), which drops what is left (the socket
-// is stopped). One that another thread produces (a socket that could not
-// join the epoll set reports why) is queued, and dropped once dgram_close
-// began.
+// a receive error) of a poll-delivery socket. They come only from the
+// queue's polling thread reading the socket (hostread, through
+// corehooks.ReadOn; a socket that could not join the epoll set reports it
+// there too), which runs the callback now, after the callbacks queued
+// before the datagram came; what waits is bounded by the kernel's receive
+// buffer, since the socket is read only when its queue is polled. No such
+// callback starts after dgram_close returned: the close takes the socket
+// out of the queue's epoll set, and waits for a delivery under way on the
+// polling thread (unless it is that thread), which drops what is left (the
+// socket is stopped).
 func (e *entry) deliverBounded(fn func()) {
-	q := e.q
-	if !q.polling() {
-		q.push(pollEvent{e: e, fn: fn, bounded: true})
-		return
-	}
-	q.runPending()
-	q.ran++
+	e.q.runPending()
+	e.q.ran++
 	runCallback(fn)
 }
 
@@ -388,7 +379,11 @@ func dgramgo_queue_destroy(h C.int) (rc C.int) {
 	queues.Lock()
 	delete(queues.m, q.id)
 	queues.Unlock()
-	q.set.Wake() // a thread waiting for the descriptor wakes, and finds the handle gone
+	// A descriptor a polling thread kept is not to be trusted any more
+	// (dgramx_queue_poll), and a thread waiting for it wakes and finds
+	// the handle gone.
+	atomic.AddUint32((*uint32)(unsafe.Pointer(&C.dgramx_queues_destroyed)), 1)
+	q.set.Wake()
 	q.run.Lock() // a poll under way ends first; none starts (the handle is gone)
 	defer q.run.Unlock()
 	q.mu.Lock()

@@ -66,7 +66,6 @@ type entry struct {
 	// it (corehooks.CallbackLock) unless it runs on the calling thread.
 	lockRun   func(runner int64)
 	unlockRun func()
-	closed    atomic.Bool // dgram_close began: queued bounded events are dropped
 }
 
 // pollRunner names, to the core's close, the thread that polls queue q
@@ -167,9 +166,8 @@ func runCallback(fn func()) {
 
 // pollEvent is a callback queued for a queue's poll: fn, of e's socket.
 type pollEvent struct {
-	e       *entry
-	fn      func()
-	bounded bool // a 'message' or receive error: dropped once dgram_close began
+	e  *entry
+	fn func()
 }
 
 //export dgramgo_set_delivery

@@ -179,28 +179,52 @@ static int dgramx_wait(int fd, int timeout_ms)
     }
 }
 
+/* The descriptor of the queue the calling thread polled last, and the
+ * number of queues destroyed then (dgramx_queues_destroyed, which the Go
+ * side counts): while no queue was destroyed since, the descriptor is
+ * still that queue's. */
+static __thread int dgramx_last_queue = -1, dgramx_last_fd = -1;
+static __thread unsigned dgramx_last_destroyed;
+unsigned dgramx_queues_destroyed;
+
 /* dgram_queue_poll: Go runs what is pending on the queue (dgramgo_queue_poll);
  * when there was nothing and the call may wait, it gives the queue's
  * descriptor, and the thread waits for it here, holding no Go processor
  * (which a wait in Go would keep from the library's goroutines until the
- * scheduler took it back), then tries again. A negative timeout waits
- * until at least one callback ran; a positive one until it expires. */
+ * scheduler took it back), then tries again. A thread that polls the same
+ * queue again (a host loop) waits for the descriptor first, here, and
+ * enters Go only when it is readable: a callback is pending or a datagram
+ * waits. A negative timeout waits until at least one callback ran; a
+ * positive one until it expires. */
 int dgramx_queue_poll(int queue, int timeout_ms, int call)
 {
     int64_t deadline = dgramx_now_ns() + (int64_t)timeout_ms * 1000000;
     for (;;) {
-        int fd = -1;
-        int rc = dgramgo_queue_poll(queue, timeout_ms, &fd, call);
-        if (rc != DGRAMX_POLL_WAIT) {
-            return rc;
+        int fd = -1, rc;
+        unsigned destroyed = __atomic_load_n(&dgramx_queues_destroyed, __ATOMIC_ACQUIRE);
+        if (timeout_ms != 0 && !dgramx_polling && queue == dgramx_last_queue && destroyed == dgramx_last_destroyed) {
+            fd = dgramx_last_fd; /* wait first, then run what woke it */
+            rc = DGRAMX_POLL_WAIT;
+        } else {
+            rc = dgramgo_queue_poll(queue, timeout_ms, &fd, call);
+            if (rc != DGRAMX_POLL_WAIT) {
+                return rc;
+            }
+            dgramx_last_queue = queue;
+            dgramx_last_fd = fd;
+            dgramx_last_destroyed = destroyed;
         }
         if (dgramx_wait(fd, timeout_ms) != 0) {
             return dgramgo_poll_failed(errno, call);
         }
-        if (timeout_ms > 0) {
+        rc = dgramgo_queue_poll(queue, 0, NULL, call);
+        if (rc != 0 || timeout_ms == 0) {
+            return rc;
+        }
+        if (timeout_ms > 0) { /* nothing ran: another thread took it */
             int64_t left = deadline - dgramx_now_ns();
             if (left <= 0) {
-                return dgramgo_queue_poll(queue, 0, NULL, call);
+                return 0;
             }
             timeout_ms = (int)((left + 999999) / 1000000);
         }

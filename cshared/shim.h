@@ -45,6 +45,9 @@ void dgramx_set_in_poll(int on);
 /* What dgramgo_queue_poll returns when the caller is to wait and call again. */
 #define DGRAMX_POLL_WAIT (1 << 30)
 int dgramx_queue_poll(int queue, int timeout_ms, int call);
+/* How many queues were destroyed: a descriptor dgramx_queue_poll kept is
+ * its queue's while this has not changed (the Go side adds to it). */
+extern unsigned dgramx_queues_destroyed;
 int dgramx_poll(int timeout_ms);
 int dgramx_poll_queue(int queue, int timeout_ms);
 

@@ -65,9 +65,10 @@ func (s *Socket) attachHost(done chan struct{}) {
 		h.m, err = h.set.Add(rc, groEnable(rc), hostHandler{s})
 	}
 	if err != nil {
-		// The socket cannot be read: say so, as a receive error.
+		// The socket cannot be read: its host hears why where it hears
+		// the socket's receive errors, on its own thread.
 		close(done)
-		s.dispatcher.post(func() { s.emitError(sysError("recvmsg", err, "", 0)) })
+		h.set.Fail(hostHandler{s}, err)
 	}
 }
 

@@ -32,6 +32,7 @@
 //	fd := set.FD()                      // readable when a socket is, or after Wake
 //	woke, err := set.Wait(timeoutMs, nil)    // waits, then reads every ready socket
 //	set.Wake()                          // makes FD readable and a Wait return (woke)
+//	set.Fail(handler, err)              // the next Wait reports err to handler.Fail
 //	set.Remove(m)                       // no delivery of m starts after it returns
 //	m.Quiesce()                         // waits for a delivery of m under way elsewhere
 //	set.Close()

@@ -40,6 +40,13 @@ type Set struct {
 	members map[int32]*Member
 	next    int32
 	closed  bool
+	failed  []failure // errors to report on the waiting goroutine (Fail)
+}
+
+// failure is an error Fail queued for h.
+type failure struct {
+	h   Handler
+	err error
 }
 
 // NewSet makes an empty set.
@@ -122,6 +129,16 @@ func (m *Member) Quiesce() {
 	m.busy.Unlock() //nolint:staticcheck // an empty critical section: waiting is the point
 }
 
+// Fail has the next Wait report err to h's Fail, on the waiting goroutine,
+// as it reports a socket's receive errors: for a socket that could not
+// join the set (Add failed), whose host expects its errors there.
+func (s *Set) Fail(h Handler, err error) {
+	s.mu.Lock()
+	s.failed = append(s.failed, failure{h, err})
+	s.mu.Unlock()
+	s.Wake()
+}
+
 // Wake makes the set's descriptor readable, and a Wait under way or the
 // next one return with woke set.
 func (s *Set) Wake() {
@@ -152,6 +169,7 @@ func (s *Set) Wait(timeoutMs int, before func()) (woke bool, err error) {
 			var buf [8]byte
 			unix.Read(s.efd, buf[:]) // resets the counter
 			woke = true
+			s.reportFailed(before)
 			continue
 		}
 		s.mu.Lock()
@@ -166,6 +184,20 @@ func (s *Set) Wait(timeoutMs int, before func()) (woke bool, err error) {
 		}
 	}
 	return woke, nil
+}
+
+// reportFailed reports what Fail queued.
+func (s *Set) reportFailed(before func()) {
+	s.mu.Lock()
+	failed := s.failed
+	s.failed = nil
+	s.mu.Unlock()
+	for _, f := range failed {
+		if before != nil {
+			before()
+		}
+		f.h.Fail(f.err)
+	}
 }
 
 // read reads m once and delivers what came; m.busy is held.

@@ -216,3 +216,18 @@ func TestReaderGrows(t *testing.T) {
 		t.Fatalf("batch sizes %v: want 1, 2, ... doubling", sizes)
 	}
 }
+
+// Fail's error reaches the handler on the goroutine that waits, at the
+// next Wait, which it wakes.
+func TestSetFail(t *testing.T) {
+	s := newSet(t)
+	var r recorder
+	s.Fail(&r, unix.ENOSPC)
+	if len(r.errs) != 0 {
+		t.Fatal("Fail reported at once, not in Wait")
+	}
+	waitFor(t, s, func() bool { return len(r.errs) == 1 })
+	if r.errs[0] != unix.ENOSPC {
+		t.Fatalf("got %v", r.errs)
+	}
+}

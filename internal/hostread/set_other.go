@@ -48,6 +48,9 @@ func (s *Set) Add(syscall.RawConn, bool, Handler) (*Member, error) { return nil,
 // Remove takes m out of the set.
 func (s *Set) Remove(*Member) {}
 
+// Fail has the next Wait report err to h.
+func (s *Set) Fail(Handler, error) {}
+
 // Wake makes a Wait return.
 func (s *Set) Wake() {}
 
