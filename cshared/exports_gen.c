@@ -11,12 +11,12 @@
 
 const char *dgram_version(void)
 {
-    return "1.2.0";
+    return "1.3.0";
 }
 
 const char *dgram_spec_hash(void)
 {
-    return "94748d7369431bc2f2a1047382b7587a3925ebbaadd2b09e59f3a1eac7aacdc4";
+    return "53ab38c79f0da716e19c3aadcf102e0190f0bca2f8eca9152d39755da55b08c5";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -57,6 +57,7 @@ const dgramx_error dgramx_errors[] = {
     {-24, "ERR_FORKED", "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
     {-25, "ERR_INTERNAL", "Error", "Internal error in {call}: {received}"},
     {-26, "ERR_POLL_REENTERED", "Error", "{call} was called from a callback that dgram_poll is running"},
+    {-44, "ERR_INVALID_QUEUE", "Error", "{call}: the queue {received} is not a live queue: never created, or destroyed"},
 };
 const int dgramx_nerrors = (int)(sizeof dgramx_errors / sizeof dgramx_errors[0]);
 
@@ -316,6 +317,36 @@ int dgram_event_fd(void)
 {
     DGRAMX_ENTER("dgram_event_fd");
     return dgramgo_event_fd();
+}
+
+int dgram_queue_create(void)
+{
+    DGRAMX_ENTER("dgram_queue_create");
+    return dgramgo_queue_create();
+}
+
+int dgram_queue_destroy(int queue)
+{
+    DGRAMX_ENTER("dgram_queue_destroy");
+    return dgramgo_queue_destroy(queue);
+}
+
+int dgram_queue_poll(int queue, int timeout_ms)
+{
+    DGRAMX_ENTER("dgram_queue_poll");
+    return dgramx_poll_queue(queue, timeout_ms);
+}
+
+int dgram_queue_event_fd(int queue)
+{
+    DGRAMX_ENTER("dgram_queue_event_fd");
+    return dgramgo_queue_event_fd(queue);
+}
+
+int dgram_set_queue(dgram_socket socket, int queue)
+{
+    DGRAMX_ENTER("dgram_set_queue");
+    return dgramgo_set_queue(socket, queue);
 }
 
 int dgram_supports(dgram_platform platform, dgram_call call)

@@ -58,6 +58,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrForked:                  {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
 	dgram.ErrInternal:                {-25, "Error", "Internal error in {call}: {received}"},
 	dgram.ErrPollReentered:           {-26, "Error", "{call} was called from a callback that dgram_poll is running"},
+	dgram.ErrInvalidQueue:            {-44, "Error", "{call}: the queue {received} is not a live queue: never created, or destroyed"},
 }
 
 // goSocketOptions converts a dgram_socket_options.

@@ -2,13 +2,12 @@
  * shim.c: the parts of libdgram written in C: the thread-local last error,
  * the fork check, the functions that never enter Go (dgram_strerror,
  * dgram_last_error, dgram_error_string, dgram_free), so that they work in
- * a forked child and before the Go runtime is up, and dgram_poll's wait
- * (dgramx_poll), which enters Go only when callbacks are pending.
+ * a forked child and before the Go runtime is up, and the wait of
+ * dgram_poll and dgram_queue_poll (dgramx_queue_poll).
  */
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +22,6 @@ static __thread int dgramx_polling;
 static pid_t dgramx_pid;
 
 const uint8_t dgramx_empty[1];
-
-int dgramx_efd;
-int dgramx_pending;
-int dgramx_wait_in_c;
 
 /* Set in the child of a fork(2) made after the library was loaded. */
 static volatile int dgramx_child;
@@ -161,20 +156,6 @@ static int64_t dgramx_now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* Whether callbacks are pending, or are after the calling thread gave
- * its CPU away once: a reader of the library that is about to hand over
- * a batch may run meanwhile and finish it, sparing this thread a sleep
- * and a wake-up. (A longer spin was tried: on two shared CPUs it took
- * them from the readers, and echo64 and ping got slower.) */
-static int dgramx_pending_soon(void)
-{
-    if (__atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE)) {
-        return 1;
-    }
-    sched_yield();
-    return __atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE);
-}
-
 /* Waits in poll(2) until fd is readable or timeout_ms passed (forever
  * when negative); -1 on an error other than EINTR, with errno set. */
 static int dgramx_wait(int fd, int timeout_ms)
@@ -198,33 +179,64 @@ static int dgramx_wait(int fd, int timeout_ms)
     }
 }
 
-/* dgram_poll enters Go only when there is something to do: a call that
- * does not wait and finds nothing pending returns here. It also waits
- * here when dgramx_wait_in_c says so (runtime.go, waitInC): a thread that
- * waits in Go keeps a Go processor from the library's readers until the
- * scheduler takes it back, which with a single processor stops them, and
- * slows a ping-pong. While events keep coming it waits in Go instead:
- * getting a processor back after each wait in C costs more then (a flood
- * of 64-byte datagrams: 0.55 against 0.8 million callbacks a second). The Go side
- * (dgramgo_poll) checks reentry, makes the eventfd on first use and
- * reports errors: a call it must see, or a wait that failed here, goes to
- * it whole. */
+/* The descriptor of the queue the calling thread polled last, and the
+ * number of queues destroyed then (dgramx_queues_destroyed, which the Go
+ * side counts): while no queue was destroyed since, the descriptor is
+ * still that queue's. */
+static __thread int dgramx_last_queue = -1, dgramx_last_fd = -1;
+static __thread unsigned dgramx_last_destroyed;
+unsigned dgramx_queues_destroyed;
+
+/* dgram_queue_poll: Go runs what is pending on the queue (dgramgo_queue_poll);
+ * when there was nothing and the call may wait, it gives the queue's
+ * descriptor, and the thread waits for it here, holding no Go processor
+ * (which a wait in Go would keep from the library's goroutines until the
+ * scheduler took it back), then tries again. A thread that polls the same
+ * queue again (a host loop) waits for the descriptor first, here, and
+ * enters Go only when it is readable: a callback is pending or a datagram
+ * waits. A negative timeout waits until at least one callback ran; a
+ * positive one until it expires. */
+int dgramx_queue_poll(int queue, int timeout_ms, int call)
+{
+    int64_t deadline = dgramx_now_ns() + (int64_t)timeout_ms * 1000000;
+    for (;;) {
+        int fd = -1, rc;
+        unsigned destroyed = __atomic_load_n(&dgramx_queues_destroyed, __ATOMIC_ACQUIRE);
+        if (timeout_ms != 0 && !dgramx_polling && queue == dgramx_last_queue && destroyed == dgramx_last_destroyed) {
+            fd = dgramx_last_fd; /* wait first, then run what woke it */
+            rc = DGRAMX_POLL_WAIT;
+        } else {
+            rc = dgramgo_queue_poll(queue, timeout_ms, &fd, call);
+            if (rc != DGRAMX_POLL_WAIT) {
+                return rc;
+            }
+            dgramx_last_queue = queue;
+            dgramx_last_fd = fd;
+            dgramx_last_destroyed = destroyed;
+        }
+        if (dgramx_wait(fd, timeout_ms) != 0) {
+            return dgramgo_poll_failed(errno, call);
+        }
+        rc = dgramgo_queue_poll(queue, 0, NULL, call);
+        if (rc != 0 || timeout_ms == 0) {
+            return rc;
+        }
+        if (timeout_ms > 0) { /* nothing ran: another thread took it */
+            int64_t left = deadline - dgramx_now_ns();
+            if (left <= 0) {
+                return 0;
+            }
+            timeout_ms = (int)((left + 999999) / 1000000);
+        }
+    }
+}
+
 int dgramx_poll(int timeout_ms)
 {
-    int fd = __atomic_load_n(&dgramx_efd, __ATOMIC_ACQUIRE);
-    if (fd <= 0 || dgramx_polling) {
-        return dgramgo_poll(timeout_ms);
-    }
-    if (timeout_ms == 0) {
-        return __atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE) ? dgramgo_poll(0) : 0;
-    }
-    if (!__atomic_load_n(&dgramx_wait_in_c, __ATOMIC_RELAXED)) {
-        return dgramgo_poll(timeout_ms);
-    }
-    if (!dgramx_pending_soon() && dgramx_wait(fd, timeout_ms) != 0) {
-        return dgramgo_poll(timeout_ms);
-    }
-    /* A negative timeout waits until a callback ran: when another thread's
-       dgram_poll took what woke this one, the Go side waits again. */
-    return dgramgo_poll(timeout_ms < 0 ? -1 : 0);
+    return dgramx_queue_poll(0, timeout_ms, DGRAMX_CALL_POLL);
+}
+
+int dgramx_poll_queue(int queue, int timeout_ms)
+{
+    return dgramx_queue_poll(queue, timeout_ms, DGRAMX_CALL_QUEUE_POLL);
 }

@@ -3,6 +3,7 @@ package dgram
 import (
 	"errors"
 	"net"
+	"net/netip"
 	"sync"
 	"syscall"
 	"time"
@@ -12,23 +13,30 @@ import (
 // bind, send callbacks, 'close') runs on one goroutine in the order it was
 // posted; the reader delivers 'message' with a direct call instead of a
 // hop, holding the same emit lock, so listeners never overlap. The
-// goroutine starts with the first post and ends after 'close'.
+// goroutine starts with a post and ends after 'close', or once it has had
+// nothing to run for dispatcherLinger: an idle socket keeps no goroutine
+// for its events, and a busy one does not start one per event.
 type dispatcher struct {
 	s    *Socket
 	emit callbackLock // held while a listener runs (closewait.go)
 
 	mu         sync.Mutex
-	cond       sync.Cond
+	wake       chan struct{} // a post for the goroutine waiting (idle)
 	tasks      []func()
 	spare      []func()
 	running    bool
+	idle       bool // the goroutine waits for wake
 	stopping   bool
 	readerDone chan struct{}
 }
 
+// dispatcherLinger is how long a dispatcher goroutine with nothing to run
+// waits for more before it ends.
+const dispatcherLinger = 20 * time.Millisecond
+
 func (d *dispatcher) init(s *Socket) {
 	d.s = s
-	d.cond.L = &d.mu
+	d.wake = make(chan struct{}, 1)
 }
 
 // post queues fn to run after the caller returns.
@@ -50,20 +58,29 @@ func (d *dispatcher) stop(readerDone chan struct{}) {
 }
 
 func (d *dispatcher) wakeLocked() {
-	if !d.running {
+	switch {
+	case !d.running:
 		d.running = true
 		go d.run()
-		return
+	case d.idle:
+		d.idle = false
+		select {
+		case d.wake <- struct{}{}:
+		default:
+		}
 	}
-	d.cond.Signal()
 }
 
 func (d *dispatcher) run() {
 	me := goroutineID()
+	var linger *time.Timer
 	for {
 		d.mu.Lock()
-		for len(d.tasks) == 0 && !d.stopping {
-			d.cond.Wait()
+		if len(d.tasks) == 0 && !d.stopping {
+			if !d.waitIdle(&linger) {
+				return
+			}
+			continue
 		}
 		tasks := d.tasks
 		d.tasks, d.spare = d.spare[:0], nil
@@ -92,6 +109,32 @@ func (d *dispatcher) run() {
 	}
 }
 
+// waitIdle waits, d.mu held on entry and released on return, until a post
+// or dispatcherLinger passed; false when the goroutine is to end (nothing
+// came: the next post starts another).
+func (d *dispatcher) waitIdle(linger **time.Timer) bool {
+	d.idle = true
+	d.mu.Unlock()
+	if *linger == nil {
+		*linger = time.NewTimer(dispatcherLinger)
+	} else {
+		(*linger).Reset(dispatcherLinger)
+	}
+	select {
+	case <-d.wake:
+		(*linger).Stop()
+		return true
+	case <-(*linger).C:
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.tasks) > 0 || d.stopping {
+		return true // came as the time ran out
+	}
+	d.idle, d.running = false, false
+	return false
+}
+
 func (d *dispatcher) runAll(me runner, tasks []func()) {
 	for _, fn := range tasks {
 		d.emit.lock(me)
@@ -101,12 +144,10 @@ func (d *dispatcher) runAll(me runner, tasks []func()) {
 	}
 }
 
-// read is the socket's one reader: it receives a batch of datagrams at a
-// time (recvmmsg on Linux) and delivers each with a direct call, holding
-// the emit lock for the batch. A 'message' listener gets its own copy of
-// the datagram, or, with PooledReceive, the reader's buffer itself, valid
-// until the listener returns. A datagram read after close started is
-// dropped.
+// read is the socket's one reader, unless its host reads it
+// (hostread.go): it receives a batch of datagrams at a time (recvmmsg on
+// Linux) and delivers each with a direct call, holding the emit lock for
+// the batch (deliverLocked).
 //
 // A receive error never ends reading: it is emitted ('error', syscall
 // recvmsg, as Node reports it) and the reader reads on; only close ends
@@ -162,19 +203,34 @@ func (s *Socket) read(conn *net.UDPConn, done, stop chan struct{}) {
 		failures = 0
 		s.reads.Add(1)
 		d.emit.lock(me)
-		for i := 0; i < n && !s.stopped.Load(); i++ {
-			if len(s.events.message.load()) == 0 {
-				continue
-			}
-			msg, from := r.datagram(i)
-			if !s.pooledReceive {
-				msg = append(make([]byte, 0, len(msg)), msg...)
-			}
-			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
-		}
-		s.runAfter()
+		s.deliverLocked(n, r)
 		d.emit.unlock()
+		r.release()
 	}
+}
+
+// datagrams is a batch of datagrams read at once.
+type datagrams interface {
+	Datagram(i int) ([]byte, netip.AddrPort)
+}
+
+// deliverLocked emits the 'message' events of the n datagrams of batch b,
+// then runs the bindings' after-batch hooks; the caller holds the emit
+// lock. A 'message' listener gets its own copy of the datagram, or, with
+// PooledReceive, the batch's buffer itself, valid until the listener
+// returns. A datagram read after close started is dropped.
+func (s *Socket) deliverLocked(n int, b datagrams) {
+	for i := 0; i < n && !s.stopped.Load(); i++ {
+		if len(s.events.message.load()) == 0 {
+			continue
+		}
+		msg, from := b.Datagram(i)
+		if !s.pooledReceive {
+			msg = append(make([]byte, 0, len(msg)), msg...)
+		}
+		s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
+	}
+	s.runAfter()
 }
 
 // runAfter runs the bindings' hooks that follow a run of listeners

@@ -61,6 +61,7 @@ type Socket struct {
 	afterRun   atomic.Pointer[[]func()] // the bindings' hooks run after each run of listeners (corehooks.AfterReadBatch)
 	locks      []*callbackLock          // the bindings' callback locks that close waits for (corehooks.CallbackLock); guarded by mu
 	lastTo     atomic.Pointer[literal]  // the last IP literal send resolved (resolveSend)
+	host       *hostRead                // read where the host waits (corehooks.ReadOn), else nil; guarded by mu
 }
 
 // onClosing adds fn to what close runs before it returns.
@@ -203,9 +204,15 @@ func (s *Socket) openLocked(port int, address string) error {
 	s.state = bound
 	done, stop := make(chan struct{}), make(chan struct{})
 	s.readerDone, s.readerStop = done, stop
+	host := s.host != nil
 	s.dispatcher.post(func() {
 		if s.stopped.Load() {
 			close(done)
+			return
+		}
+		if host { // read where the host waits, once 'listening' is queued
+			s.emitListening()
+			s.attachHost(done)
 			return
 		}
 		// The dispatcher holds the emit lock while this runs, so the
@@ -367,6 +374,7 @@ func (s *Socket) close(closeListener CloseListener) error {
 	for _, fn := range s.closing {
 		fn()
 	}
+	detached := s.detachHostLocked()
 	s.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
@@ -375,7 +383,10 @@ func (s *Socket) close(closeListener CloseListener) error {
 	s.dispatcher.stop(s.readerDone)
 	locks := s.locks
 	s.mu.Unlock()
-	waitFor(&s.dispatcher.emit)
+	// On the host's own thread, a listener under way is the caller's.
+	if detached == nil || !detached() {
+		waitFor(&s.dispatcher.emit)
+	}
 	for _, l := range locks {
 		waitFor(l)
 	}

@@ -84,20 +84,20 @@
 #include <string.h>
 
 /** The version of this header, "MAJOR.MINOR.PATCH"; dgram_version() is the library's. */
-#define DGRAM_VERSION "1.2.0"
+#define DGRAM_VERSION "1.3.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The minor version: additions since the major version. */
-#define DGRAM_VERSION_MINOR 2
+#define DGRAM_VERSION_MINOR 3
 /** The patch version: fixes since the minor version. */
 #define DGRAM_VERSION_PATCH 0
 /**
  * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
  * #if DGRAM_VERSION_NUMBER >= 10100.
  */
-#define DGRAM_VERSION_NUMBER 10200
+#define DGRAM_VERSION_NUMBER 10300
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "94748d7369431bc2f2a1047382b7587a3925ebbaadd2b09e59f3a1eac7aacdc4"
+#define DGRAM_SPEC_HASH "53ab38c79f0da716e19c3aadcf102e0190f0bca2f8eca9152d39755da55b08c5"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -242,6 +242,12 @@ typedef enum dgram_error_code {
      * the same thread; return from the callback instead.
      */
     DGRAM_ERR_POLL_REENTERED = -26,
+    /**
+     * A C call named an event queue that dgram_queue_create never returned,
+     * or that dgram_queue_destroy destroyed (the default queue, 0, is never
+     * destroyed).
+     */
+    DGRAM_ERR_INVALID_QUEUE = -44,
 } dgram_error_code;
 
 /** The platform profiles of the support matrix. */
@@ -694,8 +700,9 @@ struct dgram_address_info {
 /*
  * Callbacks. Each gets the socket, its arguments and the user_data given
  * with it. See dgram_delivery for the thread it runs on. A callback may
- * call any function of this library, except dgram_poll from a callback
- * that dgram_poll runs.
+ * call any function of this library, except dgram_poll and
+ * dgram_queue_poll from a callback that a poll runs, and
+ * dgram_queue_destroy of the queue whose poll runs it.
  */
 
 /**
@@ -1491,6 +1498,9 @@ int dgram_on_message(dgram_socket socket, dgram_message_cb listener, void *user_
 
 /* The library's own functions. */
 
+/** The default queue: dgram_poll's, and that of every DGRAM_DELIVERY_POLL socket dgram_set_queue did not give another. */
+#define DGRAM_DEFAULT_QUEUE 0
+
 /**
  * The library's version, "MAJOR.MINOR.PATCH"; DGRAM_VERSION is the header's.
  * A static string.
@@ -1558,10 +1568,13 @@ int dgram_live_handles(void);
 int dgram_set_delivery(int mode);
 
 /**
- * Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling
- * thread, in the order their events happened. Calls from several threads are
- * serialized; a call from a callback that dgram_poll runs is
- * DGRAM_ERR_POLL_REENTERED.
+ * dgram_queue_poll of the default queue (DGRAM_DEFAULT_QUEUE, 0), the queue
+ * of every DGRAM_DELIVERY_POLL socket that dgram_set_queue did not give
+ * another: runs its pending callbacks on the calling thread, in the order
+ * their events happened, reading its sockets' datagrams itself and running
+ * each 'message' callback as it reads it. Calls from several threads are
+ * serialized; a call from a callback that dgram_poll or dgram_queue_poll
+ * runs is DGRAM_ERR_POLL_REENTERED.
  *
  * @return the number of callbacks run (0 when the timeout expired), or a
  *     negative error code.
@@ -1569,13 +1582,82 @@ int dgram_set_delivery(int mode);
 int dgram_poll(int timeout_ms);
 
 /**
- * A file descriptor (an eventfd) that is readable while callbacks of
- * DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll loop:
- * when it is readable, call dgram_poll(0). Do not read or close it.
+ * dgram_queue_event_fd of the default queue: a file descriptor that is
+ * readable while the default queue has callbacks pending or datagrams to
+ * read, for a select, poll or epoll loop: when it is readable, call
+ * dgram_poll(0). Do not read or close it.
  *
  * @return the descriptor, or a negative error code.
  */
 int dgram_event_fd(void);
+
+/**
+ * Creates an event queue: the callbacks of the sockets that dgram_set_queue
+ * puts on it run on the thread that calls dgram_queue_poll for it, and only
+ * there, each socket's in the order its events happened; its descriptor
+ * (dgram_queue_event_fd) wakes a host loop. Give each thread or loop that
+ * polls its own queue, and it sees only its own sockets' callbacks. What
+ * waits in a queue is bounded: a socket's datagrams are read only when its
+ * queue is polled (until then they wait in the kernel's receive buffer,
+ * which drops when full, as in Node).
+ *
+ * @return the queue's handle (> 0), or a negative error code (a system
+ *     error: EMFILE when no descriptor is free).
+ */
+int dgram_queue_create(void);
+
+/**
+ * Destroys a queue: closes the sockets still on it (as dgram_close does;
+ * their handles are released, and their 'close' callbacks never run), drops
+ * the callbacks still pending, and closes its descriptor. A dgram_queue_poll
+ * of it under way on another thread returns first; when dgram_queue_destroy
+ * returns, no callback of the queue is running or will start. The default
+ * queue (0) is never destroyed. A call from a callback that the queue's poll
+ * runs is DGRAM_ERR_POLL_REENTERED.
+ *
+ * @return DGRAM_OK, or DGRAM_ERR_INVALID_QUEUE,
+ *     DGRAM_ERR_POLL_REENTERED, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ */
+int dgram_queue_destroy(int queue);
+
+/**
+ * Runs the queue's pending callbacks on the calling thread, in the order
+ * their events happened: the thread reads the queue's sockets' datagrams
+ * itself (non-blocking batch reads of the sockets its descriptor reports
+ * ready) and runs each 'message' callback as it reads it, so the thread that
+ * wakes for a datagram is the one that runs its callback. A receive error
+ * goes to the socket's 'error' callback and reading goes on. Calls from
+ * several threads are serialized; a call from a callback that a poll runs is
+ * DGRAM_ERR_POLL_REENTERED.
+ *
+ * @return the number of callbacks run (0 when the timeout expired), or a
+ *     negative error code (DGRAM_ERR_INVALID_QUEUE for a queue that is not
+ *     live).
+ */
+int dgram_queue_poll(int queue, int timeout_ms);
+
+/**
+ * A file descriptor (an epoll set over the queue's sockets and a wake-up)
+ * that is readable while the queue has callbacks pending or datagrams to
+ * read, for a select, poll or epoll loop: when it is readable, call
+ * dgram_queue_poll(queue, 0). Do not read or close it; it is closed by
+ * dgram_queue_destroy.
+ *
+ * @return the descriptor, or a negative error code.
+ */
+int dgram_queue_event_fd(int queue);
+
+/**
+ * Makes the socket's callbacks run on queue, in DGRAM_DELIVERY_POLL
+ * (whatever its delivery was), from its bind on. Call it before the socket
+ * is bound (dgram_bind, or a send that binds it).
+ *
+ * @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
+ *     DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_SOCKET_ALREADY_BOUND (the socket is
+ *     bound), DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING (closed), DGRAM_ERR_FORKED,
+ *     DGRAM_ERR_INTERNAL.
+ */
+int dgram_set_queue(dgram_socket socket, int queue);
 
 /**
  * How platform supports call at run time: DGRAM_UNSUPPORTED (X),

@@ -1754,6 +1754,7 @@ static void test_source_specific_multicast(void)
 }
 
 #include "test_recv.c"
+#include "test_queues.c"
 
 /* ---- the runner ---- */
 
@@ -1818,6 +1819,11 @@ static const test tests[] = {
     T(broadcast),
     T(multicast),
     T(source_specific_multicast),
+    T(queues_two_threads),
+    T(queue_destroy),
+    T(set_queue_errors),
+    T(queue_no_message_after_close),
+    T(queue_destroy_while_polled),
 };
 
 int main(int argc, char **argv)

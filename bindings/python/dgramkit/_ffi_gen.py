@@ -15,9 +15,9 @@ import enum
 from typing import NamedTuple, Optional, Tuple
 
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "94748d7369431bc2f2a1047382b7587a3925ebbaadd2b09e59f3a1eac7aacdc4"
+SPEC_HASH = "53ab38c79f0da716e19c3aadcf102e0190f0bca2f8eca9152d39755da55b08c5"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -101,6 +101,8 @@ class ErrorCode(enum.IntEnum):
     ERR_INTERNAL = -25
     #: dgram_poll was called from inside a callback that dgram_poll runs on the same thread; return from the callback instead.
     ERR_POLL_REENTERED = -26
+    #: A C call named an event queue that dgram_queue_create never returned, or that dgram_queue_destroy destroyed (the default queue, 0, is never destroyed).
+    ERR_INVALID_QUEUE = -44
 
 
 class Platform(enum.IntEnum):
@@ -274,6 +276,8 @@ ERRORS = {
     "ERR_INTERNAL": ErrorSpec(25, "Error", False, "Internal error in {call}: {received}"),
     # dgram_poll was called from inside a callback that dgram_poll runs on the same thread; return from the callback instead.
     "ERR_POLL_REENTERED": ErrorSpec(26, "Error", False, "{call} was called from a callback that dgram_poll is running"),
+    # A C call named an event queue that dgram_queue_create never returned, or that dgram_queue_destroy destroyed (the default queue, 0, is never destroyed).
+    "ERR_INVALID_QUEUE": ErrorSpec(44, "Error", False, "{call}: the queue {received} is not a live queue: never created, or destroyed"),
 }
 
 
@@ -1410,10 +1414,13 @@ FUNCTIONS = {
     "dgram_poll": Function(
         ctypes.c_int,
         (ctypes.c_int, ),
-        """Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the
-        calling thread, in the order their events happened. Calls from
-        several threads are serialized; a call from a callback that
-        dgram_poll runs is DGRAM_ERR_POLL_REENTERED.
+        """dgram_queue_poll of the default queue (DGRAM_DEFAULT_QUEUE, 0), the
+        queue of every DGRAM_DELIVERY_POLL socket that dgram_set_queue did
+        not give another: runs its pending callbacks on the calling thread,
+        in the order their events happened, reading its sockets' datagrams
+        itself and running each 'message' callback as it reads it. Calls
+        from several threads are serialized; a call from a callback that
+        dgram_poll or dgram_queue_poll runs is DGRAM_ERR_POLL_REENTERED.
 
         @return the number of callbacks run (0 when the timeout expired), or
         a negative error code.
@@ -1422,12 +1429,88 @@ FUNCTIONS = {
     "dgram_event_fd": Function(
         ctypes.c_int,
         (),
-        """A file descriptor (an eventfd) that is readable while callbacks of
-        DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll
-        loop: when it is readable, call dgram_poll(0). Do not read or close
-        it.
+        """dgram_queue_event_fd of the default queue: a file descriptor that is
+        readable while the default queue has callbacks pending or datagrams
+        to read, for a select, poll or epoll loop: when it is readable, call
+        dgram_poll(0). Do not read or close it.
 
         @return the descriptor, or a negative error code.
+        """,
+    ),
+    "dgram_queue_create": Function(
+        ctypes.c_int,
+        (),
+        """Creates an event queue: the callbacks of the sockets that
+        dgram_set_queue puts on it run on the thread that calls
+        dgram_queue_poll for it, and only there, each socket's in the order
+        its events happened; its descriptor (dgram_queue_event_fd) wakes a
+        host loop. Give each thread or loop that polls its own queue, and it
+        sees only its own sockets' callbacks. What waits in a queue is
+        bounded: a socket's datagrams are read only when its queue is polled
+        (until then they wait in the kernel's receive buffer, which drops
+        when full, as in Node).
+
+        @return the queue's handle (> 0), or a negative error code (a system
+        error: EMFILE when no descriptor is free).
+        """,
+    ),
+    "dgram_queue_destroy": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ),
+        """Destroys a queue: closes the sockets still on it (as dgram_close
+        does; their handles are released, and their 'close' callbacks never
+        run), drops the callbacks still pending, and closes its descriptor.
+        A dgram_queue_poll of it under way on another thread returns first;
+        when dgram_queue_destroy returns, no callback of the queue is
+        running or will start. The default queue (0) is never destroyed. A
+        call from a callback that the queue's poll runs is
+        DGRAM_ERR_POLL_REENTERED.
+
+        @return DGRAM_OK, or DGRAM_ERR_INVALID_QUEUE,
+        DGRAM_ERR_POLL_REENTERED, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+        """,
+    ),
+    "dgram_queue_poll": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ctypes.c_int, ),
+        """Runs the queue's pending callbacks on the calling thread, in the
+        order their events happened: the thread reads the queue's sockets'
+        datagrams itself (non-blocking batch reads of the sockets its
+        descriptor reports ready) and runs each 'message' callback as it
+        reads it, so the thread that wakes for a datagram is the one that
+        runs its callback. A receive error goes to the socket's 'error'
+        callback and reading goes on. Calls from several threads are
+        serialized; a call from a callback that a poll runs is
+        DGRAM_ERR_POLL_REENTERED.
+
+        @return the number of callbacks run (0 when the timeout expired), or
+        a negative error code (DGRAM_ERR_INVALID_QUEUE for a queue that is
+        not live).
+        """,
+    ),
+    "dgram_queue_event_fd": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ),
+        """A file descriptor (an epoll set over the queue's sockets and a
+        wake-up) that is readable while the queue has callbacks pending or
+        datagrams to read, for a select, poll or epoll loop: when it is
+        readable, call dgram_queue_poll(queue, 0). Do not read or close it;
+        it is closed by dgram_queue_destroy.
+
+        @return the descriptor, or a negative error code.
+        """,
+    ),
+    "dgram_set_queue": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_int, ),
+        """Makes the socket's callbacks run on queue, in DGRAM_DELIVERY_POLL
+        (whatever its delivery was), from its bind on. Call it before the
+        socket is bound (dgram_bind, or a send that binds it).
+
+        @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_SOCKET_ALREADY_BOUND (the socket
+        is bound), DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING (closed),
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
         """,
     ),
     "dgram_supports": Function(
