@@ -501,10 +501,12 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 		}
 		name := unexported(cb.Name) + "Callback"
 		goName := exported(cb.Name) + "Callback"
-		f.Comment(comment(fmt.Sprintf("%s makes the Go %s of a JavaScript function: it hops onto the loop and calls fn; nil when fn is.", name, goName)))
-		f.Func().Params(Id("m").Op("*").Id("module")).Id(name).Params(Id("s").Op("*").Id("socket"), Id("fn").Add(gojaValue())).Qual(dgramPkg, goName).Block(
+		f.Comment(comment(fmt.Sprintf("%s makes the Go %s of a JavaScript function: a request of the call (it keeps the loop running from the call's success until the callback ran), whose completion hops onto the loop and calls fn; nil when fn is.", name, goName)))
+		f.Func().Params(Id("x").Op("*").Id("args")).Id(name).Params(Id("s").Op("*").Id("socket"), Id("fn").Add(gojaValue())).Qual(dgramPkg, goName).Block(
 			If(Id("fn").Op("==").Nil()).Block(Return(Nil())),
-			Return(Func().Params(goParams(cb.Args)...).Block(Id("s").Dot("callback").Call(Id("fn"), vals))))
+			Id("m").Op(":=").Id("x").Dot("m"),
+			Id("r").Op(":=").Id("x").Dot("request").Call(Id("s")),
+			Return(Func().Params(goParams(cb.Args)...).Block(Id("r").Dot("complete").Call(Id("fn"), vals))))
 		f.Line()
 	}
 

@@ -97,7 +97,7 @@ var jsTypes = map[string]jsMapping{
 		if c.Module {
 			return nil, nil, fmt.Errorf("%s:%d: %s: a callback needs a socket", s.File, l.Line, l.name)
 		}
-		return Id("m").Dot(unexported(l.Callback)+"Callback").Call(Id("s"), fn), nil, nil
+		return Id("x").Dot(unexported(l.Callback)+"Callback").Call(Id("s"), fn), nil, nil
 	}},
 }
 

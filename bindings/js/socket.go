@@ -87,6 +87,14 @@ type socket struct {
 	// connected: 'connect' was emitted and disconnect() did not follow
 	// (send picks its connected forms).
 	connecting, connected bool
+	// awaitListening and awaitConnect: the socket's 'listening' or
+	// 'connect' is still to come, and holds the loop meanwhile; requests:
+	// its send callbacks in flight that hold it (requests.go);
+	// requestsGone: 'close' let go of them all. unheard: close() came
+	// before 'listening', so the socket emits nothing but 'close'.
+	awaitListening, awaitConnect bool
+	requests                     int
+	requestsGone, unheard        bool
 	// gate bounds the 'message' events read and not yet emitted: the
 	// reader waits for a slot, so a script that falls behind stops the
 	// reading instead of growing the queue; close() closes it.
@@ -196,17 +204,23 @@ func (s *socket) called(call string) {
 	case "bind":
 		s.state = binding
 		s.hold()
+		s.awaitEvent(&s.awaitListening)
 	case "binds", "connect":
 		if s.state == unbound {
 			s.state = binding
 			s.hold()
+			s.awaitEvent(&s.awaitListening)
 		}
 		if lc == "connect" {
 			s.connecting = true
+			s.awaitEvent(&s.awaitConnect)
 		}
 	case "disconnect":
 		s.connected = false
 	case "close":
+		if s.state == binding {
+			s.unheard = true
+		}
 		s.state = closing
 		s.connecting = false
 		s.unrefd = false // a closing handle keeps the loop until 'close'
@@ -250,6 +264,7 @@ func (s *socket) post(event string, vals func() []goja.Value) {
 func (s *socket) emit(event string, vals func() []goja.Value) error {
 	switch event {
 	case "listening":
+		s.eventCame(&s.awaitListening)
 		if s.state >= closing {
 			// close() came before the loop got here: as in Node, a socket
 			// closed in the tick of its bind emits no 'listening'.
@@ -260,10 +275,12 @@ func (s *socket) emit(event string, vals func() []goja.Value) error {
 		}
 		s.hold()
 	case "connect":
+		s.eventCame(&s.awaitConnect)
 		s.connecting, s.connected = false, true
 	case "close":
 		s.state = closed
 		delete(s.m.sockets, s)
+		s.releaseRequests()
 		defer s.release()
 	}
 	args := append(make([]goja.Value, 0, 3), s.m.eventName(event))
@@ -407,16 +424,6 @@ func (m *module) listenerFn(v goja.Value) (goja.Callable, bool) {
 		m.lastListener, m.lastListenerFn = o, f
 	}
 	return f, ok
-}
-
-// callback calls fn on the loop with the arguments vals builds there.
-func (s *socket) callback(fn goja.Value, vals func() []goja.Value) {
-	f, _ := goja.AssertFunction(fn)
-	s.endBatch()
-	s.m.h.post(func() error {
-		_, err := f(s.obj, vals()...)
-		return err
-	})
 }
 
 // buffer is a Buffer over b (the core gives each datagram its own copy),
