@@ -511,19 +511,31 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 	}
 
 	for _, o := range resultObjects(s) {
-		var sets []Code
+		if len(o.Fields) > maxRecordFields {
+			return nil, fmt.Errorf("object %s: %d fields, more than the JavaScript host's records hold (%d)", o.Name, len(o.Fields), maxRecordFields)
+		}
+		keys := []Code{}
+		vals := []Code{Id(unexported(o.Name) + "Keys")}
 		for _, fl := range o.Fields {
 			v, err := jsValue(fl, Id("v").Dot(exported(fl.Name)))
 			if err != nil {
 				return nil, fmt.Errorf("object %s: %w", o.Name, err)
 			}
-			sets = append(sets, Id("o").Dot("Set").Call(Lit(fl.Name), v))
+			keys = append(keys, Lit(fl.Name))
+			vals = append(vals, v)
 		}
 		name := unexported(o.Name) + "Value"
-		f.Comment(comment(fmt.Sprintf("%s is v, a dgram.%s, as a JavaScript object.", name, o.Name)))
+		f.Comment(comment(fmt.Sprintf("%sKeys are the fields of a dgram.%s in JavaScript, in order.", unexported(o.Name), o.Name)))
+		f.Var().Id(unexported(o.Name) + "Keys").Op("=").Index().String().Values(keys...)
+		f.Line()
+		f.Comment(comment(fmt.Sprintf("%s is v, a dgram.%s, as a JavaScript object (a record).", name, o.Name)))
 		f.Func().Params(Id("m").Op("*").Id("module")).Id(name).Params(Id("v").Qual(dgramPkg, o.Name)).Op("*").Qual(gojaPkg, "Object").Block(
-			append(append([]Code{Id("o").Op(":=").Id("m").Dot("vm").Dot("NewObject").Call()}, sets...), Return(Id("o")))...)
+			Return(Id("m").Dot("newRecord").Call(vals...)))
 		f.Line()
 	}
 	return render(f)
 }
+
+// maxRecordFields is the most fields the JavaScript host's records hold
+// (bindings/js/record.go).
+const maxRecordFields = 6

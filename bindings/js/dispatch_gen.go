@@ -611,21 +611,22 @@ func (x *args) sendCallback(s *socket, fn goja.Value) dgram.SendCallback {
 	}
 }
 
-// remoteInfoValue is v, a dgram.RemoteInfo, as a JavaScript object.
+// remoteInfoKeys are the fields of a dgram.RemoteInfo in JavaScript, in
+// order.
+var remoteInfoKeys = []string{"address", "family", "port", "size"}
+
+// remoteInfoValue is v, a dgram.RemoteInfo, as a JavaScript object (a
+// record).
 func (m *module) remoteInfoValue(v dgram.RemoteInfo) *goja.Object {
-	o := m.vm.NewObject()
-	o.Set("address", m.ipValue(v.Address))
-	o.Set("family", m.vm.ToValue(v.Family))
-	o.Set("port", m.vm.ToValue(v.Port))
-	o.Set("size", m.vm.ToValue(v.Size))
-	return o
+	return m.newRecord(remoteInfoKeys, m.ipValue(v.Address), m.vm.ToValue(v.Family), m.vm.ToValue(v.Port), m.vm.ToValue(v.Size))
 }
 
-// addressInfoValue is v, a dgram.AddressInfo, as a JavaScript object.
+// addressInfoKeys are the fields of a dgram.AddressInfo in JavaScript, in
+// order.
+var addressInfoKeys = []string{"address", "family", "port"}
+
+// addressInfoValue is v, a dgram.AddressInfo, as a JavaScript object (a
+// record).
 func (m *module) addressInfoValue(v dgram.AddressInfo) *goja.Object {
-	o := m.vm.NewObject()
-	o.Set("address", m.ipValue(v.Address))
-	o.Set("family", m.vm.ToValue(v.Family))
-	o.Set("port", m.vm.ToValue(v.Port))
-	return o
+	return m.newRecord(addressInfoKeys, m.ipValue(v.Address), m.vm.ToValue(v.Family), m.vm.ToValue(v.Port))
 }
