@@ -475,7 +475,7 @@ func (m *module) jsGetRecvBufferSize(call goja.FunctionCall) goja.Value {
 	// getRecvBufferSize()
 	r, err := s.s.GetRecvBufferSize()
 	x.done(s, err)
-	return m.vm.ToValue(r)
+	return m.intValue(r)
 }
 
 // jsSetSendBufferSize is dgram.Socket.setSendBufferSize in JavaScript: it
@@ -505,7 +505,7 @@ func (m *module) jsGetSendBufferSize(call goja.FunctionCall) goja.Value {
 	// getSendBufferSize()
 	r, err := s.s.GetSendBufferSize()
 	x.done(s, err)
-	return m.vm.ToValue(r)
+	return m.intValue(r)
 }
 
 // jsSetMulticastInterface is dgram.Socket.setMulticastInterface in
@@ -606,7 +606,7 @@ func (x *args) sendCallback(s *socket, fn goja.Value) dgram.SendCallback {
 	r := x.request(s)
 	return func(err error, bytes int) {
 		r.complete(fn, func() []goja.Value {
-			return []goja.Value{m.errorValue(err), m.vm.ToValue(bytes)}
+			return []goja.Value{m.errorValue(err), m.intValue(bytes)}
 		})
 	}
 }
@@ -618,7 +618,7 @@ var remoteInfoKeys = []string{"address", "family", "port", "size"}
 // remoteInfoValue is v, a dgram.RemoteInfo, as a JavaScript object (a
 // record).
 func (m *module) remoteInfoValue(v dgram.RemoteInfo) *goja.Object {
-	return m.newRecord(remoteInfoKeys, m.ipValue(v.Address), m.vm.ToValue(v.Family), m.vm.ToValue(v.Port), m.vm.ToValue(v.Size))
+	return m.newRecord(remoteInfoKeys, m.ipValue(v.Address), m.stringValue(v.Family), m.intValue(v.Port), m.intValue(v.Size))
 }
 
 // addressInfoKeys are the fields of a dgram.AddressInfo in JavaScript, in
@@ -628,5 +628,5 @@ var addressInfoKeys = []string{"address", "family", "port"}
 // addressInfoValue is v, a dgram.AddressInfo, as a JavaScript object (a
 // record).
 func (m *module) addressInfoValue(v dgram.AddressInfo) *goja.Object {
-	return m.newRecord(addressInfoKeys, m.ipValue(v.Address), m.vm.ToValue(v.Family), m.vm.ToValue(v.Port))
+	return m.newRecord(addressInfoKeys, m.ipValue(v.Address), m.stringValue(v.Family), m.intValue(v.Port))
 }

@@ -93,3 +93,40 @@ func (r *record) Keys() []string {
 	}
 	return append(keys, r.order...)
 }
+
+// valueCache holds JavaScript values made from Go values the host gives
+// over and over (a peer's port, a datagram's size, an address family),
+// so that each is made once rather than per event: a small direct-mapped
+// cache, its slot chosen by the value.
+type valueCache struct {
+	ints [64]struct {
+		n int
+		v goja.Value
+	}
+	strs [8]struct {
+		s string
+		v goja.Value
+	}
+}
+
+// intValue is n as a JavaScript number.
+func (m *module) intValue(n int) goja.Value {
+	e := &m.values.ints[n&63]
+	if e.v == nil || e.n != n {
+		e.n, e.v = n, m.vm.ToValue(n)
+	}
+	return e.v
+}
+
+// stringValue is s as a JavaScript string.
+func (m *module) stringValue(s string) goja.Value {
+	i := len(s)
+	if i > 0 {
+		i += int(s[i-1])
+	}
+	e := &m.values.strs[i&7]
+	if e.v == nil || e.s != s {
+		e.s, e.v = s, m.vm.ToValue(s)
+	}
+	return e.v
+}

@@ -33,6 +33,7 @@ type module struct {
 	// The last listener emitBatched called, as a Go function.
 	lastListener   *goja.Object
 	lastListenerFn goja.Callable
+	values valueCache // intValue's and stringValue's (record.go)
 	// The last address ipValue made (it runs on the loop only).
 	lastIP      netip.Addr
 	lastIPValue goja.Value

@@ -133,6 +133,7 @@ func main() {
 		{"blast", []string{"sink", "rcvbuf=4194304", fmt.Sprintf("count=%d", *blastN), "idle=500", life},
 			[]string{"blast", "size=64", fmt.Sprintf("n=%d", *blastN), life}},
 	}
+	works = append(works, commonPeerWorkloads(works)...)
 	if *only != "" {
 		want := strings.Split(*only, ",")
 		works = slices.DeleteFunc(works, func(w workload) bool { return !slices.Contains(want, w.name) })
@@ -291,7 +292,11 @@ func measure(im impl, w workload, arr string) (r run) {
 		return
 	}
 	port := strings.TrimPrefix(l, "PORT ")
-	cli, err := start(append(append(slices.Clone(im.argv), w.client...), "port="+port), one)
+	cliArgv := im.argv
+	if p, ok := commonPeers[w.name]; ok {
+		cliArgv = p.argv
+	}
+	cli, err := start(append(append(slices.Clone(cliArgv), w.client...), "port="+port), one)
 	if err != nil {
 		r.Error = err.Error()
 		return
@@ -320,7 +325,7 @@ func measure(im impl, w workload, arr string) (r run) {
 		break
 	}
 	m := r.Metrics
-	switch w.name {
+	switch what(w) {
 	case "blast":
 		l, err := srv.next(deadline, "RESULT ")
 		if err != nil {
@@ -432,7 +437,7 @@ func report(runs []run, all []impl, works []workload, oneCore []string) string {
 			if arr == "one-core" && !slices.Contains(oneCore, w.name) {
 				continue
 			}
-			cols := columns[w.name]
+			cols := columns[what(w)]
 			fmt.Fprintf(&b, "\n### %s, %s\n\n| implementation |", w.name, arr)
 			sep := "|---|"
 			for _, c := range cols {
