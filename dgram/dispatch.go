@@ -3,6 +3,7 @@ package dgram
 import (
 	"errors"
 	"net"
+	"net/netip"
 	"sync"
 	"syscall"
 )
@@ -98,12 +99,9 @@ func (d *dispatcher) runAll(tasks []func()) {
 	}
 }
 
-// read is the socket's one reader: it receives a batch of datagrams at a
-// time (recvmmsg on Linux) and delivers each with a direct call, holding
-// the emit lock for the batch. A 'message' listener gets its own copy of
-// the datagram, or, with PooledReceive, the reader's buffer itself, valid
-// until the listener returns. A datagram read after close started is
-// dropped.
+// read is the socket's one reader, unless its host reads it
+// (hostread.go): it receives a batch of datagrams at a time (recvmmsg on
+// Linux) and delivers each with a direct call (deliver).
 func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 	defer close(done)
 	d := &s.dispatcher
@@ -126,21 +124,37 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			continue
 		}
 		s.reads.Add(1)
-		d.emitMu.Lock()
-		for i := 0; i < n && !s.stopped.Load(); i++ {
-			if len(s.events.message.load()) == 0 {
-				continue
-			}
-			msg, from := r.datagram(i)
-			if !s.pooledReceive {
-				msg = append(make([]byte, 0, len(msg)), msg...)
-			}
-			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
+		s.deliver(n, r, after)
+		r.release()
+	}
+}
+
+// datagrams is a batch of datagrams read at once.
+type datagrams interface {
+	Datagram(i int) ([]byte, netip.AddrPort)
+}
+
+// deliver emits the 'message' events of the n datagrams of batch b,
+// holding the emit lock, then runs the after-batch hooks. A 'message'
+// listener gets its own copy of the datagram, or, with PooledReceive, the
+// batch's buffer itself, valid until the listener returns. A datagram
+// read after close started is dropped.
+func (s *Socket) deliver(n int, b datagrams, after []func()) {
+	d := &s.dispatcher
+	d.emitMu.Lock()
+	defer d.emitMu.Unlock()
+	for i := 0; i < n && !s.stopped.Load(); i++ {
+		if len(s.events.message.load()) == 0 {
+			continue
 		}
-		for _, fn := range after {
-			fn()
+		msg, from := b.Datagram(i)
+		if !s.pooledReceive {
+			msg = append(make([]byte, 0, len(msg)), msg...)
 		}
-		d.emitMu.Unlock()
+		s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
+	}
+	for _, fn := range after {
+		fn()
 	}
 }
 

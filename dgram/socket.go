@@ -59,6 +59,7 @@ type Socket struct {
 	closing    []func()                // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
 	afterBatch []func()                // the bindings' hooks the reader runs after a batch (corehooks.AfterReadBatch); guarded by mu
 	lastTo     atomic.Pointer[literal] // the last IP literal send resolved (resolveSend)
+	host       *hostRead               // read where the host waits (corehooks.ReadOn), else nil; guarded by mu
 }
 
 // onClosing adds fn to what close runs before it returns.
@@ -190,6 +191,11 @@ func (s *Socket) openLocked(port int, address string) error {
 			close(done)
 			return
 		}
+		if s.host != nil { // read where the host waits, once 'listening' is queued
+			s.emitListening()
+			s.attachHost(done)
+			return
+		}
 		// The dispatcher holds the emit lock while this runs, so the
 		// reader, started first (a listener may count goroutines), cannot
 		// deliver before 'listening' was emitted.
@@ -319,8 +325,8 @@ func (s *Socket) close(closeListener CloseListener) error {
 		s.OnClose(closeListener) // before the state check, as in Node
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.state == closed {
+		s.mu.Unlock()
 		return notRunning()
 	}
 	s.state = closed
@@ -328,11 +334,16 @@ func (s *Socket) close(closeListener CloseListener) error {
 	for _, fn := range s.closing {
 		fn()
 	}
+	detached := s.detachHostLocked()
 	s.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
 	}
 	s.dispatcher.stop(s.readerDone)
+	s.mu.Unlock()
+	if detached != nil {
+		detached() // after mu: a listener under way may be waiting for it
+	}
 	return nil
 }
 
