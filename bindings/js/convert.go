@@ -128,7 +128,7 @@ type args struct {
 	call      string
 	repl      []replacement
 	listeners []pendingListener
-	requests  []*request // the call's send callbacks, started by its success
+	requests  []*request     // the call's send callbacks, started by its success
 	replBuf   [4]replacement // repl's first ones, without an allocation
 }
 

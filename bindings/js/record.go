@@ -6,7 +6,7 @@ import (
 	"github.com/dop251/goja"
 )
 
-// record is a result object of the spec ('message''s rinfo, address()'s
+// record is a result object of the spec ('message”s rinfo, address()'s
 // result) as a JavaScript object: a plain object (Object.prototype, its
 // fields own, enumerable, writable and configurable properties, in the
 // spec's order, then the ones the script adds) made without goja's

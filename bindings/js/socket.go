@@ -33,7 +33,7 @@ type module struct {
 	// The last listener emitBatched called, as a Go function.
 	lastListener   *goja.Object
 	lastListenerFn goja.Callable
-	values valueCache // intValue's and stringValue's (record.go)
+	values         valueCache // intValue's and stringValue's (record.go)
 	// The last address ipValue made (it runs on the loop only).
 	lastIP      netip.Addr
 	lastIPValue goja.Value
@@ -109,6 +109,7 @@ type socket struct {
 	// with the arguments nextVals builds): made once, so that a batch's
 	// events need no function each.
 	emitNext func() error
+	holding  bool // the loop holds its sends for the batch under way
 	next     string
 	nextVals func() []goja.Value
 }
@@ -159,6 +160,7 @@ func (m *module) newSocket(x *args, gs *dgram.Socket, err error) goja.Value {
 	}
 	s.obj.DefineDataPropertySymbol(m.handle, m.vm.ToValue(s), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	corehooks.OnClosing(gs, s.gate.Close) // no 'message' listener starts after close()
+	m.h.loop.adopt(s)
 	m.sockets[s] = true
 	m.listen(s)
 	for _, l := range x.listeners {
@@ -306,6 +308,10 @@ type batch struct {
 // which waits here while the script has backpressure.Slots events
 // waiting; after close() the event is dropped.
 func (s *socket) postBounded(event string, vals func() []goja.Value) {
+	if s.m.h.loop.readsSockets() {
+		s.emitRead(event, vals)
+		return
+	}
 	if !s.gate.Acquire() {
 		return
 	}
@@ -322,6 +328,19 @@ func (s *socket) postBounded(event string, vals func() []goja.Value) {
 	if open {
 		s.m.h.post(func() error { return s.emitBatch(b) })
 	}
+}
+
+// emitRead emits an event of a batch the loop read (loop.go), on the
+// loop: the socket's sends are held until the batch's events ran, as in
+// emitBatch. Nothing is emitted after close().
+func (s *socket) emitRead(event string, vals func() []goja.Value) {
+	if s.state >= closing {
+		return
+	}
+	s.m.h.loop.holdFor(s)
+	s.next, s.nextVals = event, vals
+	s.m.h.invoke(s.emitNext)
+	s.nextVals = nil
 }
 
 // endBatch closes the open batch: the events that follow come after it.
