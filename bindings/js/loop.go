@@ -22,7 +22,9 @@ import (
 // Elsewhere each socket keeps a reader goroutine of its own, which posts
 // its 'message' events as jobs.
 type loop struct {
-	set *hostread.Set // nil where there is none
+	set    *hostread.Set // nil where there is none
+	parker *parker       // waits for set in Go's poller
+	got    bool          // the set's last Wait delivered something
 	// held are the sockets whose sends are held since the batch under way
 	// began (holdFor); released before the next batch's events and when
 	// the wait ends.
@@ -40,7 +42,11 @@ type loop struct {
 func newLoop() *loop {
 	l := &loop{wakeCh: make(chan struct{}, 1)}
 	if set, err := hostread.NewSet(); err == nil {
-		l.set = set
+		if l.parker = newParker(set.FD()); l.parker != nil {
+			l.set = set
+		} else {
+			set.Close()
+		}
 	}
 	return l
 }
@@ -102,13 +108,16 @@ func (l *loop) wait() {
 	l.sleeping = !pending
 	l.mu.Unlock()
 	switch {
-	case l.set != nil:
-		timeout := -1
-		if pending {
-			timeout = 0
-		}
-		l.set.Wait(timeout, l.beforeBatch)
+	case l.set != nil && pending:
+		l.set.Wait(0, l.beforeBatch)
 		l.releaseHeld()
+	case l.set != nil:
+		l.parker.park(func() bool {
+			l.got = false
+			woke, err := l.set.Wait(0, l.beforeBatch)
+			l.releaseHeld()
+			return woke || l.got || err != nil
+		})
 	case !pending:
 		<-l.wakeCh
 	}
@@ -122,6 +131,7 @@ func (l *loop) wait() {
 // datagrams arrived run (its 'listening', a send callback), as their
 // order says.
 func (l *loop) beforeBatch() {
+	l.got = true
 	l.releaseHeld()
 	l.runJobs()
 }
@@ -179,6 +189,7 @@ func (l *loop) isStopped() bool {
 func (l *loop) close() {
 	l.stop()
 	if l.set != nil {
+		l.parker.close()
 		l.set.Close()
 	}
 }
