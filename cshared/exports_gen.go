@@ -36,7 +36,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrSocketDgramIsConnected:  {-40, "Error", "Already connected"},
 	dgram.ErrSocketDgramNotConnected: {-41, "Error", "Not connected"},
 	dgram.ErrSocketBadBufferSize:     {-27, "TypeError", "Buffer size must be a positive integer"},
-	dgram.ErrSocketBufferSize:        {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+	dgram.ErrSocketBufferSize:        {-28, "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
 	dgram.EADDRINUSE:                 {-10, "Error", ""},
 	dgram.EADDRNOTAVAIL:              {-11, "Error", ""},
 	dgram.EACCES:                     {-12, "Error", ""},
@@ -58,6 +58,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrForked:                  {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
 	dgram.ErrInternal:                {-25, "Error", "Internal error in {call}: {received}"},
 	dgram.ErrPollReentered:           {-26, "Error", "{call} was called from a callback that dgram_poll is running"},
+	dgram.ErrInvalidQueue:            {-44, "Error", "{call}: the queue {received} is not a live queue: never created, or destroyed"},
 }
 
 // goSocketOptions converts a dgram_socket_options.
@@ -430,6 +431,17 @@ func dgramgo_set_multicast_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 	return result(e.sock.SetMulticastTTL(int(ttl)))
 }
 
+//export dgramgo_set_multicast_interface
+func dgramgo_set_multicast_interface(socket C.dgram_socket, multicastInterface *C.char) (rc C.int) {
+	defer guard(&rc, "dgram_set_multicast_interface")
+	enter("dgram_set_multicast_interface")
+	e, code := lookup(socket, "dgram_set_multicast_interface")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetMulticastInterface(goString(multicastInterface)))
+}
+
 //export dgramgo_set_ttl
 func dgramgo_set_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 	defer guard(&rc, "dgram_set_ttl")
@@ -562,17 +574,6 @@ func dgramgo_get_send_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.i
 	}
 	*out = C.int64_t(v)
 	return 0
-}
-
-//export dgramgo_set_multicast_interface
-func dgramgo_set_multicast_interface(socket C.dgram_socket, multicastInterface *C.char) (rc C.int) {
-	defer guard(&rc, "dgram_set_multicast_interface")
-	enter("dgram_set_multicast_interface")
-	e, code := lookup(socket, "dgram_set_multicast_interface")
-	if code != 0 {
-		return code
-	}
-	return result(e.sock.SetMulticastInterface(goString(multicastInterface)))
 }
 
 //export dgramgo_add_source_specific_membership

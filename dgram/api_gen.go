@@ -511,6 +511,22 @@ func (s *Socket) SetMulticastTTL(ttl int) error {
 	return s.setMulticastTTL(ttl)
 }
 
+// SetMulticastInterface is dgram.Socket.setMulticastInterface: sets the
+// interface multicast datagrams leave by: IP_MULTICAST_IF to the interface
+// with the IPv4 address multicastInterface (0.0.0.0: the system's choice),
+// or on udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+// names (::%eth0; :: is the system's choice). A value that is not an IP
+// literal is EINVAL, checked before the socket's state; an IPv4 address no
+// interface has is EADDRNOTAVAIL.
+//
+// Form: setMulticastInterface(multicastInterface).
+func (s *Socket) SetMulticastInterface(multicastInterface string) error {
+	if err := s.check(CallSetMulticastInterface); err != nil {
+		return err
+	}
+	return s.setMulticastInterface(multicastInterface)
+}
+
 // SetTTL is dgram.Socket.setTTL: sets IP_TTL (IPV6_UNICAST_HOPS on udp6),
 // the number of hops a datagram may travel. The default on most systems is
 // 64.
@@ -658,22 +674,6 @@ func (s *Socket) GetSendBufferSize() (int, error) {
 	return s.getSendBufferSize()
 }
 
-// SetMulticastInterface is dgram.Socket.setMulticastInterface: sets the
-// interface multicast datagrams leave by: IP_MULTICAST_IF to the interface
-// with the IPv4 address multicastInterface (0.0.0.0: the system's choice),
-// or on udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-// names (::%eth0; :: is the system's choice). A value that is not an IP
-// literal is EINVAL, checked before the socket's state; an IPv4 address no
-// interface has is EADDRNOTAVAIL.
-//
-// Form: setMulticastInterface(multicastInterface).
-func (s *Socket) SetMulticastInterface(multicastInterface string) error {
-	if err := s.check(CallSetMulticastInterface); err != nil {
-		return err
-	}
-	return s.setMulticastInterface(multicastInterface)
-}
-
 // AddSourceSpecificMembership is dgram.Socket.addSourceSpecificMembership:
 // joins the source-specific multicast channel of groupAddress from
 // sourceAddress (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on
@@ -710,13 +710,16 @@ type sockOptKey struct {
 }
 
 // sockOpt is a socket option: its name, its key per family, the code of a
-// call before bind ("" is the system error EBADF named after the call) and
-// the operation errors name ({syscall}; the call's name when empty).
+// call before bind ("" is the system error EBADF named after the call), the
+// operation errors name ({syscall}; the call's name when empty), and whether
+// setting 0 reads it and changes nothing (zeroReads, as libuv's buffer
+// sizes).
 type sockOpt struct {
-	name    string
-	v4, v6  sockOptKey
-	unbound Code
-	syscall string
+	name      string
+	v4, v6    sockOptKey
+	unbound   Code
+	syscall   string
+	zeroReads bool
 }
 
 // optBroadcast is the socket option broadcast: SO_BROADCAST.
@@ -753,21 +756,23 @@ var optMulticastLoopback = sockOpt{
 // optRecvBufferSize is the socket option recvBufferSize: SO_RCVBUF, the
 // receive buffer's size in bytes.
 var optRecvBufferSize = sockOpt{
-	name:    "recvBufferSize",
-	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
-	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
-	unbound: ErrSocketBufferSize,
-	syscall: "uv_recv_buffer_size",
+	name:      "recvBufferSize",
+	v4:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	v6:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	unbound:   ErrSocketBufferSize,
+	syscall:   "uv_recv_buffer_size",
+	zeroReads: true,
 }
 
 // optSendBufferSize is the socket option sendBufferSize: SO_SNDBUF, the send
 // buffer's size in bytes.
 var optSendBufferSize = sockOpt{
-	name:    "sendBufferSize",
-	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
-	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
-	unbound: ErrSocketBufferSize,
-	syscall: "uv_send_buffer_size",
+	name:      "sendBufferSize",
+	v4:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	v6:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	unbound:   ErrSocketBufferSize,
+	syscall:   "uv_send_buffer_size",
+	zeroReads: true,
 }
 
 // setBroadcast is the core of SetBroadcast: it sets the socket option
@@ -840,6 +845,8 @@ type socketCore interface {
 	dropMembership(multicastAddress string, multicastInterface string) error
 	// send is the core of Send, SendSlice, SendConnected, SendSliceConnected and SendTo.
 	send(msg []byte, port int, address string, sendListener SendCallback) error
+	// setMulticastInterface is the core of SetMulticastInterface.
+	setMulticastInterface(multicastInterface string) error
 	// connect is the core of Connect.
 	connect(port int, address string, connectListener ConnectListener) error
 	// disconnect is the core of Disconnect.
@@ -850,8 +857,6 @@ type socketCore interface {
 	ref() error
 	// unref is the core of Unref.
 	unref() error
-	// setMulticastInterface is the core of SetMulticastInterface.
-	setMulticastInterface(multicastInterface string) error
 	// addSourceSpecificMembership is the core of AddSourceSpecificMembership.
 	addSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error
 	// dropSourceSpecificMembership is the core of DropSourceSpecificMembership.

@@ -12,13 +12,13 @@ import (
 // bind, send callbacks, 'close') runs on one goroutine in the order it was
 // posted; the reader delivers 'message' with a direct call instead of a
 // hop, holding the same emit lock, so listeners never overlap. The
-// goroutine starts with the first post and ends after 'close'.
+// goroutine starts with a post and ends when nothing is left to run (an
+// idle socket keeps no goroutine for its events), or after 'close'.
 type dispatcher struct {
 	s      *Socket
 	emitMu sync.Mutex // held while a listener runs
 
 	mu         sync.Mutex
-	cond       sync.Cond
 	tasks      []func()
 	spare      []func()
 	running    bool
@@ -28,7 +28,6 @@ type dispatcher struct {
 
 func (d *dispatcher) init(s *Socket) {
 	d.s = s
-	d.cond.L = &d.mu
 }
 
 // post queues fn to run after the caller returns.
@@ -53,16 +52,16 @@ func (d *dispatcher) wakeLocked() {
 	if !d.running {
 		d.running = true
 		go d.run()
-		return
 	}
-	d.cond.Signal()
 }
 
 func (d *dispatcher) run() {
 	for {
 		d.mu.Lock()
-		for len(d.tasks) == 0 && !d.stopping {
-			d.cond.Wait()
+		if len(d.tasks) == 0 && !d.stopping {
+			d.running = false // the next post starts another
+			d.mu.Unlock()
+			return
 		}
 		tasks := d.tasks
 		d.tasks, d.spare = d.spare[:0], nil

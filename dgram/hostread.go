@@ -70,10 +70,18 @@ func (s *Socket) detachHostLocked() func() {
 // hostHandler delivers what the host's set read from the socket.
 type hostHandler struct{ s *Socket }
 
-// Deliver emits the batch's datagrams, as the reader goroutine does.
+// Deliver emits the batch's datagrams, as the reader goroutine does. The
+// datagrams the socket sends meanwhile (its listeners' replies) are held
+// and written together after a batch of several, several per system call,
+// as a host loop's run of events would.
 func (h hostHandler) Deliver(b *hostread.Batch) {
-	h.s.reads.Add(1)
-	h.s.deliver(b.Len(), b, nil)
+	s := h.s
+	s.reads.Add(1)
+	if b.Len() > 1 {
+		s.holdSends()
+		defer s.releaseSends()
+	}
+	s.deliver(b.Len(), b, nil)
 }
 
 // Fail emits a receive error; the socket stays in the set (reading goes on).

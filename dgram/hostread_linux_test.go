@@ -12,13 +12,16 @@ import (
 
 // hostSocket is a udp4 socket read by set's Wait (corehooks.ReadOn),
 // bound to 127.0.0.1; self says the closer is the waiting goroutine.
-func hostSocket(t *testing.T, set *hostread.Set, self func() bool, listener MessageListener) *Socket {
+func hostSocket(t *testing.T, set *hostread.Set, self func() bool, listener MessageListener, onListening ...ListeningListener) *Socket {
 	t.Helper()
 	s, err := CreateSocketType("udp4", listener)
 	if err != nil {
 		t.Fatal(err)
 	}
 	corehooks.ReadOn(s, set, self)
+	for _, l := range onListening {
+		s.OnListening(l)
+	}
 	if err := s.Bind(0, "127.0.0.1", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -56,15 +59,17 @@ func TestHostReadDelivers(t *testing.T) {
 	set := newHostSet(t)
 	var inWait atomic.Bool
 	var got []string
-	var order []string
+	var listened atomic.Bool
+	listening := make(chan struct{})
 	s := hostSocket(t, set, func() bool { return true }, func(msg []byte, _ RemoteInfo) {
 		if !inWait.Load() {
 			t.Error("a 'message' listener ran outside Wait")
 		}
+		if !listened.Load() {
+			t.Error("a 'message' listener ran before 'listening'")
+		}
 		got = append(got, string(msg))
-	})
-	listening := make(chan struct{})
-	s.OnListening(func() { order = append(order, "listening"); close(listening) })
+	}, func() { listened.Store(true); close(listening) })
 	recv(t, listening)
 	a, _ := s.Address()
 	cli, _, _ := boundSocket(t, "udp4", "127.0.0.1")

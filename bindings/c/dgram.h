@@ -70,20 +70,20 @@
 #include <string.h>
 
 /** The version of this header, "MAJOR.MINOR.PATCH"; dgram_version() is the library's. */
-#define DGRAM_VERSION "1.2.0"
+#define DGRAM_VERSION "1.3.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The minor version: additions since the major version. */
-#define DGRAM_VERSION_MINOR 2
+#define DGRAM_VERSION_MINOR 3
 /** The patch version: fixes since the minor version. */
 #define DGRAM_VERSION_PATCH 0
 /**
  * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
  * #if DGRAM_VERSION_NUMBER >= 10100.
  */
-#define DGRAM_VERSION_NUMBER 10200
+#define DGRAM_VERSION_NUMBER 10300
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "5fc05df30a696893d27036a400d1c836be874ff7f7501967322029c0659b8183"
+#define DGRAM_SPEC_HASH "e724fa5cd922e9710c38ef7ec9f85fd2eacd272ca9990d41c0a516dc3ee89163"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -228,6 +228,12 @@ typedef enum dgram_error_code {
      * the same thread; return from the callback instead.
      */
     DGRAM_ERR_POLL_REENTERED = -26,
+    /**
+     * A C call named an event queue that dgram_queue_create never returned,
+     * or that dgram_queue_destroy destroyed (the default queue, 0, is never
+     * destroyed).
+     */
+    DGRAM_ERR_INVALID_QUEUE = -44,
 } dgram_error_code;
 
 /** The platform profiles of the support matrix. */
@@ -268,6 +274,8 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_LOOPBACK = 9,
     /** dgram.Socket.setMulticastTTL. */
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
+    /** dgram.Socket.setMulticastInterface. */
+    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
     /** dgram.Socket.connect. */
@@ -288,8 +296,6 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_SEND_BUFFER_SIZE = 19,
     /** dgram.Socket.getSendBufferSize. */
     DGRAM_CALL_GET_SEND_BUFFER_SIZE = 20,
-    /** dgram.Socket.setMulticastInterface. */
-    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.addSourceSpecificMembership. */
     DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22,
     /** dgram.Socket.dropSourceSpecificMembership. */
@@ -364,6 +370,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_BROADCAST                  1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
 #define DGRAM_LINUX_HAS_CONNECT                        1 /* O */
 #define DGRAM_LINUX_HAS_DISCONNECT                     1 /* O */
@@ -374,7 +381,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
@@ -388,6 +394,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_BROADCAST                 0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
 #define DGRAM_LINUX_NOTE_CONNECT                       0
 #define DGRAM_LINUX_NOTE_DISCONNECT                    0
@@ -398,7 +405,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_LINUX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -414,6 +420,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_BROADCAST               1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
+#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_CONNECT                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_DISCONNECT                  1 /* O */
@@ -424,7 +431,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
-#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
@@ -438,6 +444,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_BROADCAST              0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
+#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
 #define DGRAM_RASPBIAN_NOTE_CONNECT                    0
 #define DGRAM_RASPBIAN_NOTE_DISCONNECT                 0
@@ -448,7 +455,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
-#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_RASPBIAN_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -464,6 +470,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_BROADCAST                  0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
 #define DGRAM_NUTTX_HAS_CONNECT                        1 /* O */
 #define DGRAM_NUTTX_HAS_DISCONNECT                     1 /* O */
@@ -474,7 +481,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
@@ -488,6 +494,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_BROADCAST                 0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
 #define DGRAM_NUTTX_NOTE_CONNECT                       0
 #define DGRAM_NUTTX_NOTE_DISCONNECT                    0
@@ -498,7 +505,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_NUTTX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -514,6 +520,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_BROADCAST                0 /* X */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
 #define DGRAM_TIZENRT_HAS_CONNECT                      1 /* O */
 #define DGRAM_TIZENRT_HAS_DISCONNECT                   1 /* O */
@@ -524,7 +531,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
-#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
@@ -538,6 +544,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_BROADCAST               0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
+#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
 #define DGRAM_TIZENRT_NOTE_CONNECT                     0
 #define DGRAM_TIZENRT_NOTE_DISCONNECT                  0
@@ -548,7 +555,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
-#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_TIZENRT_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -574,7 +580,9 @@ struct dgram_error_info {
     /**
      * The error's class, the name Node gives it in messages: "TypeError" (an
      * argument of the wrong type, missing or NULL), "RangeError" (a value
-     * out of its range) or "Error" (the rest, system errors included).
+     * out of its range), "SystemError" (a coded error about a system call,
+     * as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the
+     * rest, system errors included).
      */
     char kind[DGRAM_STRING_LEN];
     /**
@@ -678,8 +686,9 @@ struct dgram_address_info {
 /*
  * Callbacks. Each gets the socket, its arguments and the user_data given
  * with it. See dgram_delivery for the thread it runs on. A callback may
- * call any function of this library, except dgram_poll from a callback
- * that dgram_poll runs.
+ * call any function of this library, except dgram_poll and
+ * dgram_queue_poll from a callback that a poll runs, and
+ * dgram_queue_destroy of the queue whose poll runs it.
  */
 
 /**
@@ -1135,6 +1144,31 @@ int dgram_set_multicast_loopback(dgram_socket socket, bool flag);
 int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
 
 /**
+ * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
+ * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
+ * multicastInterface (0.0.0.0: the system's choice), or on udp6
+ * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
+ * (::%eth0; :: is the system's choice). A value that is not an IP literal is
+ * EINVAL, checked before the socket's state; an IPv4 address no interface
+ * has is EADDRNOTAVAIL.
+ *
+ * Form: setMulticastInterface(multicastInterface).
+ *
+ * @param socket The socket's handle.
+ * @param multicast_interface The interface, as an IP literal. NULL is
+ *     "".
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
+ * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ * An error that happens after the call returns goes to its callback or to
+ * the 'error' event, as the spec says.
+ */
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
+
+/**
  * dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the number
  * of hops a datagram may travel. The default on most systems is 64.
  *
@@ -1263,9 +1297,9 @@ int dgram_unref(dgram_socket socket);
  * Form: setRecvBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1303,9 +1337,9 @@ int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out);
  * Form: setSendBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1334,31 +1368,6 @@ int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
-
-/**
- * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
- * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
- * multicastInterface (0.0.0.0: the system's choice), or on udp6
- * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
- * (::%eth0; :: is the system's choice). A value that is not an IP literal is
- * EINVAL, checked before the socket's state; an IPv4 address no interface
- * has is EADDRNOTAVAIL.
- *
- * Form: setMulticastInterface(multicastInterface).
- *
- * @param socket The socket's handle.
- * @param multicast_interface The interface, as an IP literal. NULL is
- *     "".
- * @return DGRAM_OK (0), or a negative error code; the calling thread's
- *     dgram_last_error then tells the detail.
- *
- * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
- * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
- * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
- * An error that happens after the call returns goes to its callback or to
- * the 'error' event, as the spec says.
- */
-int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
 
 /**
  * dgram.Socket.addSourceSpecificMembership: Joins the source-specific
@@ -1466,6 +1475,9 @@ int dgram_on_message(dgram_socket socket, dgram_message_cb listener, void *user_
 
 /* The library's own functions. */
 
+/** The default queue: dgram_poll's, and that of every DGRAM_DELIVERY_POLL socket dgram_set_queue did not give another. */
+#define DGRAM_DEFAULT_QUEUE 0
+
 /**
  * The library's version, "MAJOR.MINOR.PATCH"; DGRAM_VERSION is the header's.
  * A static string.
@@ -1533,10 +1545,13 @@ int dgram_live_handles(void);
 int dgram_set_delivery(int mode);
 
 /**
- * Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling
- * thread, in the order their events happened. Calls from several threads are
- * serialized; a call from a callback that dgram_poll runs is
- * DGRAM_ERR_POLL_REENTERED.
+ * dgram_queue_poll of the default queue (DGRAM_DEFAULT_QUEUE, 0), the queue
+ * of every DGRAM_DELIVERY_POLL socket that dgram_set_queue did not give
+ * another: runs its pending callbacks on the calling thread, in the order
+ * their events happened, reading its sockets' datagrams itself and running
+ * each 'message' callback as it reads it. Calls from several threads are
+ * serialized; a call from a callback that dgram_poll or dgram_queue_poll
+ * runs is DGRAM_ERR_POLL_REENTERED.
  *
  * @return the number of callbacks run (0 when the timeout expired), or a
  *     negative error code.
@@ -1544,13 +1559,82 @@ int dgram_set_delivery(int mode);
 int dgram_poll(int timeout_ms);
 
 /**
- * A file descriptor (an eventfd) that is readable while callbacks of
- * DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll loop:
- * when it is readable, call dgram_poll(0). Do not read or close it.
+ * dgram_queue_event_fd of the default queue: a file descriptor that is
+ * readable while the default queue has callbacks pending or datagrams to
+ * read, for a select, poll or epoll loop: when it is readable, call
+ * dgram_poll(0). Do not read or close it.
  *
  * @return the descriptor, or a negative error code.
  */
 int dgram_event_fd(void);
+
+/**
+ * Creates an event queue: the callbacks of the sockets that dgram_set_queue
+ * puts on it run on the thread that calls dgram_queue_poll for it, and only
+ * there, each socket's in the order its events happened; its descriptor
+ * (dgram_queue_event_fd) wakes a host loop. Give each thread or loop that
+ * polls its own queue, and it sees only its own sockets' callbacks. What
+ * waits in a queue is bounded: a socket's datagrams are read only when its
+ * queue is polled (until then they wait in the kernel's receive buffer,
+ * which drops when full, as in Node).
+ *
+ * @return the queue's handle (> 0), or a negative error code (a system
+ *     error: EMFILE when no descriptor is free).
+ */
+int dgram_queue_create(void);
+
+/**
+ * Destroys a queue: closes the sockets still on it (as dgram_close does;
+ * their handles are released, and their 'close' callbacks never run), drops
+ * the callbacks still pending, and closes its descriptor. A dgram_queue_poll
+ * of it under way on another thread returns first; when dgram_queue_destroy
+ * returns, no callback of the queue is running or will start. The default
+ * queue (0) is never destroyed. A call from a callback that the queue's poll
+ * runs is DGRAM_ERR_POLL_REENTERED.
+ *
+ * @return DGRAM_OK, or DGRAM_ERR_INVALID_QUEUE,
+ *     DGRAM_ERR_POLL_REENTERED, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ */
+int dgram_queue_destroy(int queue);
+
+/**
+ * Runs the queue's pending callbacks on the calling thread, in the order
+ * their events happened: the thread reads the queue's sockets' datagrams
+ * itself (non-blocking batch reads of the sockets its descriptor reports
+ * ready) and runs each 'message' callback as it reads it, so the thread that
+ * wakes for a datagram is the one that runs its callback. A receive error
+ * goes to the socket's 'error' callback and reading goes on. Calls from
+ * several threads are serialized; a call from a callback that a poll runs is
+ * DGRAM_ERR_POLL_REENTERED.
+ *
+ * @return the number of callbacks run (0 when the timeout expired), or a
+ *     negative error code (DGRAM_ERR_INVALID_QUEUE for a queue that is not
+ *     live).
+ */
+int dgram_queue_poll(int queue, int timeout_ms);
+
+/**
+ * A file descriptor (an epoll set over the queue's sockets and a wake-up)
+ * that is readable while the queue has callbacks pending or datagrams to
+ * read, for a select, poll or epoll loop: when it is readable, call
+ * dgram_queue_poll(queue, 0). Do not read or close it; it is closed by
+ * dgram_queue_destroy.
+ *
+ * @return the descriptor, or a negative error code.
+ */
+int dgram_queue_event_fd(int queue);
+
+/**
+ * Makes the socket's callbacks run on queue, in DGRAM_DELIVERY_POLL
+ * (whatever its delivery was), from its bind on. Call it before the socket
+ * is bound (dgram_bind, or a send that binds it).
+ *
+ * @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
+ *     DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_SOCKET_ALREADY_BOUND (the socket is
+ *     bound), DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING (closed), DGRAM_ERR_FORKED,
+ *     DGRAM_ERR_INTERNAL.
+ */
+int dgram_set_queue(dgram_socket socket, int queue);
 
 /**
  * How platform supports call at run time: DGRAM_UNSUPPORTED (X),

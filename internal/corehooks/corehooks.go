@@ -41,7 +41,9 @@ var PooledReceive func(socket any)
 // package hostread), instead of on a reader goroutine of its own: once
 // bound (after 'listening' was emitted) the socket is in set, and the
 // host's hostread Set.Wait reads it and emits its 'message' events, and
-// its receive errors as 'error', on the goroutine that waits. Its close
+// its receive errors as 'error', on the goroutine that waits; what the
+// socket sends during a batch of several datagrams is written after the
+// batch (HoldSends). Its close
 // takes it out of set and, unless self reports that the caller is the
 // goroutine (or C thread) that waits on set, waits for a delivery under
 // way there: when close returns, no 'message' listener of the socket is

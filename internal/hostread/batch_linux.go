@@ -50,21 +50,23 @@ type Batch struct {
 }
 
 // pool holds the spare batches of one kind (gro, and a size class: 1, 2,
-// 4 ... MaxBatch buffers): a few in a free list that is never emptied, so a
-// steady reader neither allocates nor depends on the garbage collector
-// (sync.Pool drops what it holds at each collection, and under the race
-// detector at random), the rest in a sync.Pool that a collection empties,
-// so memory shrinks back after a burst of concurrent reads. A batch in a
-// pool is not zeroed again: its buffers stay only as resident as the
-// datagrams that were read into them made them.
+// 4 ... MaxBatch buffers): for the small classes, a few in a free list that
+// is never emptied, so a socket that reads a datagram at a time neither
+// allocates nor depends on the garbage collector (sync.Pool drops what it
+// holds at each collection, and under the race detector at random); the
+// rest in a sync.Pool that a collection empties, so memory shrinks back
+// after a burst of concurrent reads. A batch in a pool is not zeroed again:
+// its buffers stay only as resident as the datagrams that were read into
+// them made them.
 type pool struct {
 	mu    sync.Mutex
 	free  []*Batch
 	spill sync.Pool
 }
 
-// keep is how many spare batches each pool's free list holds.
-const keep = 8
+// keep is how many spare batches the free list of each size class holds:
+// 256 KiB of buffers each, none for the batches of 8 buffers and more.
+var keep = [...]int{4, 2, 1, 0, 0, 0}
 
 var pools [2][6]pool
 
@@ -116,7 +118,7 @@ func (b *Batch) Release() {
 	b.n, b.count, b.split = 0, 0, false
 	p := &pools[boolIndex(b.gro)][b.class]
 	p.mu.Lock()
-	if len(p.free) < keep {
+	if len(p.free) < keep[b.class] {
 		p.free = append(p.free, b)
 		p.mu.Unlock()
 		return

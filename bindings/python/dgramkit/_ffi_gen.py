@@ -15,9 +15,9 @@ import enum
 from typing import NamedTuple, Optional, Tuple
 
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "5fc05df30a696893d27036a400d1c836be874ff7f7501967322029c0659b8183"
+SPEC_HASH = "e724fa5cd922e9710c38ef7ec9f85fd2eacd272ca9990d41c0a516dc3ee89163"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -101,6 +101,8 @@ class ErrorCode(enum.IntEnum):
     ERR_INTERNAL = -25
     #: dgram_poll was called from inside a callback that dgram_poll runs on the same thread; return from the callback instead.
     ERR_POLL_REENTERED = -26
+    #: A C call named an event queue that dgram_queue_create never returned, or that dgram_queue_destroy destroyed (the default queue, 0, is never destroyed).
+    ERR_INVALID_QUEUE = -44
 
 
 class Platform(enum.IntEnum):
@@ -143,6 +145,8 @@ class Call(enum.IntEnum):
     SET_MULTICAST_LOOPBACK = 9
     #: dgram.Socket.setMulticastTTL.
     SET_MULTICAST_TTL = 10
+    #: dgram.Socket.setMulticastInterface.
+    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.setTTL.
     SET_TTL = 11
     #: dgram.Socket.connect.
@@ -163,8 +167,6 @@ class Call(enum.IntEnum):
     SET_SEND_BUFFER_SIZE = 19
     #: dgram.Socket.getSendBufferSize.
     GET_SEND_BUFFER_SIZE = 20
-    #: dgram.Socket.setMulticastInterface.
-    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.addSourceSpecificMembership.
     ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22
     #: dgram.Socket.dropSourceSpecificMembership.
@@ -231,7 +233,7 @@ ERRORS = {
     # A buffer size is not an integer from 0 to 4294967295.
     "ERR_SOCKET_BAD_BUFFER_SIZE": ErrorSpec(27, "TypeError", False, "Buffer size must be a positive integer"),
     # A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C int, as libuv reports it); for createSocket's sizes, bind's.
-    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "Error", False, "Could not get or set buffer size: {syscall} returned {cause}"),
+    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "SystemError", False, "Could not get or set buffer size: {syscall} returned {cause}"),
     # The address is in use (bind without reuseAddr; joining a group twice).
     "EADDRINUSE": ErrorSpec(10, "Error", True, ""),
     # The address is not local, or the group was not joined.
@@ -274,6 +276,8 @@ ERRORS = {
     "ERR_INTERNAL": ErrorSpec(25, "Error", False, "Internal error in {call}: {received}"),
     # dgram_poll was called from inside a callback that dgram_poll runs on the same thread; return from the callback instead.
     "ERR_POLL_REENTERED": ErrorSpec(26, "Error", False, "{call} was called from a callback that dgram_poll is running"),
+    # A C call named an event queue that dgram_queue_create never returned, or that dgram_queue_destroy destroyed (the default queue, 0, is never destroyed).
+    "ERR_INVALID_QUEUE": ErrorSpec(44, "Error", False, "{call}: the queue {received} is not a live queue: never created, or destroyed"),
 }
 
 
@@ -309,7 +313,7 @@ class ErrorInfo(ctypes.Structure):
         ("port", ctypes.c_int),
         # The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK.
         ("name", ctypes.c_char * STRING_LEN),
-        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range) or "Error" (the rest, system errors included).
+        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range), "SystemError" (a coded error about a system call, as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the rest, system errors included).
         ("kind", ctypes.c_char * STRING_LEN),
         # The failed system call or operation of a system error ("bind", "send", "setTTL"), else "".
         ("syscall", ctypes.c_char * STRING_LEN),
@@ -935,6 +939,35 @@ FUNCTIONS = {
         the spec says.
         """,
     ),
+    "dgram_set_multicast_interface": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_char_p, ),
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+
+        @param socket The socket's handle.
+
+        @param multicast_interface The interface, as an IP literal. NULL is
+        "".
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
+        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
+        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
+        error that happens after the call returns goes to its callback or to
+        the 'error' event, as the spec says.
+        """,
+    ),
     "dgram_set_ttl": Function(
         ctypes.c_int,
         (ctypes.c_int32, ctypes.c_int, ),
@@ -1092,9 +1125,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1139,9 +1172,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1173,35 +1206,6 @@ FUNCTIONS = {
         DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
         DGRAM_ERR_INTERNAL. An error that happens after the call returns
         goes to its callback or to the 'error' event, as the spec says.
-        """,
-    ),
-    "dgram_set_multicast_interface": Function(
-        ctypes.c_int,
-        (ctypes.c_int32, ctypes.c_char_p, ),
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-
-        @param socket The socket's handle.
-
-        @param multicast_interface The interface, as an IP literal. NULL is
-        "".
-
-        @return DGRAM_OK (0), or a negative error code; the calling thread's
-        dgram_last_error then tells the detail.
-
-        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
-        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
-        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
         """,
     ),
     "dgram_add_source_specific_membership": Function(
@@ -1404,10 +1408,13 @@ FUNCTIONS = {
     "dgram_poll": Function(
         ctypes.c_int,
         (ctypes.c_int, ),
-        """Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the
-        calling thread, in the order their events happened. Calls from
-        several threads are serialized; a call from a callback that
-        dgram_poll runs is DGRAM_ERR_POLL_REENTERED.
+        """dgram_queue_poll of the default queue (DGRAM_DEFAULT_QUEUE, 0), the
+        queue of every DGRAM_DELIVERY_POLL socket that dgram_set_queue did
+        not give another: runs its pending callbacks on the calling thread,
+        in the order their events happened, reading its sockets' datagrams
+        itself and running each 'message' callback as it reads it. Calls
+        from several threads are serialized; a call from a callback that
+        dgram_poll or dgram_queue_poll runs is DGRAM_ERR_POLL_REENTERED.
 
         @return the number of callbacks run (0 when the timeout expired), or
         a negative error code.
@@ -1416,12 +1423,88 @@ FUNCTIONS = {
     "dgram_event_fd": Function(
         ctypes.c_int,
         (),
-        """A file descriptor (an eventfd) that is readable while callbacks of
-        DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll
-        loop: when it is readable, call dgram_poll(0). Do not read or close
-        it.
+        """dgram_queue_event_fd of the default queue: a file descriptor that is
+        readable while the default queue has callbacks pending or datagrams
+        to read, for a select, poll or epoll loop: when it is readable, call
+        dgram_poll(0). Do not read or close it.
 
         @return the descriptor, or a negative error code.
+        """,
+    ),
+    "dgram_queue_create": Function(
+        ctypes.c_int,
+        (),
+        """Creates an event queue: the callbacks of the sockets that
+        dgram_set_queue puts on it run on the thread that calls
+        dgram_queue_poll for it, and only there, each socket's in the order
+        its events happened; its descriptor (dgram_queue_event_fd) wakes a
+        host loop. Give each thread or loop that polls its own queue, and it
+        sees only its own sockets' callbacks. What waits in a queue is
+        bounded: a socket's datagrams are read only when its queue is polled
+        (until then they wait in the kernel's receive buffer, which drops
+        when full, as in Node).
+
+        @return the queue's handle (> 0), or a negative error code (a system
+        error: EMFILE when no descriptor is free).
+        """,
+    ),
+    "dgram_queue_destroy": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ),
+        """Destroys a queue: closes the sockets still on it (as dgram_close
+        does; their handles are released, and their 'close' callbacks never
+        run), drops the callbacks still pending, and closes its descriptor.
+        A dgram_queue_poll of it under way on another thread returns first;
+        when dgram_queue_destroy returns, no callback of the queue is
+        running or will start. The default queue (0) is never destroyed. A
+        call from a callback that the queue's poll runs is
+        DGRAM_ERR_POLL_REENTERED.
+
+        @return DGRAM_OK, or DGRAM_ERR_INVALID_QUEUE,
+        DGRAM_ERR_POLL_REENTERED, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+        """,
+    ),
+    "dgram_queue_poll": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ctypes.c_int, ),
+        """Runs the queue's pending callbacks on the calling thread, in the
+        order their events happened: the thread reads the queue's sockets'
+        datagrams itself (non-blocking batch reads of the sockets its
+        descriptor reports ready) and runs each 'message' callback as it
+        reads it, so the thread that wakes for a datagram is the one that
+        runs its callback. A receive error goes to the socket's 'error'
+        callback and reading goes on. Calls from several threads are
+        serialized; a call from a callback that a poll runs is
+        DGRAM_ERR_POLL_REENTERED.
+
+        @return the number of callbacks run (0 when the timeout expired), or
+        a negative error code (DGRAM_ERR_INVALID_QUEUE for a queue that is
+        not live).
+        """,
+    ),
+    "dgram_queue_event_fd": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ),
+        """A file descriptor (an epoll set over the queue's sockets and a
+        wake-up) that is readable while the queue has callbacks pending or
+        datagrams to read, for a select, poll or epoll loop: when it is
+        readable, call dgram_queue_poll(queue, 0). Do not read or close it;
+        it is closed by dgram_queue_destroy.
+
+        @return the descriptor, or a negative error code.
+        """,
+    ),
+    "dgram_set_queue": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_int, ),
+        """Makes the socket's callbacks run on queue, in DGRAM_DELIVERY_POLL
+        (whatever its delivery was), from its bind on. Call it before the
+        socket is bound (dgram_bind, or a send that binds it).
+
+        @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_SOCKET_ALREADY_BOUND (the socket
+        is bound), DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING (closed),
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
         """,
     ),
     "dgram_supports": Function(
@@ -1470,6 +1553,7 @@ class Arg(NamedTuple):
     optional: bool = False
     required: bool = False
     port: bool = False
+    own_error: bool = False
     enum: str = ""
     default: str = ""
     bounds: str = ""
@@ -1627,6 +1711,12 @@ FORMS = {
             Arg("ttl", "ttl", "integer", error="EINVAL", min=0, max=255),
         ),
     ),
+    "dgram_set_multicast_interface": Form(
+        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
+        (
+            Arg("interfaceAddress", "multicast_interface", "string"),
+        ),
+    ),
     "dgram_set_ttl": Form(
         "dgram_set_ttl", "setTTL", "set_ttl", "setTTL(ttl)", False, "", "",
         (
@@ -1664,7 +1754,7 @@ FORMS = {
     "dgram_set_recv_buffer_size": Form(
         "dgram_set_recv_buffer_size", "setRecvBufferSize", "set_recv_buffer_size", "setRecvBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_recv_buffer_size": Form(
@@ -1675,18 +1765,12 @@ FORMS = {
     "dgram_set_send_buffer_size": Form(
         "dgram_set_send_buffer_size", "setSendBufferSize", "set_send_buffer_size", "setSendBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_send_buffer_size": Form(
         "dgram_get_send_buffer_size", "getSendBufferSize", "get_send_buffer_size", "getSendBufferSize()", False, "scalar", "integer",
         (
-        ),
-    ),
-    "dgram_set_multicast_interface": Form(
-        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
-        (
-            Arg("interfaceAddress", "multicast_interface", "string"),
         ),
     ),
     "dgram_add_source_specific_membership": Form(
@@ -1765,6 +1849,19 @@ class SocketCalls:
         """
         return self._call(FORMS["dgram_set_multicast_ttl"], (ttl, ))
 
+    def set_multicast_interface(self, multicast_interface=None):
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+        """
+        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
+
     def set_ttl(self, ttl=None):
         """dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the
         number of hops a datagram may travel. The default on most systems is
@@ -1826,19 +1923,6 @@ class SocketCalls:
         Form: getSendBufferSize().
         """
         return self._call(FORMS["dgram_get_send_buffer_size"], ())
-
-    def set_multicast_interface(self, multicast_interface=None):
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-        """
-        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
 
     def add_source_specific_membership(self, source_address=None, group_address=None, multicast_interface=None):
         """dgram.Socket.addSourceSpecificMembership: Joins the source-specific
