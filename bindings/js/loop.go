@@ -17,19 +17,15 @@ import (
 // (corehooks.ReadOn), so when it is idle and a datagram arrives, the
 // goroutine that wakes reads the socket and runs the 'message' listeners
 // itself, as libuv's loop does, with no reader goroutine and no hand-over
-// in between; a batch's replies are held and written together once the
-// batch's events ran. The jobs posted meanwhile wake it through the set.
+// in between (the core holds the replies of a batch of several datagrams
+// and writes them together after it). The jobs posted meanwhile wake it
+// through the set.
 // Elsewhere each socket keeps a reader goroutine of its own, which posts
 // its 'message' events as jobs.
 type loop struct {
-	set    *hostread.Set // nil where there is none
-	parker *parker       // waits for set in Go's poller
-	got    bool          // the set's last Wait delivered something
-	// held are the sockets whose sends are held since the batch under way
-	// began (holdFor); released before the next batch's events and when
-	// the wait ends.
-	held []*socket
-
+	set      *hostread.Set // nil where there is none
+	parker   *parker       // waits for set in Go's poller
+	got      bool          // the set's last Wait delivered something
 	mu       sync.Mutex
 	jobs     []func()
 	spare    []func()
@@ -110,12 +106,10 @@ func (l *loop) wait() {
 	switch {
 	case l.set != nil && pending:
 		l.set.Wait(0, l.beforeBatch)
-		l.releaseHeld()
 	case l.set != nil:
 		l.parker.park(func() bool {
 			l.got = false
 			woke, err := l.set.Wait(0, l.beforeBatch)
-			l.releaseHeld()
 			return woke || l.got || err != nil
 		})
 	case !pending:
@@ -126,33 +120,12 @@ func (l *loop) wait() {
 	l.mu.Unlock()
 }
 
-// beforeBatch runs ahead of each batch the set delivers: the previous
-// batch's held replies are written, then the jobs posted before the
-// datagrams arrived run (its 'listening', a send callback), as their
-// order says.
+// beforeBatch runs ahead of each batch the set delivers: the jobs posted
+// before the datagrams arrived run first (its 'listening', a send
+// callback), as their order says.
 func (l *loop) beforeBatch() {
 	l.got = true
-	l.releaseHeld()
 	l.runJobs()
-}
-
-// holdFor holds s's sends until the batch under way ends.
-func (l *loop) holdFor(s *socket) {
-	if !s.holding {
-		s.holding = true
-		corehooks.HoldSends(s.s)
-		l.held = append(l.held, s)
-	}
-}
-
-// releaseHeld writes the held sends.
-func (l *loop) releaseHeld() {
-	for i, s := range l.held {
-		s.holding = false
-		corehooks.ReleaseSends(s.s)
-		l.held[i] = nil
-	}
-	l.held = l.held[:0]
 }
 
 // runJobs runs the jobs posted so far.

@@ -109,7 +109,6 @@ type socket struct {
 	// with the arguments nextVals builds): made once, so that a batch's
 	// events need no function each.
 	emitNext func() error
-	holding  bool // the loop holds its sends for the batch under way
 	next     string
 	nextVals func() []goja.Value
 }
@@ -331,13 +330,12 @@ func (s *socket) postBounded(event string, vals func() []goja.Value) {
 }
 
 // emitRead emits an event of a batch the loop read (loop.go), on the
-// loop: the socket's sends are held until the batch's events ran, as in
-// emitBatch. Nothing is emitted after close().
+// loop (the core holds the batch's sends). Nothing is emitted after
+// close().
 func (s *socket) emitRead(event string, vals func() []goja.Value) {
 	if s.state >= closing {
 		return
 	}
-	s.m.h.loop.holdFor(s)
 	s.next, s.nextVals = event, vals
 	s.m.h.invoke(s.emitNext)
 	s.nextVals = nil
