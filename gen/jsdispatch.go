@@ -501,27 +501,41 @@ func JSDispatch(s *spec.Spec) ([]byte, error) {
 		}
 		name := unexported(cb.Name) + "Callback"
 		goName := exported(cb.Name) + "Callback"
-		f.Comment(comment(fmt.Sprintf("%s makes the Go %s of a JavaScript function: it hops onto the loop and calls fn; nil when fn is.", name, goName)))
-		f.Func().Params(Id("m").Op("*").Id("module")).Id(name).Params(Id("s").Op("*").Id("socket"), Id("fn").Add(gojaValue())).Qual(dgramPkg, goName).Block(
+		f.Comment(comment(fmt.Sprintf("%s makes the Go %s of a JavaScript function: a request of the call (it keeps the loop running from the call's success until the callback ran), whose completion hops onto the loop and calls fn; nil when fn is.", name, goName)))
+		f.Func().Params(Id("x").Op("*").Id("args")).Id(name).Params(Id("s").Op("*").Id("socket"), Id("fn").Add(gojaValue())).Qual(dgramPkg, goName).Block(
 			If(Id("fn").Op("==").Nil()).Block(Return(Nil())),
-			Return(Func().Params(goParams(cb.Args)...).Block(Id("s").Dot("callback").Call(Id("fn"), vals))))
+			Id("m").Op(":=").Id("x").Dot("m"),
+			Id("r").Op(":=").Id("x").Dot("request").Call(Id("s")),
+			Return(Func().Params(goParams(cb.Args)...).Block(Id("r").Dot("complete").Call(Id("fn"), vals))))
 		f.Line()
 	}
 
 	for _, o := range resultObjects(s) {
-		var sets []Code
+		if len(o.Fields) > maxRecordFields {
+			return nil, fmt.Errorf("object %s: %d fields, more than the JavaScript host's records hold (%d)", o.Name, len(o.Fields), maxRecordFields)
+		}
+		keys := []Code{}
+		vals := []Code{Id(unexported(o.Name) + "Keys")}
 		for _, fl := range o.Fields {
 			v, err := jsValue(fl, Id("v").Dot(exported(fl.Name)))
 			if err != nil {
 				return nil, fmt.Errorf("object %s: %w", o.Name, err)
 			}
-			sets = append(sets, Id("o").Dot("Set").Call(Lit(fl.Name), v))
+			keys = append(keys, Lit(fl.Name))
+			vals = append(vals, v)
 		}
 		name := unexported(o.Name) + "Value"
-		f.Comment(comment(fmt.Sprintf("%s is v, a dgram.%s, as a JavaScript object.", name, o.Name)))
+		f.Comment(comment(fmt.Sprintf("%sKeys are the fields of a dgram.%s in JavaScript, in order.", unexported(o.Name), o.Name)))
+		f.Var().Id(unexported(o.Name) + "Keys").Op("=").Index().String().Values(keys...)
+		f.Line()
+		f.Comment(comment(fmt.Sprintf("%s is v, a dgram.%s, as a JavaScript object (a record).", name, o.Name)))
 		f.Func().Params(Id("m").Op("*").Id("module")).Id(name).Params(Id("v").Qual(dgramPkg, o.Name)).Op("*").Qual(gojaPkg, "Object").Block(
-			append(append([]Code{Id("o").Op(":=").Id("m").Dot("vm").Dot("NewObject").Call()}, sets...), Return(Id("o")))...)
+			Return(Id("m").Dot("newRecord").Call(vals...)))
 		f.Line()
 	}
 	return render(f)
 }
+
+// maxRecordFields is the most fields the JavaScript host's records hold
+// (bindings/js/record.go).
+const maxRecordFields = 6

@@ -32,7 +32,7 @@ func method(name string) func(spec.Arg, *Statement) *Statement {
 }
 
 var jsTypes = map[string]jsMapping{
-	spec.TypeInteger: {value: toValue, read: func(s *spec.Spec, _ spec.Call, l leaf, name string, v *Statement) (*Statement, Code, error) {
+	spec.TypeInteger: {value: method("intValue"), read: func(s *spec.Spec, _ spec.Call, l leaf, name string, v *Statement) (*Statement, Code, error) {
 		fields := []Code{Id("name").Op(":").Lit(name)}
 		if l.Error != "" {
 			fields = append(fields, Id("code").Op(":").Add(dq(errorGo(s, l.Error))))
@@ -60,7 +60,7 @@ var jsTypes = map[string]jsMapping{
 		}
 		return Id("x").Dot("integer").Call(v, Id("intArg").Values(fields...)), nil, nil
 	}},
-	spec.TypeString: {value: toValue, read: func(_ *spec.Spec, _ spec.Call, l leaf, name string, v *Statement) (*Statement, Code, error) {
+	spec.TypeString: {value: method("stringValue"), read: func(_ *spec.Spec, _ spec.Call, l leaf, name string, v *Statement) (*Statement, Code, error) {
 		switch {
 		case l.Enum != "":
 			return Id("x").Dot("enum").Call(v, Lit(name)), nil, nil
@@ -100,7 +100,7 @@ var jsTypes = map[string]jsMapping{
 		if c.Module {
 			return nil, nil, fmt.Errorf("%s:%d: %s: a callback needs a socket", s.File, l.Line, l.name)
 		}
-		return Id("m").Dot(unexported(l.Callback)+"Callback").Call(Id("s"), fn), nil, nil
+		return Id("x").Dot(unexported(l.Callback)+"Callback").Call(Id("s"), fn), nil, nil
 	}},
 }
 

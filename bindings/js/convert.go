@@ -129,6 +129,7 @@ type args struct {
 	call      string
 	repl      []replacement
 	listeners []pendingListener
+	requests  []*request     // the call's send callbacks, started by its success
 	replBuf   [4]replacement // repl's first ones, without an allocation
 }
 
@@ -453,6 +454,9 @@ func (x *args) done(s *socket, err error) {
 			how = "once" // Node's bind and connect callbacks
 		}
 		s.on(how, l.event, l.fn)
+	}
+	for _, r := range x.requests {
+		r.start()
 	}
 	s.called(x.call)
 }

@@ -242,7 +242,7 @@ func (m *module) jsSend(call goja.FunctionCall) goja.Value {
 			msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
 			offset := x.integer(v[1], intArg{name: "offset", code: dgram.ErrBufferOutOfBounds, bounds: true})
 			length := x.integer(v[2], intArg{name: "length", code: dgram.ErrBufferOutOfBounds, bounds: true})
-			sendListener := m.sendCallback(s, x.function(v[3]))
+			sendListener := x.sendCallback(s, x.function(v[3]))
 			err := s.s.SendSliceConnected(msg, offset, length, sendListener)
 			x.done(s, err)
 			return x.result(s, call)
@@ -253,7 +253,7 @@ func (m *module) jsSend(call goja.FunctionCall) goja.Value {
 		// send(msg[, sendListener])
 		v := spread(call.Arguments, 2, 1, 1)
 		msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
-		sendListener := m.sendCallback(s, x.function(v[1]))
+		sendListener := x.sendCallback(s, x.function(v[1]))
 		err := s.s.SendConnected(msg, sendListener)
 		x.done(s, err)
 		return x.result(s, call)
@@ -266,7 +266,7 @@ func (m *module) jsSend(call goja.FunctionCall) goja.Value {
 		length := x.integer(v[2], intArg{name: "length", code: dgram.ErrBufferOutOfBounds, bounds: true})
 		port := x.integer(v[3], intArg{name: "port", code: dgram.ErrSocketBadPort, min: 1, hasMin: true, max: 65535, hasMax: true, port: true})
 		address := x.str(v[4], "address")
-		sendListener := m.sendCallback(s, x.function(v[5]))
+		sendListener := x.sendCallback(s, x.function(v[5]))
 		err := s.s.SendSlice(msg, offset, length, port, address, sendListener)
 		x.done(s, err)
 		return x.result(s, call)
@@ -276,7 +276,7 @@ func (m *module) jsSend(call goja.FunctionCall) goja.Value {
 	msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
 	port := x.integer(v[1], intArg{name: "port", code: dgram.ErrSocketBadPort, min: 1, hasMin: true, max: 65535, hasMax: true, port: true})
 	address := x.str(v[2], "address")
-	sendListener := m.sendCallback(s, x.function(v[3]))
+	sendListener := x.sendCallback(s, x.function(v[3]))
 	err := s.s.Send(msg, port, address, sendListener)
 	x.done(s, err)
 	return x.result(s, call)
@@ -297,7 +297,7 @@ func (m *module) jsSendto(call goja.FunctionCall) goja.Value {
 	length := x.integer(v[2], intArg{name: "length", code: dgram.ErrBufferOutOfBounds, bounds: true})
 	port := x.integer(v[3], intArg{name: "port", code: dgram.ErrSocketBadPort, min: 1, hasMin: true, max: 65535, hasMax: true})
 	address := x.str(v[4], "address")
-	sendListener := m.sendCallback(s, x.function(v[5]))
+	sendListener := x.sendCallback(s, x.function(v[5]))
 	msg := x.message(v[0], "buffer", "string or an instance of Buffer, TypedArray, or DataView")
 	err := s.s.SendTo(msg, offset, length, port, address, sendListener)
 	x.done(s, err)
@@ -491,7 +491,7 @@ func (m *module) jsGetRecvBufferSize(call goja.FunctionCall) goja.Value {
 	// getRecvBufferSize()
 	r, err := s.s.GetRecvBufferSize()
 	x.done(s, err)
-	return m.vm.ToValue(r)
+	return m.intValue(r)
 }
 
 // jsSetSendBufferSize is dgram.Socket.setSendBufferSize in JavaScript: it
@@ -521,7 +521,7 @@ func (m *module) jsGetSendBufferSize(call goja.FunctionCall) goja.Value {
 	// getSendBufferSize()
 	r, err := s.s.GetSendBufferSize()
 	x.done(s, err)
-	return m.vm.ToValue(r)
+	return m.intValue(r)
 }
 
 // jsAddSourceSpecificMembership is dgram.Socket.addSourceSpecificMembership
@@ -594,34 +594,39 @@ func (m *module) listen(s *socket) {
 	})
 }
 
-// sendCallback makes the Go SendCallback of a JavaScript function: it hops
-// onto the loop and calls fn; nil when fn is.
-func (m *module) sendCallback(s *socket, fn goja.Value) dgram.SendCallback {
+// sendCallback makes the Go SendCallback of a JavaScript function: a request
+// of the call (it keeps the loop running from the call's success until the
+// callback ran), whose completion hops onto the loop and calls fn; nil when
+// fn is.
+func (x *args) sendCallback(s *socket, fn goja.Value) dgram.SendCallback {
 	if fn == nil {
 		return nil
 	}
+	m := x.m
+	r := x.request(s)
 	return func(err error, bytes int) {
-		s.callback(fn, func() []goja.Value {
-			return []goja.Value{m.errorValue(err), m.vm.ToValue(bytes)}
+		r.complete(fn, func() []goja.Value {
+			return []goja.Value{m.errorValue(err), m.intValue(bytes)}
 		})
 	}
 }
 
-// remoteInfoValue is v, a dgram.RemoteInfo, as a JavaScript object.
+// remoteInfoKeys are the fields of a dgram.RemoteInfo in JavaScript, in
+// order.
+var remoteInfoKeys = []string{"address", "family", "port", "size"}
+
+// remoteInfoValue is v, a dgram.RemoteInfo, as a JavaScript object (a
+// record).
 func (m *module) remoteInfoValue(v dgram.RemoteInfo) *goja.Object {
-	o := m.vm.NewObject()
-	o.Set("address", m.ipValue(v.Address))
-	o.Set("family", m.vm.ToValue(v.Family))
-	o.Set("port", m.vm.ToValue(v.Port))
-	o.Set("size", m.vm.ToValue(v.Size))
-	return o
+	return m.newRecord(remoteInfoKeys, m.ipValue(v.Address), m.stringValue(v.Family), m.intValue(v.Port), m.intValue(v.Size))
 }
 
-// addressInfoValue is v, a dgram.AddressInfo, as a JavaScript object.
+// addressInfoKeys are the fields of a dgram.AddressInfo in JavaScript, in
+// order.
+var addressInfoKeys = []string{"address", "family", "port"}
+
+// addressInfoValue is v, a dgram.AddressInfo, as a JavaScript object (a
+// record).
 func (m *module) addressInfoValue(v dgram.AddressInfo) *goja.Object {
-	o := m.vm.NewObject()
-	o.Set("address", m.ipValue(v.Address))
-	o.Set("family", m.vm.ToValue(v.Family))
-	o.Set("port", m.vm.ToValue(v.Port))
-	return o
+	return m.newRecord(addressInfoKeys, m.ipValue(v.Address), m.stringValue(v.Family), m.intValue(v.Port))
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
-	"github.com/dop251/goja_nodejs/eventloop"
 	"github.com/dop251/goja_nodejs/process"
 	"github.com/dop251/goja_nodejs/require"
 )
@@ -100,16 +99,15 @@ func runSource(path, src string, argv []string, opts Options) int {
 	if h.stderr == nil {
 		h.stderr = os.Stderr
 	}
-	reg := require.NewRegistry(require.WithLoader(noFiles))
-	h.loop = eventloop.NewEventLoop(eventloop.WithRegistry(reg), eventloop.EnableConsole(false))
-	h.registry = reg
-	h.loop.Run(func(vm *goja.Runtime) {
-		h.vm = vm
+	h.registry = require.NewRegistry(require.WithLoader(noFiles))
+	h.vm = goja.New()
+	h.loop = newLoop()
+	h.loop.run(func() {
 		h.setup()
 		h.invoke(func() error {
 			return h.runMain(path, src)
 		})
-	})
+	}, func() bool { return h.refs > 0 })
 	if !h.done {
 		h.exit(h.exitCode())
 	}
@@ -117,13 +115,13 @@ func runSource(path, src string, argv []string, opts Options) int {
 		h.dgram.closeAll()
 	}
 	h.stopSignals()
-	h.loop.Terminate()
+	h.loop.close()
 	return h.code
 }
 
 // host is one run of a script.
 type host struct {
-	loop     *eventloop.EventLoop
+	loop     *loop
 	registry *require.Registry
 	loader   *loader
 	vm       *goja.Runtime
@@ -144,8 +142,7 @@ type host struct {
 	exitValue goja.Value
 	exitInt   int
 
-	refs int              // what keeps the loop running: sockets, timers, immediates
-	keep *eventloop.Timer // held while refs > 0
+	refs int // what keeps the loop running: sockets, timers, immediates, requests
 
 	ticks      []func() error // process.nextTick's queue
 	immediates []*timer       // setImmediate's queue
@@ -311,7 +308,7 @@ func (h *host) jsModule(name, src string) require.ModuleLoader {
 // post runs fn on the loop, from any goroutine; fn's JavaScript error is
 // uncaught.
 func (h *host) post(fn func() error) {
-	h.loop.RunOnLoop(func(*goja.Runtime) { h.invoke(fn) })
+	h.loop.post(func() { h.invoke(fn) })
 }
 
 // invoke runs JavaScript entered from the loop (the script, a timer, an
@@ -333,7 +330,7 @@ func (h *host) invoke(fn func() error) {
 				// rest of the queue runs in a later turn of the loop, which
 				// is held until then (and let go after what it sets up).
 				h.ref()
-				h.loop.RunOnLoop(func(*goja.Runtime) {
+				h.loop.post(func() {
 					h.invoke(func() error { return nil })
 					h.unref()
 				})
@@ -658,7 +655,7 @@ func (h *host) processExit(call goja.FunctionCall) goja.Value {
 // stop ends the run: no more JavaScript, and the loop stops.
 func (h *host) stop() {
 	h.done = true
-	h.loop.StopNoWait()
+	h.loop.stop()
 }
 
 // nextTick is process.nextTick(fn, ...args).
@@ -687,22 +684,10 @@ func errorToString(vm *goja.Runtime) func(goja.FunctionCall) goja.Value {
 	}
 }
 
-// ref and unref count what keeps the loop running; while the count is
-// above zero the loop holds one timer that never fires.
-func (h *host) ref() {
-	if h.refs == 0 {
-		h.keep = h.loop.SetTimeout(func(*goja.Runtime) {}, time.Duration(1<<62))
-	}
-	h.refs++
-}
+// ref and unref count what keeps the loop running (loop.run).
+func (h *host) ref() { h.refs++ }
 
-func (h *host) unref() {
-	h.refs--
-	if h.refs == 0 {
-		h.loop.ClearTimeout(h.keep)
-		h.keep = nil
-	}
-}
+func (h *host) unref() { h.refs-- }
 
 // bufferSlice is Buffer.prototype.slice and subarray: a Buffer over the
 // same memory, with Node's negative and clamped indexes.

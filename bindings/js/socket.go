@@ -34,6 +34,7 @@ type module struct {
 	// The last listener emitBatched called, as a Go function.
 	lastListener   *goja.Object
 	lastListenerFn goja.Callable
+	values         valueCache // intValue's and stringValue's (record.go)
 	// The last address ipValue made (it runs on the loop only).
 	lastIP      netip.Addr
 	lastIPValue goja.Value
@@ -93,6 +94,14 @@ type socket struct {
 	// these arguments, and is emitted in close() order (closeorder.go).
 	closeQueued bool
 	closeVals   func() []goja.Value
+	// awaitListening and awaitConnect: the socket's 'listening' or
+	// 'connect' is still to come, and holds the loop meanwhile; requests:
+	// its send callbacks in flight that hold it (requests.go);
+	// requestsGone: 'close' let go of them all. unheard: close() came
+	// before 'listening', so the socket emits nothing but 'close'.
+	awaitListening, awaitConnect bool
+	requests                     int
+	requestsGone, unheard        bool
 	// gate bounds the 'message' events read and not yet emitted: the
 	// reader waits for a slot, so a script that falls behind stops the
 	// reading instead of growing the queue; close() closes it.
@@ -165,6 +174,7 @@ func (m *module) newSocket(x *args, gs *dgram.Socket, err error) goja.Value {
 	}
 	s.obj.DefineDataPropertySymbol(m.handle, m.vm.ToValue(s), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	corehooks.OnClosing(gs, s.gate.Close) // no 'message' listener starts after close()
+	m.h.loop.adopt(s)
 	m.sockets[s] = true
 	m.listen(s)
 	for _, l := range x.listeners {
@@ -211,18 +221,24 @@ func (s *socket) called(call string) {
 	case "bind":
 		s.state = binding
 		s.hold()
+		s.awaitEvent(&s.awaitListening)
 	case "binds", "connect":
 		if s.state == unbound {
 			s.state = binding
 			s.hold()
+			s.awaitEvent(&s.awaitListening)
 		}
 		if lc == "connect" {
 			s.connecting = true
+			s.awaitEvent(&s.awaitConnect)
 		}
 	case "disconnect":
 		s.connected = false
 	case "close":
 		s.m.closes.closeCall(s)
+		if s.state == binding {
+			s.unheard = true
+		}
 		s.state = closing
 		s.connecting = false
 		s.unrefd = false // a closing handle keeps the loop until 'close'
@@ -270,6 +286,7 @@ func (s *socket) post(event string, vals func() []goja.Value) {
 func (s *socket) emit(event string, vals func() []goja.Value) error {
 	switch event {
 	case "listening":
+		s.eventCame(&s.awaitListening)
 		if s.state >= closing {
 			// close() came before the loop got here: as in Node, a socket
 			// closed in the tick of its bind emits no 'listening'.
@@ -280,10 +297,12 @@ func (s *socket) emit(event string, vals func() []goja.Value) error {
 		}
 		s.hold()
 	case "connect":
+		s.eventCame(&s.awaitConnect)
 		s.connecting, s.connected = false, true
 	case "close":
 		s.state = closed
 		delete(s.m.sockets, s)
+		s.releaseRequests()
 		defer s.release()
 	}
 	args := append(make([]goja.Value, 0, 3), s.m.eventName(event))
@@ -308,6 +327,10 @@ type batch struct {
 // which waits here while the script has backpressure.Slots events
 // waiting; after close() the event is dropped.
 func (s *socket) postBounded(event string, vals func() []goja.Value) {
+	if s.m.h.loop.readsSockets() {
+		s.emitRead(event, vals)
+		return
+	}
 	if !s.gate.Acquire() {
 		return
 	}
@@ -324,6 +347,18 @@ func (s *socket) postBounded(event string, vals func() []goja.Value) {
 	if open {
 		s.m.h.post(func() error { return s.emitBatch(b) })
 	}
+}
+
+// emitRead emits an event of a batch the loop read (loop.go), on the
+// loop (the core holds the batch's sends). Nothing is emitted after
+// close().
+func (s *socket) emitRead(event string, vals func() []goja.Value) {
+	if s.state >= closing {
+		return
+	}
+	s.next, s.nextVals = event, vals
+	s.m.h.invoke(s.emitNext)
+	s.nextVals = nil
 }
 
 // endBatch closes the open batch: the events that follow come after it.
@@ -427,16 +462,6 @@ func (m *module) listenerFn(v goja.Value) (goja.Callable, bool) {
 		m.lastListener, m.lastListenerFn = o, f
 	}
 	return f, ok
-}
-
-// callback calls fn on the loop with the arguments vals builds there.
-func (s *socket) callback(fn goja.Value, vals func() []goja.Value) {
-	f, _ := goja.AssertFunction(fn)
-	s.endBatch()
-	s.m.h.post(func() error {
-		_, err := f(s.obj, vals()...)
-		return err
-	})
 }
 
 // buffer is a Buffer over b (the core gives each datagram its own copy),

@@ -134,6 +134,7 @@ func main() {
 			[]string{"blast", "size=64", fmt.Sprintf("n=%d", *blastN), life}},
 		memoryWorkload(),
 	}
+	works = append(works, commonPeerWorkloads(works)...)
 	if *only != "" {
 		want := strings.Split(*only, ",")
 		works = slices.DeleteFunc(works, func(w workload) bool { return !slices.Contains(want, w.name) })
@@ -295,7 +296,11 @@ func measure(im impl, w workload, arr string) (r run) {
 		return
 	}
 	port := strings.TrimPrefix(l, "PORT ")
-	cli, err := start(append(append(slices.Clone(im.argv), w.client...), "port="+port), one)
+	cliArgv := im.argv
+	if p, ok := commonPeers[w.name]; ok {
+		cliArgv = p.argv
+	}
+	cli, err := start(append(append(slices.Clone(cliArgv), w.client...), "port="+port), one)
 	if err != nil {
 		r.Error = err.Error()
 		return
@@ -324,7 +329,7 @@ func measure(im impl, w workload, arr string) (r run) {
 		break
 	}
 	m := r.Metrics
-	switch w.name {
+	switch what(w) {
 	case "blast":
 		l, err := srv.next(deadline, "RESULT ")
 		if err != nil {
@@ -436,7 +441,7 @@ func report(runs []run, all []impl, works []workload, oneCore []string) string {
 			if arr == "one-core" && !slices.Contains(oneCore, w.name) {
 				continue
 			}
-			cols := columns[w.name]
+			cols := columns[what(w)]
 			fmt.Fprintf(&b, "\n### %s, %s\n\n| implementation |", w.name, arr)
 			sep := "|---|"
 			for _, c := range cols {
