@@ -82,6 +82,11 @@ FORK_MESSAGE = (
     "dgramkit in the child only.")
 
 
+def forked():
+    """Whether this is a child process forked after dgramkit was imported."""
+    return _forked
+
+
 def check_fork(call):
     """Raises ForkedError in a forked child, before the library is entered."""
     if _forked:

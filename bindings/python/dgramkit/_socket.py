@@ -6,21 +6,29 @@ either the asyncio loop's (dgramkit.aio, through dgram_event_fd and
 loop.add_reader) or the caller's in blocking mode (poll(), run()). The
 library's callbacks are six module-level ctypes trampolines that live as
 long as the module; a socket's Python listeners are kept by the socket,
-which the module keeps until its 'close' event.
+which the module refers to weakly, as Python refers to a socket.socket:
+a socket nobody refers to is closed by its finalizer, with a
+ResourceWarning. A socket is held from close() to its 'close' event, and
+while a send callback of it is pending.
 """
 
 import collections
 import ctypes
 import math
+import select
+import warnings
+import weakref
 from collections.abc import Mapping
 
 from . import _ffi_gen as _ffi
 from . import _lib
+from . import _signals
 from .errors import DgramError, make_error, template_error
 
 lib = _lib.lib
 
-_sockets = {}     # handle -> Socket, until its 'close' event
+_sockets = {}     # handle -> weakref to its Socket, until its 'close' event
+_closing = {}     # handle -> Socket, from close() to its 'close' event
 _pending = {}     # send callback token -> (socket, callable)
 _tokens = iter(range(1, 1 << 62))
 _errors = collections.deque()  # exceptions raised by listeners and callbacks, not yet reported
@@ -86,12 +94,16 @@ def take_errors():
 # --- the library's callbacks --------------------------------------------------
 
 def _dispatch(h, event, args):
-    s = _sockets.get(h)
-    if s is None:
-        return
+    ref = _sockets.get(h)
+    s = ref() if ref is not None else None
     if event == "close":
-        s._closed = True
-        del _sockets[h]
+        _sockets.pop(h, None)
+        _closing.pop(h, None)
+    if s is None:
+        return  # collected: its finalizer closed it
+    if event == "close":
+        s._closed = s._released = True
+        s._finalizer.detach()
     fns = s._listeners[event]
     if event == "error" and not fns:
         _report(args[0])  # an 'error' nobody listens to is reported, as Node throws it
@@ -102,9 +114,12 @@ def _dispatch(h, event, args):
             except ValueError:
                 continue
         try:
+            _signals.listening = True  # a signal now interrupts the listener (_signals)
             fn(*args)
         except BaseException as e:  # reported by poll() or the asyncio loop, never swallowed
             _report(e)
+        finally:
+            _signals.listening = False
     if event == "close":
         for k, (sock, _) in list(_pending.items()):
             if sock is s:
@@ -144,9 +159,12 @@ def _on_send(h, info, nbytes, ud):
         return
     err = _from_info(info.contents) if info else None
     try:
+        _signals.listening = True
         entry[1](err, nbytes)
     except BaseException as e:
         _report(e)
+    finally:
+        _signals.listening = False
 
 
 _EVENT_TRAMPOLINES = {"close": _on_close, "connect": _on_connect, "error": _on_error, "listening": _on_listening,
@@ -184,7 +202,7 @@ def _poison(c, a, v):
         n = a.max + 1
     else:
         raise _type_error(c, a, "an integer", v)
-    c.fixups.append(("Received %d" % n, "Received " + _describe(v)))
+    c.fixups.append((_describe(n), _describe(v)))
     return n
 
 
@@ -197,8 +215,8 @@ def _integer(c, a, v):
         except ValueError:
             return _poison(c, a, v)
         n = _integer(c, a, v2)
-        if c.fixups and c.fixups[-1][1] == "Received " + _describe(v2):
-            c.fixups[-1] = (c.fixups[-1][0], "Received " + _describe(v))
+        if c.fixups and c.fixups[-1][1] == _describe(v2):
+            c.fixups[-1] = (c.fixups[-1][0], _describe(v))
         return n
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         if a.port:
@@ -211,14 +229,23 @@ def _integer(c, a, v):
     lo, hi = _INT64 if (a.max or 0) > _INT32[1] or (a.min or 0) < _INT32[0] else _INT32
     if v < lo or v > hi:  # beyond the C type: a value the library refuses, named as given
         n = hi if v > hi else lo
-        c.fixups.append(("Received %d" % n, "Received %d" % v))
+        c.fixups.append((_describe(n), _describe(v)))
         return n
     return v
 
 
+def _utf8(v):
+    """A str as UTF-8, a lone surrogate as U+FFFD (as Node's Buffer.from and
+    every JavaScript string conversion): never a UnicodeEncodeError."""
+    try:
+        return v.encode("utf-8")
+    except UnicodeEncodeError:
+        return v.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
+
+
 def _string(c, a, v):
     if isinstance(v, str):
-        b = v.encode("utf-8")
+        b = _utf8(v)
         c.keep.append(b)
         return b
     if a.enum:
@@ -244,13 +271,18 @@ def _platform(c, a, v):
 
 
 def _message_bytes(v):
+    """The bytes of a message: a str (UTF-8) or any bytes-like object (the
+    buffer protocol, as socket.sendto takes: bytes, bytearray, memoryview,
+    array.array, a ctypes array, ...); None for anything else."""
     if isinstance(v, bytes):
         return v
-    if isinstance(v, (bytearray, memoryview)):
-        return bytes(v)
     if isinstance(v, str):
-        return v.encode("utf-8")
-    return None
+        return _utf8(v)
+    try:
+        with memoryview(v) as m:
+            return m.tobytes()
+    except TypeError:
+        return None
 
 
 def _message(c, a, v):
@@ -260,7 +292,7 @@ def _message(c, a, v):
         if all(p is not None for p in parts):
             b = b"".join(parts)
     if b is None:
-        raise _type_error(c, a, "str, bytes, bytearray, memoryview or a list of them", v)
+        raise _type_error(c, a, "str, a bytes-like object or a list of them", v)
     c.keep.append(b)
     return [b, len(b)]
 
@@ -404,6 +436,14 @@ def _forms_of(call, connected):
 _SEND_FORMS = {False: _forms_of("send", False), True: _forms_of("send", True)}
 
 
+def _collect(handle, desc):
+    """The finalizer of a socket that was dropped without close(): warns as
+    socket.socket does, and closes it (its 'close' event finds no socket)."""
+    warnings.warn("unclosed " + desc, ResourceWarning, stacklevel=2)
+    if not _lib.forked():
+        lib.dgram_close(handle, _ffi.CloseCb(), None)
+
+
 class Socket(_ffi.SocketCalls):
     """A UDP socket: Node's dgram.Socket with Python names (create_socket makes one).
 
@@ -415,10 +455,13 @@ class Socket(_ffi.SocketCalls):
 
     def __init__(self, handle):
         self._handle = handle
-        self._closed = False
+        self._closed = False    # close() returned
+        self._released = False  # 'close' was emitted: the library released the handle
         self._connected = False  # connect returned, and no disconnect since
         self._listeners = {e: [] for e in _ffi.EVENTS}
-        _sockets[handle] = self
+        self._finalizer = weakref.finalize(self, _collect, handle, "<dgramkit.Socket handle=%d>" % handle)
+        self._finalizer.atexit = False  # the process ends: the library goes with it
+        _sockets[handle] = weakref.ref(self)
         for event, tramp in _EVENT_TRAMPOLINES.items():
             rc = getattr(lib, "dgram_on_" + event)(handle, tramp, None)
             if rc < 0:
@@ -429,9 +472,16 @@ class Socket(_ffi.SocketCalls):
     def __repr__(self):
         return "<dgramkit.Socket handle=%d%s>" % (self._handle, " closed" if self._closed else "")
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if not self._closed:
+            self.close()
+
     @property
     def closed(self):
-        """True once the socket's 'close' event was emitted."""
+        """True once close() returned (its 'close' event follows)."""
         return self._closed
 
     def _call(self, form, values):
@@ -583,15 +633,20 @@ class Socket(_ffi.SocketCalls):
 
     def close(self, callback=None):
         """Closes the socket: no 'message' listener starts after this returns;
-        'close' is emitted last, and callback is added to it."""
-        return invoke(_form("dgram_close"), (callback,), self)
+        'close' is emitted last, and callback is added to it. closed is True
+        once it returned; the socket is kept until its 'close' event."""
+        out = invoke(_form("dgram_close"), (callback,), self)
+        self._closed = True
+        self._finalizer.detach()
+        _closing[self._handle] = self
+        return out
 
     # blocking mode
 
     def run(self, timeout=None):
         """Runs the pending callbacks of every socket (dgramkit.poll) until this
         socket's 'close' event, or until timeout seconds passed; True when closed."""
-        return run(lambda: self._closed, timeout)
+        return run(lambda: self._released, timeout)
 
 
 def _at(args, i):
@@ -607,15 +662,15 @@ def _is_number(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def create_socket(options=None, on_message=None, *, type=None, reuse_addr=None, recv_buffer_size=None,
-                  send_buffer_size=None, platform=None):
+def create_socket(options=None, on_message=None, *, type=None, reuse_addr=None, reuse_port=None, ipv6_only=None,
+                  recv_buffer_size=None, send_buffer_size=None, platform=None):
     """Creates a socket: create_socket('udp4', on_message), create_socket({'type': 'udp6',
     'reuseAddr': True}), or create_socket(type='udp4', reuse_addr=True, on_message=fn).
 
     on_message(data, rinfo) is added to the 'message' event.
     """
-    kw = {"type": type, "reuseAddr": reuse_addr, "recvBufferSize": recv_buffer_size,
-          "sendBufferSize": send_buffer_size, "platform": platform}
+    kw = {"type": type, "reuseAddr": reuse_addr, "reusePort": reuse_port, "ipv6Only": ipv6_only,
+          "recvBufferSize": recv_buffer_size, "sendBufferSize": send_buffer_size, "platform": platform}
     kw = {k: v for k, v in kw.items() if v is not None}
     if isinstance(options, Mapping):
         opts = dict(options)
@@ -649,15 +704,56 @@ def _raise_errors():
         raise errs[0]
 
 
+def run_pending():
+    """Runs what is pending now (dgram_poll(0)), with signals held while the
+    library hands events over (_signals); returns how many ran."""
+    held = _signals.hold()
+    try:
+        n = lib.dgram_poll(0)
+    finally:
+        if held:
+            _signals.release()
+    if n < 0:
+        raise _last_error(n)
+    return n
+
+
+_waiter = None  # (event fd, a select.poll on it)
+
+
+def _wait(timeout):
+    """Waits until events are pending or timeout seconds passed (None: no
+    limit). The wait is Python's (select.poll), so a signal's handler runs
+    at once and its exception (KeyboardInterrupt) ends the wait."""
+    global _waiter
+    if _waiter is None:
+        fd = lib.dgram_event_fd()
+        if fd < 0:
+            raise _last_error(fd)
+        p = select.poll()
+        p.register(fd, select.POLLIN)
+        _waiter = (fd, p)
+    return bool(_waiter[1].poll(None if timeout is None else max(0, math.ceil(timeout * 1000))))
+
+
 def poll(timeout=0):
     """Runs the pending listeners and callbacks of every socket on this thread,
     waiting up to timeout seconds for one (None: until one comes); returns how
-    many ran. An exception a listener raised is raised here, after the others ran."""
+    many ran. An exception a listener raised is raised here, after the others
+    ran. Ctrl-C ends the wait at once, and never loses an event: one that
+    comes while the library hands a batch over is raised once it was handed
+    over."""
+    import time
     _lib.check_fork("poll")
-    ms = -1 if timeout is None else max(0, int(timeout * 1000))
-    n = lib.dgram_poll(ms)
-    if n < 0:
-        raise _last_error(n)
+    end = None if timeout is None else time.monotonic() + timeout
+    while True:
+        n = run_pending()
+        if n or timeout == 0:
+            break
+        left = None if end is None else end - time.monotonic()
+        if left is not None and left <= 0:
+            break
+        _wait(left)
     _raise_errors()
     return n
 
@@ -665,7 +761,7 @@ def poll(timeout=0):
 def run(until=None, timeout=None):
     """Blocking mode: runs poll() until until() is true (by default: until no
     socket is open), or timeout seconds passed; returns whether until() became true.
-    Ctrl-C interrupts it (the wait is sliced)."""
+    Ctrl-C interrupts it at once."""
     import time
     if until is None:
         def until():
@@ -675,27 +771,37 @@ def run(until=None, timeout=None):
         left = 0.1 if end is None else min(0.1, end - time.monotonic())
         if left <= 0:
             return until()
-        poll(left)
+        poll(left)  # until() is looked at every 0.1 s: another thread may make it true
     return True
+
+
+def _checked(call, rc):
+    """rc of a library function that returns a count or a negative error code."""
+    if rc < 0:
+        raise _last_error(rc)
+    return rc
 
 
 def live_sockets():
     """The number of the library's live socket handles (created, 'close' not yet emitted)."""
-    return lib.dgram_live_handles()
+    _lib.check_fork("live_sockets")
+    return _checked("live_sockets", lib.dgram_live_handles())
 
 
 def supports(platform, call):
     """How platform (a Platform, or its name) supports call (a Call, or its spec name): a Support."""
+    _lib.check_fork("supports")
     if isinstance(platform, str):
         platform = _ffi.Platform[platform.upper()]
     if isinstance(call, str):
         call = _ffi.Call[_snake(call).upper()]
-    return _ffi.Support(lib.dgram_supports(int(platform), int(call)))
+    return _ffi.Support(_checked("supports", lib.dgram_supports(int(platform), int(call))))
 
 
 def host_platform():
     """The platform whose native support Platform.NATIVE means on this host."""
-    return _ffi.Platform(lib.dgram_host_platform())
+    _lib.check_fork("host_platform")
+    return _ffi.Platform(_checked("host_platform", lib.dgram_host_platform()))
 
 
 def _snake(name):
