@@ -17,7 +17,8 @@ and calls it for the recorded signal once the batch was handed over.
 import signal
 import threading
 
-_main = threading.main_thread()
+#: The thread Python runs signal handlers on.
+main_thread = threading.main_thread()
 _SIGNALS = (signal.SIGINT,)
 
 #: True while a listener or a send callback runs (set by the dispatch).
@@ -39,13 +40,19 @@ def hold():
     Only on the main thread, and only over a Python-level handler (the
     default handler raises KeyboardInterrupt; SIG_IGN and SIG_DFL raise
     nothing in Python)."""
-    if threading.current_thread() is not _main or _held:
+    if threading.current_thread() is not main_thread or _held:
         return False
-    for s in _SIGNALS:
-        h = signal.getsignal(s)
-        if callable(h):
-            _held[s] = h
-            signal.signal(s, _handler)
+    try:
+        for s in _SIGNALS:
+            h = signal.getsignal(s)
+            if callable(h):
+                # signal.signal runs the handlers of pending signals first:
+                # the original's exception leaves nothing held
+                signal.signal(s, _handler)
+                _held[s] = h
+    except BaseException:
+        release()
+        raise
     return bool(_held)
 
 

@@ -16,6 +16,7 @@ import collections
 import ctypes
 import math
 import select
+import threading
 import warnings
 import weakref
 from collections.abc import Mapping
@@ -116,10 +117,10 @@ def _dispatch(h, event, args):
         try:
             _signals.listening = True  # a signal now interrupts the listener (_signals)
             fn(*args)
-        except BaseException as e:  # reported by poll() or the asyncio loop, never swallowed
-            _report(e)
-        finally:
             _signals.listening = False
+        except BaseException as e:  # reported by poll() or the asyncio loop, never swallowed
+            _signals.listening = False
+            _report(e)
     if event == "close":
         for k, (sock, _) in list(_pending.items()):
             if sock is s:
@@ -161,10 +162,10 @@ def _on_send(h, info, nbytes, ud):
     try:
         _signals.listening = True
         entry[1](err, nbytes)
-    except BaseException as e:
-        _report(e)
-    finally:
         _signals.listening = False
+    except BaseException as e:
+        _signals.listening = False
+        _report(e)
 
 
 _EVENT_TRAMPOLINES = {"close": _on_close, "connect": _on_connect, "error": _on_error, "listening": _on_listening,
@@ -724,7 +725,9 @@ _waiter = None  # (event fd, a select.poll on it)
 def _wait(timeout):
     """Waits until events are pending or timeout seconds passed (None: no
     limit). The wait is Python's (select.poll), so a signal's handler runs
-    at once and its exception (KeyboardInterrupt) ends the wait."""
+    when it ends and its exception (KeyboardInterrupt) ends the wait; on
+    the main thread it lasts 0.1 s at most, for a signal that the kernel
+    gave another thread (one of the Go runtime's) does not end it."""
     global _waiter
     if _waiter is None:
         fd = lib.dgram_event_fd()
@@ -733,6 +736,8 @@ def _wait(timeout):
         p = select.poll()
         p.register(fd, select.POLLIN)
         _waiter = (fd, p)
+    if threading.current_thread() is _signals.main_thread:
+        timeout = 0.1 if timeout is None else min(timeout, 0.1)
     return bool(_waiter[1].poll(None if timeout is None else max(0, math.ceil(timeout * 1000))))
 
 
