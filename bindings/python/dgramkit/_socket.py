@@ -62,11 +62,22 @@ def _describe(v):
     return "type %s (%s)" % (type(v).__name__, r)
 
 
+def _shown(v):
+    """How the library's messages show an integer: Node's, with _ separators beyond 2**32."""
+    return "{:_}".format(v) if abs(v) > 1 << 32 else str(v)
+
+
 def _from_info(info, fixups=()):
-    """The exception of a struct dgram_error_info."""
+    """The exception of a struct dgram_error_info; fixups are (n, v): the C
+    value n the binding passed for the Python value v, which the message
+    then names (as the library words a value: type int (n), or the number)."""
     msg = info.message.decode("utf-8", "replace")
-    for old, new in fixups:
-        msg = msg.replace(old, new, 1)
+    for n, v in fixups:
+        if _describe(n) in msg:
+            msg = msg.replace(_describe(n), _describe(v), 1)
+        else:
+            new = _shown(v) if isinstance(v, int) and not isinstance(v, bool) else repr(v)
+            msg = msg.replace("Received " + _shown(n), "Received " + new, 1)
     name = info.name.decode()
     return make_error(name, msg, info.kind.decode() or None, info.syscall.decode(), info.address.decode(),
                       info.port, info.sys_errno or None)
@@ -203,7 +214,7 @@ def _poison(c, a, v):
         n = a.max + 1
     else:
         raise _type_error(c, a, "an integer", v)
-    c.fixups.append((_describe(n), _describe(v)))
+    c.fixups.append((n, v))
     return n
 
 
@@ -216,8 +227,8 @@ def _integer(c, a, v):
         except ValueError:
             return _poison(c, a, v)
         n = _integer(c, a, v2)
-        if c.fixups and c.fixups[-1][1] == _describe(v2):
-            c.fixups[-1] = (c.fixups[-1][0], _describe(v))
+        if c.fixups and c.fixups[-1][1] is v2:
+            c.fixups[-1] = (c.fixups[-1][0], v)
         return n
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         if a.port:
@@ -230,7 +241,7 @@ def _integer(c, a, v):
     lo, hi = _INT64 if (a.max or 0) > _INT32[1] or (a.min or 0) < _INT32[0] else _INT32
     if v < lo or v > hi:  # beyond the C type: a value the library refuses, named as given
         n = hi if v > hi else lo
-        c.fixups.append((_describe(n), _describe(v)))
+        c.fixups.append((n, v))
         return n
     return v
 
@@ -567,10 +578,12 @@ class Socket(_ffi.SocketCalls):
         no event loop that a socket keeps running (an open socket never keeps
         the interpreter alive), so ref and unref are no-ops, on a closed
         socket too, as in Node."""
+        _lib.check_fork("ref")
         return self
 
     def unref(self):
         """Node's unref(): returns the socket and does nothing else (see ref)."""
+        _lib.check_fork("unref")
         return self
 
     def send(self, msg, *args, port=None, address=None, callback=None, offset=None, length=None):
