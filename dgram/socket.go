@@ -344,7 +344,7 @@ func (s *Socket) address() (AddressInfo, error) {
 		return AddressInfo{}, err
 	}
 	ap := s.conn.LocalAddr().(*net.UDPAddr).AddrPort()
-	if s.disconnected { // the system may have changed it (connect.go)
+	if s.disconnected || s.peer.IsValid() { // the system may have changed it (connect.go), or chose the address connect routes by, as Node's address() reports
 		rc, err := s.conn.SyscallConn()
 		if err == nil {
 			ap, err = sockName(rc)
