@@ -276,10 +276,14 @@ type Form struct {
 
 // Arg is an argument, an object field or an event or callback argument.
 type Arg struct {
-	Name      string `yaml:"name"`
-	Type      string `yaml:"type"`
-	Object    string `yaml:"object"`
-	Listener  string `yaml:"listener"`
+	Name     string `yaml:"name"`
+	Type     string `yaml:"type"`
+	Object   string `yaml:"object"`
+	Listener string `yaml:"listener"`
+	// Once marks a listener argument attached for the event's next
+	// emission only (Node's this.once: bind's and connect's), not for the
+	// socket's life (this.on).
+	Once      bool   `yaml:"once"`
 	Callback  string `yaml:"callback"`
 	Optional  bool   `yaml:"optional"`
 	Required  bool   `yaml:"required"`

@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "5fc05df30a696893d27036a400d1c836be874ff7f7501967322029c0659b8183"
+#define DGRAM_SPEC_HASH "639373cb0733fc961fa6e0522393ba3eb5223206e8c52033bfd4a6bc99e4cb7b"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */

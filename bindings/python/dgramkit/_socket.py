@@ -318,7 +318,7 @@ def _function(c, a, v):
     if not callable(v):
         return null  # not a function: ignored, as Node does
     if a.listener:
-        c.listeners.append((a.listener, v))
+        c.listeners.append((a.listener, v, a.once))
         return null  # the socket's own trampoline delivers every event
     c.callback = v
     return _on_send
@@ -367,11 +367,25 @@ def _c_args(c, form, values):
 
 _SCALAR_OUT = {"integer": ctypes.c_int64, "boolean": ctypes.c_bool}
 
-#: The calls that change whether a socket is connected, and to what, once they succeeded.
-_CONNECTION = {"connect": True, "disconnect": False}
+def _closed_by_call(sock):
+    sock._closed = True
+    sock._finalizer.detach()
+    _closing[sock._handle] = sock  # held until its 'close' event
 
-#: The events a listener argument is added to once (the others: 'message', with on).
-_ONCE = ("listening", "close", "connect")
+
+def _connected(flag):
+    def set_connected(sock):
+        sock._connected = flag
+    return set_connected
+
+
+def _no_change(sock):
+    pass
+
+
+#: What a successful call does to the socket, by the spec's lifecycle (the
+#: others: nothing Python tracks).
+_LIFECYCLE = {"close": _closed_by_call, "connect": _connected(True), "disconnect": _connected(False)}
 
 
 def invoke(form, values, sock=None, prepare=None):
@@ -413,13 +427,13 @@ def invoke(form, values, sock=None, prepare=None):
         if err.code == "ERR_INVALID_HANDLE" and sock is not None:
             raise template_error("ERR_SOCKET_DGRAM_NOT_RUNNING")
         raise err
-    if form.call in _CONNECTION:
-        sock._connected = _CONNECTION[form.call]
+    if form.lifecycle:
+        _LIFECYCLE.get(form.lifecycle, _no_change)(sock)
     target = sock
     if form.result == "socket":
         target = Socket(rc)
-    for event, fn in c.listeners:
-        target.once(event, fn) if event in _ONCE else target.on(event, fn)
+    for event, fn, once in c.listeners:
+        target.once(event, fn) if once else target.on(event, fn)
     if form.result == "socket":
         return target
     if form.result == "object":
@@ -435,17 +449,94 @@ def _form(c_name):
     return _ffi.FORMS[c_name]
 
 
-def _forms_of(call, connected):
-    """call's forms for a socket that is connected or not (FORMS' connected):
-    (the form without bounds, the form with offset and length)."""
-    forms = [f for f in _ffi.FORMS.values() if f.call == call and f.connected == connected]
-    plain = [f for f in forms if not any(a.bounds for a in f.args)]
-    bounds = [f for f in forms if any(a.bounds for a in f.args)]
-    return plain[0], bounds[0]
+# --- picking a form (DISPATCH: the spec's model, as the JavaScript host picks) ---
+
+def _spread(a, form):
+    """A call's positional arguments placed on form as Node places them: a
+    function met at an optional position before the form's function
+    argument is that function, and the optional arguments between are
+    omitted."""
+    n, fn = len(form.args), form.function_index
+    v = [None] * n
+    for i in range(min(n, len(a))):
+        if 0 <= fn and form.first_optional <= i < fn and callable(a[i]):
+            v[fn] = a[i]
+            return v
+        v[i] = a[i]
+    return v
 
 
-#: send's forms, by whether the socket is connected.
-_SEND_FORMS = {False: _forms_of("send", False), True: _forms_of("send", True)}
+def _keyword_index(form, name):
+    """The place of keyword name in form: an argument's Python name, or
+    callback for the form's function argument; None when it has none."""
+    for i, a in enumerate(form.args):
+        if a.py == name:
+            return i
+    if name == "callback" and form.function_index >= 0:
+        return form.function_index
+    return None
+
+
+def _unexpected(d, name):
+    return TypeError("%s() got an unexpected keyword argument %r" % (d.method, name))
+
+
+def _pick(d, a, kwargs):
+    """The form of a socket that is not connected (or of the module)."""
+    forms = [_ffi.FORMS[c] for c in d.forms]
+    if kwargs and len(forms) > 1:
+        fit = [f for f in forms if all(_keyword_index(f, k) is not None for k in kwargs)]
+        if len(fit) == 1:
+            return fit[0]
+        if not fit:
+            raise _unexpected(d, next(k for k in kwargs if all(_keyword_index(f, k) is None for f in forms)))
+    if d.test == "options":
+        return forms[0] if isinstance(_at(a, 0), Mapping) else forms[1]
+    if d.test == "bounds":
+        return forms[0] if _truthy(_at(a, d.at + 1)) or _truthy(_at(a, d.at)) and not callable(_at(a, d.at)) \
+            else forms[1]
+    return forms[0]
+
+
+def _pick_connected(d, a, kwargs):
+    """The form and values of a call on a connected socket, as Node's send
+    picks there: a number in the bounds form's length place picks it; a
+    truthy destination argument is ERR_SOCKET_DGRAM_IS_CONNECTED."""
+    full = max((_ffi.FORMS[c] for c in d.forms), key=lambda f: len(f.args))
+    a = list(a) + [None] * max(0, len(full.args) - len(a))
+    for k, v in kwargs.items():  # in the places of the longest form, for the tests below
+        i = _keyword_index(full, k)
+        if i is not None:
+            a[i] = v
+    bounds = len(d.connected) == 2 and _is_number(a[d.connected_at])
+    form = _ffi.FORMS[d.connected[0] if bounds or len(d.connected) == 1 else d.connected[1]]
+    for k, i in enumerate(d.dest):
+        if _truthy(a[i]) and not (bounds and k == 0 and callable(a[i])):
+            raise template_error("ERR_SOCKET_DGRAM_IS_CONNECTED")
+    v = _spread(a, form)
+    fi, ffi = d.fallback
+    if bounds and fi >= 0 and not callable(v[fi]):
+        v[fi] = a[ffi]
+    return form, v
+
+
+def dispatch(d, args, kwargs, sock=None):
+    """Calls d's call with Python arguments: picks the form (d, generated
+    from the spec), places the positional arguments as Node does and the
+    keyword ones by name, and invokes it."""
+    if d.connected and sock is not None and sock._connected:
+        form, v = _pick_connected(d, args, kwargs)
+    else:
+        form = _pick(d, args, kwargs)
+        v = _spread(args, form)
+    for k, val in kwargs.items():
+        i = _keyword_index(form, k)
+        if i is None:
+            if d.connected and sock is not None and sock._connected:
+                continue  # a destination: refused above when truthy
+            raise _unexpected(d, k)
+        v[i] = val
+    return invoke(form, v, sock)
 
 
 def _collect(handle, desc):
@@ -536,42 +627,10 @@ class Socket(_ffi.SocketCalls):
         """event's listeners, in order."""
         return [fn for fn, _ in self._listeners[event]]
 
-    # the calls that are more than scalars
+    # the calls that pick among forms: generated (SocketCalls, DISPATCH)
 
-    def bind(self, port=None, address=None, on_listening=None):
-        """Binds the socket to port and address (within the call) and starts
-        listening; on_listening is added to 'listening'.
-
-        bind(), bind(port), bind(port, address), bind(port, address, fn),
-        bind(fn), bind(port, fn), or bind({'port': p, 'address': a}, fn).
-        An operating-system error (EADDRINUSE, ...) is raised from the call.
-        """
-        if isinstance(port, Mapping):
-            fn = address if on_listening is None else on_listening
-            return invoke(_form("dgram_bind_options"), (port, fn), self)
-        vals = [port, address, on_listening]
-        for i in (0, 1):  # a function at an optional position is the listener
-            if callable(vals[i]):
-                vals[2], vals[i] = vals[i], None
-                if i == 0:
-                    vals[1] = None
-                break
-        return invoke(_form("dgram_bind"), vals, self)
-
-    def connect(self, port, address=None, callback=None):
-        """Connects the socket to port at address (127.0.0.1 or ::1 when
-        omitted): connect(port), connect(port, address), connect(port, fn),
-        connect(port, address, fn).
-
-        The socket is connected when the call returns (an unbound one is
-        bound first, 'listening' coming before 'connect'): send then takes
-        its connected forms. callback is added to the 'connect' event, once.
-        A failure (ENOTFOUND, EINVAL, ERR_SOCKET_DGRAM_IS_CONNECTED, ...) is
-        raised from the call, and callback is not added.
-        """
-        if callable(address) and callback is None:
-            address, callback = None, address
-        return invoke(_form("dgram_connect"), (port, address, callback), self)
+    def _dispatch(self, d, args, kwargs):
+        return dispatch(d, args, kwargs, self)
 
     def ref(self):
         """Node's ref(): returns the socket and does nothing else. Python has
@@ -585,75 +644,6 @@ class Socket(_ffi.SocketCalls):
         """Node's unref(): returns the socket and does nothing else (see ref)."""
         _lib.check_fork("unref")
         return self
-
-    def send(self, msg, *args, port=None, address=None, callback=None, offset=None, length=None):
-        """Sends a datagram: send(msg, port[, address][, callback]) or
-        send(msg, offset, length, port[, address][, callback]); on a
-        connected socket send(msg[, callback]) or send(msg, offset,
-        length[, callback]).
-
-        msg is bytes, bytearray, memoryview, str or a list of them; address
-        defaults to 127.0.0.1 (udp4) or ::1 (udp6); callback(err, nbytes)
-        gets the outcome. An unbound socket is bound first, within the call.
-        The form is picked as Node picks it, by whether the socket is
-        connected; a port or an address given to a connected socket is
-        ERR_SOCKET_DGRAM_IS_CONNECTED.
-        """
-        if self._connected:
-            return self._send_connected(msg, args, port, address, callback, offset, length)
-        plain, bounds = _SEND_FORMS[False]
-        if offset is not None or length is not None or len(args) >= 3 and (
-                _truthy(_at(args, 3)) or _truthy(_at(args, 2)) and not callable(_at(args, 2))):
-            a = list(args) + [None] * (5 - len(args))
-            if offset is not None or length is not None:
-                a = [offset, length, port, address, callback]
-            return self._send_form(bounds, msg, a)
-        a = list(args) + [None] * (3 - len(args))
-        if not args:
-            a = [port, address, callback]
-        return self._send_form(plain, msg, a)
-
-    def _send_connected(self, msg, args, port, address, callback, offset, length):
-        # Node's send on a connected socket: its arguments in the places of
-        # (offset, length, port, address, callback); a number in length's
-        # place is the form with bounds, whose callback may stand in port's
-        # place; otherwise the callback is in offset's place.
-        a = list(args[:5]) + [None] * (5 - len(args))
-        for i, kw in enumerate((offset, length, port, address)):
-            if kw is not None:
-                a[i] = kw
-        off, n, p, addr, fn = a
-        plain, bounds = _SEND_FORMS[True]
-        if _is_number(n):
-            if callable(p):
-                fn, p = p, None
-            form, vals = bounds, [msg, off, n, fn]
-        else:
-            form, vals = plain, [msg, off]
-        if _truthy(p) or _truthy(addr):
-            raise template_error("ERR_SOCKET_DGRAM_IS_CONNECTED")
-        if not callable(vals[-1]):
-            vals[-1] = callback
-        return invoke(form, vals, self)
-
-    def sendto(self, msg, offset, length, port, address=None, callback=None):
-        """Legacy send with offset and length mandatory: sendto(msg, offset, length, port[, address][, callback])."""
-        return self._send_form(_form("dgram_sendto"), msg, [offset, length, port, address, callback])
-
-    def _send_form(self, form, msg, rest):
-        if len(rest) >= 2 and callable(rest[-2]) and rest[-1] is None:  # send(msg, port, fn)
-            rest[-1], rest[-2] = rest[-2], None
-        return invoke(form, [msg] + rest[:len(form.args) - 1], self)
-
-    def close(self, callback=None):
-        """Closes the socket: no 'message' listener starts after this returns;
-        'close' is emitted last, and callback is added to it. closed is True
-        once it returned; the socket is kept until its 'close' event."""
-        out = invoke(_form("dgram_close"), (callback,), self)
-        self._closed = True
-        self._finalizer.detach()
-        _closing[self._handle] = self
-        return out
 
     # blocking mode
 
@@ -676,36 +666,46 @@ def _is_number(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def create_socket(options=None, on_message=None, *, type=None, reuse_addr=None, reuse_port=None, ipv6_only=None,
-                  recv_buffer_size=None, send_buffer_size=None, platform=None):
+def create_socket(options=None, on_message=None, **options_kw):
     """Creates a socket: create_socket('udp4', on_message), create_socket({'type': 'udp6',
-    'reuseAddr': True}), or create_socket(type='udp4', reuse_addr=True, on_message=fn).
+    'reuseAddr': True}), or create_socket(type='udp4', reuse_addr=True, on_message=fn):
+    the keywords are the socket options' Python names (SocketOptions in the spec:
+    type, reuse_addr, reuse_port, ipv6_only, recv_buffer_size, send_buffer_size,
+    platform).
 
-    on_message(data, rinfo) is added to the 'message' event.
+    on_message(data, rinfo) is added to the 'message' event. Every socket is
+    in poll delivery (its listeners run where dgramkit polls: asyncio, or
+    poll/run), whichever form made it.
     """
-    kw = {"type": type, "reuseAddr": reuse_addr, "reusePort": reuse_port, "ipv6Only": ipv6_only,
-          "recvBufferSize": recv_buffer_size, "sendBufferSize": send_buffer_size, "platform": platform}
-    kw = {k: v for k, v in kw.items() if v is not None}
-    if isinstance(options, Mapping):
-        opts = dict(options)
-        opts.update(kw)
-        return _create(opts, on_message)
-    if kw and options is None:
-        return _create(kw, on_message)
+    if "callback" in options_kw and on_message is None:
+        on_message = options_kw.pop("callback")
+    fields = {f.py: f.name.split(".", 1)[1] for f in _OPTIONS.args[0].fields}
+    kw = {}
+    for k, v in options_kw.items():
+        if k not in fields:
+            raise TypeError("create_socket() got an unexpected keyword argument %r" % k)
+        if v is not None:
+            kw[fields[k]] = v
     if callable(options) and on_message is None:
         options, on_message = None, options
-    form = _form("dgram_create_socket_type")
-    c = _Call(form.call)
-    typ = _string(c, form.args[0], options)  # checked as the type form's argument
+    if isinstance(options, Mapping) or kw and options is None:
+        opts = dict(options or {})
+        opts.update(kw)
+        return _create(opts, on_message)
+    form = _pick(_ffi.DISPATCH["createSocket"], (options,), {})  # the type form: its argument checked as such
+    typ = _string(_Call(form.call), form.args[0], options)
     kw["type"] = typ.decode() if typ else ""
     return _create(kw, on_message)
+
+
+_OPTIONS = _ffi.FORMS[_ffi.DISPATCH["createSocket"].forms[0]]  # the options form
 
 
 def _create(opts, on_message):
     def poll_delivery(args):
         st = args[0]._obj
         st.delivery = int(_ffi.Delivery.POLL)
-    return invoke(_form("dgram_create_socket"), (opts, on_message), prepare=poll_delivery)
+    return invoke(_OPTIONS, (opts, on_message), prepare=poll_delivery)
 
 
 # --- delivery ------------------------------------------------------------------
