@@ -8,8 +8,10 @@
 # Optional (make test runs the parts they enable where they are present, and
 # ends with one line per part it skipped): iproute2 (the tests' private
 # network namespace), the linux/arm and linux/arm64 cross compilers with
-# their C libraries, qemu-user to run what they build, and python3-pytest
-# (the Python suite, for Debian's /usr/bin/python3).
+# their C libraries, qemu-user to run what they build, python3-pytest
+# (the Python suite, for Debian's /usr/bin/python3), python3-venv (the
+# suite installs the wheel into a fresh venv) and mypy (mypy --strict on
+# the Python examples).
 #
 # Missing packages are installed with apt-get when this runs as root on a
 # machine that has it: the required ones always (make test and make demo run
@@ -32,6 +34,8 @@ have ip || want+=(iproute2)
 { have aarch64-linux-gnu-gcc && [ -e /usr/aarch64-linux-gnu/include/stdio.h ]; } || want+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 { have qemu-arm && have qemu-aarch64; } || want+=(qemu-user)
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1; } || want+=(python3-pytest)
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import ensurepip' >/dev/null 2>&1; } || want+=(python3-venv)
+have mypy || want+=(mypy)
 
 gover=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)
 if ! have "$go"; then

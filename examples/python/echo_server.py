@@ -19,7 +19,7 @@ def main() -> None:
     server = dgramkit.create_socket('udp4')
     received = [0]
 
-    def on_error(err: BaseException) -> None:
+    def on_error(err: dgramkit.DgramError) -> None:
         print('Error: %s' % err)
         server.close()
 

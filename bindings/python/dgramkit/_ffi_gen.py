@@ -1779,28 +1779,22 @@ DISPATCH = {
 }
 
 
-class RemoteInfoValue(NamedTuple):
-    """The sender of a received datagram."""
-
-    #: The sender address.
-    address: str
-    #: The address family, IPv4 or IPv6.
-    family: str
-    #: The sender port.
-    port: int
-    #: The message size in bytes.
-    size: int
+# address: The sender address.
+# family: The address family, IPv4 or IPv6.
+# port: The sender port.
+# size: The message size in bytes.
+RemoteInfoValue = NamedTuple("RemoteInfo", [("address", str), ("family", str), ("port", int), ("size", int)])  # type: ignore[name-match]
+RemoteInfoValue.__doc__ = "The sender of a received datagram."
 
 
-class AddressInfoValue(NamedTuple):
-    """The local address of a bound socket."""
+# address: The local address.
+# family: The address family, IPv4 or IPv6.
+# port: The local port.
+AddressInfoValue = NamedTuple("AddressInfo", [("address", str), ("family", str), ("port", int)])  # type: ignore[name-match]
+AddressInfoValue.__doc__ = "The local address of a bound socket."
 
-    #: The local address.
-    address: str
-    #: The address family, IPv4 or IPv6.
-    family: str
-    #: The local port.
-    port: int
+#: The Python values of the objects the API gives (results, event arguments), by the spec's names.
+RESULTS = {"RemoteInfo": RemoteInfoValue, "AddressInfo": AddressInfoValue, }
 
 
 class SocketCalls:

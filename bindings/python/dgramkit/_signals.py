@@ -16,6 +16,8 @@ and calls it for the recorded signal once the batch was handed over.
 
 import signal
 import threading
+from types import FrameType
+from typing import Any, Callable, Optional
 
 #: The thread Python runs signal handlers on.
 main_thread = threading.main_thread()
@@ -23,8 +25,8 @@ _SIGNALS = (signal.SIGINT,)
 
 #: True while a listener or a send callback runs (set by the dispatch).
 listening = False
-_held = {}      # signal -> the handler hold() replaced
-_recorded = []  # signals that came while a batch was handed over
+_held: "dict[int, Callable[[int, Optional[FrameType]], Any]]" = {}  # signal -> the handler hold() replaced
+_recorded: "list[int]" = []  # signals that came while a batch was handed over
 
 
 def _handler(signum, frame):

@@ -28,23 +28,18 @@ from .errors import DgramError, make_error, template_error
 
 lib = _lib.lib
 
-_sockets = {}     # handle -> weakref to its Socket, until its 'close' event
-_closing = {}     # handle -> Socket, from close() to its 'close' event
-_pending = {}     # send callback token -> (socket, callable)
+_sockets: "dict[int, weakref.ref[Socket]]" = {}  # handle -> its Socket, until its 'close' event
+_closing: "dict[int, Socket]" = {}  # handle -> Socket, from close() to its 'close' event
+_pending: "dict[int, tuple[Socket | None, object]]" = {}  # send callback token -> (socket, callable)
 _tokens = iter(range(1, 1 << 62))
-_errors = collections.deque()  # exceptions raised by listeners and callbacks, not yet reported
-
-#: The Python value of each struct result: a named tuple of its fields.
-_tuples = {}
-
+#: Exceptions raised by listeners and callbacks, not yet reported.
+_errors: "collections.deque[BaseException]" = collections.deque()
 
 def _tuple_of(struct):
-    cls = type(struct)
-    nt = _tuples.get(cls)
-    if nt is None:
-        nt = _tuples[cls] = collections.namedtuple(cls.__name__, [f for f, _ in cls._fields_])
+    """The Python value of a result struct: the generated NamedTuple of its object (RESULTS)."""
+    nt = _ffi.RESULTS[type(struct).__name__]
     vals = []
-    for f, _ in cls._fields_:
+    for f in nt._fields:
         v = getattr(struct, f)
         vals.append(v.decode("utf-8", "replace") if isinstance(v, bytes) else v)
     return nt(*vals)

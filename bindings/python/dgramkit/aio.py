@@ -153,7 +153,7 @@ class DatagramTransport(asyncio.DatagramTransport):
         self._protocol.connection_lost(None)
 
 
-_open = set()  # the open transports
+_open: "set[DatagramTransport]" = set()  # the open transports
 
 
 def _family_of(family):
