@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "639373cb0733fc961fa6e0522393ba3eb5223206e8c52033bfd4a6bc99e4cb7b";
+    return "e16a34edc27e748e8f0ebb79c34302c7f0f37894a2b2eedb5e3ec37aadb5eec8";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -35,7 +35,7 @@ const dgramx_error dgramx_errors[] = {
     {-40, "ERR_SOCKET_DGRAM_IS_CONNECTED", "Error", "Already connected"},
     {-41, "ERR_SOCKET_DGRAM_NOT_CONNECTED", "Error", "Not connected"},
     {-27, "ERR_SOCKET_BAD_BUFFER_SIZE", "TypeError", "Buffer size must be a positive integer"},
-    {-28, "ERR_SOCKET_BUFFER_SIZE", "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+    {-28, "ERR_SOCKET_BUFFER_SIZE", "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
     {-10, "EADDRINUSE", "Error", ""},
     {-11, "EADDRNOTAVAIL", "Error", ""},
     {-12, "EACCES", "Error", ""},
@@ -57,6 +57,7 @@ const dgramx_error dgramx_errors[] = {
     {-24, "ERR_FORKED", "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
     {-25, "ERR_INTERNAL", "Error", "Internal error in {call}: {received}"},
     {-26, "ERR_POLL_REENTERED", "Error", "{call} was called from a callback that dgram_poll is running"},
+    {-44, "ERR_INVALID_QUEUE", "Error", "{call}: the queue {received} is not a live queue: never created, or destroyed"},
 };
 const int dgramx_nerrors = (int)(sizeof dgramx_errors / sizeof dgramx_errors[0]);
 
@@ -316,6 +317,36 @@ int dgram_event_fd(void)
 {
     DGRAMX_ENTER("dgram_event_fd");
     return dgramgo_event_fd();
+}
+
+int dgram_queue_create(void)
+{
+    DGRAMX_ENTER("dgram_queue_create");
+    return dgramgo_queue_create();
+}
+
+int dgram_queue_destroy(int queue)
+{
+    DGRAMX_ENTER("dgram_queue_destroy");
+    return dgramgo_queue_destroy(queue);
+}
+
+int dgram_queue_poll(int queue, int timeout_ms)
+{
+    DGRAMX_ENTER("dgram_queue_poll");
+    return dgramx_poll_queue(queue, timeout_ms);
+}
+
+int dgram_queue_event_fd(int queue)
+{
+    DGRAMX_ENTER("dgram_queue_event_fd");
+    return dgramgo_queue_event_fd(queue);
+}
+
+int dgram_set_queue(dgram_socket socket, int queue)
+{
+    DGRAMX_ENTER("dgram_set_queue");
+    return dgramgo_set_queue(socket, queue);
 }
 
 int dgram_supports(dgram_platform platform, dgram_call call)

@@ -36,7 +36,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrSocketDgramIsConnected:  {-40, "Error", "Already connected"},
 	dgram.ErrSocketDgramNotConnected: {-41, "Error", "Not connected"},
 	dgram.ErrSocketBadBufferSize:     {-27, "TypeError", "Buffer size must be a positive integer"},
-	dgram.ErrSocketBufferSize:        {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+	dgram.ErrSocketBufferSize:        {-28, "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
 	dgram.EADDRINUSE:                 {-10, "Error", ""},
 	dgram.EADDRNOTAVAIL:              {-11, "Error", ""},
 	dgram.EACCES:                     {-12, "Error", ""},
@@ -58,6 +58,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrForked:                  {-24, "Error", "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
 	dgram.ErrInternal:                {-25, "Error", "Internal error in {call}: {received}"},
 	dgram.ErrPollReentered:           {-26, "Error", "{call} was called from a callback that dgram_poll is running"},
+	dgram.ErrInvalidQueue:            {-44, "Error", "{call}: the queue {received} is not a live queue: never created, or destroyed"},
 }
 
 // goSocketOptions converts a dgram_socket_options.

@@ -12,23 +12,19 @@ package main
 import "C"
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"net/netip"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
-	"time"
 	"unsafe"
 
 	"github.com/dgramkit/dgramkit/dgram"
-	"github.com/dgramkit/dgramkit/internal/backpressure"
 	"github.com/dgramkit/dgramkit/internal/corehooks"
 	"golang.org/x/sys/unix"
 )
@@ -57,22 +53,14 @@ func init() { defaultDelivery.Store(deliveryThread) }
 type entry struct {
 	h    C.dgram_socket
 	sock *dgram.Socket
-	poll bool
-	// gate bounds a poll-delivery socket's 'message' callbacks queued for
-	// dgram_poll: its reader waits for a slot, so a host that falls behind
-	// stops the reading instead of growing the queue; the socket's close
-	// closes it, and the callbacks still queued are dropped (nil in thread
-	// delivery, where the reader runs the callback itself).
-	gate *backpressure.Gate
-	held bool // dgram_poll holds its sends (pollQueue.hold); guarded by queue.run
+	poll bool   // its callbacks run on q's polling thread
+	q    *queue // with poll
+	held bool   // a poll holds its sends (queue.hold); guarded by q.run
 	// The C structs of callback arguments (exports_gen.go): the
 	// socket's callbacks run one at a time (under the socket's emit lock
-	// in thread delivery, in dgram_poll in poll delivery).
+	// in thread delivery, on the queue's polling thread in poll delivery).
 	argRemoteInfo C.struct_dgram_remote_info
 	argError      C.struct_dgram_error_info
-	// staged are the 'message' events of the reader's batch, not yet
-	// queued (handOver); the reader's own.
-	staged []pollEvent
 }
 
 // handles maps live handles to their entries. Handles count up from 1 and
@@ -84,7 +72,9 @@ var handles = struct {
 }{m: map[int32]*entry{}}
 
 // newEntry starts the entry of a socket being created, in delivery mode
-// delivery (0 for the default); arg names the mode in errors.
+// delivery (0 for the default); arg names the mode in errors. A
+// poll-delivery socket's queue is the default queue (dgram_set_queue
+// changes it).
 func newEntry(call, arg string, delivery C.int) (*entry, C.int) {
 	mode := int32(delivery)
 	switch mode {
@@ -94,14 +84,13 @@ func newEntry(call, arg string, delivery C.int) (*entry, C.int) {
 	default:
 		return nil, outOfRange(call, arg, int(delivery), deliveryDefault, deliveryPoll)
 	}
+	e := &entry{}
 	if mode == deliveryPoll {
-		if code := queue.ready(call); code != 0 {
+		q, code := defaultQueue(call)
+		if code != 0 {
 			return nil, code
 		}
-	}
-	e := &entry{poll: mode == deliveryPoll}
-	if e.poll {
-		e.gate = backpressure.New(backpressure.Slots)
+		e.q = q
 	}
 	return e, 0
 }
@@ -122,19 +111,20 @@ func (e *entry) register(sock *dgram.Socket) C.dgram_socket {
 	e.h, e.sock = C.dgram_socket(handles.next), sock
 	handles.m[handles.next] = e
 	handles.Unlock()
-	if !e.poll {
-		// The callback runs on the reader, and the message is the
-		// callback's only while it runs: no copy.
-		corehooks.PooledReceive(sock)
-	}
-	if e.gate != nil {
-		corehooks.OnClosing(sock, e.gate.Close)
-		corehooks.AfterReadBatch(sock, e.handOver)
+	// The 'message' callback runs while the datagram is read (on the
+	// reader in thread delivery, on the polling thread in poll delivery),
+	// and the message is the callback's only while it runs: no copy.
+	corehooks.PooledReceive(sock)
+	if e.q != nil {
+		e.q.adopt(e)
 	}
 	sock.OnClose(func() {
 		handles.Lock()
 		delete(handles.m, int32(e.h))
 		handles.Unlock()
+		if e.q != nil {
+			e.q.forget(e)
+		}
 	})
 	return e.h
 }
@@ -150,47 +140,6 @@ func lookup(h C.dgram_socket, call string) (*entry, C.int) {
 	return e, 0
 }
 
-// deliver queues a callback of a poll-delivery socket for dgram_poll (in
-// thread delivery the adapters of exports_gen.go run it at once, on the
-// library thread the event happened on).
-func (e *entry) deliver(fn func()) {
-	queue.push(pollEvent{e: e, fn: fn})
-}
-
-// deliverBounded is deliver for an event the spec marks bounded (a
-// 'message' callback, which the socket's reader delivers). It waits for a
-// slot of the socket's gate (dropping the datagram once dgram_close was
-// called) and stages the event until the reader's batch ends (handOver);
-// dgram_poll runs it only if the socket was not closed meanwhile: no
-// 'message' callback starts after dgram_close returned.
-func (e *entry) deliverBounded(fn func()) {
-	ok, closed := e.gate.TryAcquire()
-	if closed {
-		return
-	}
-	if !ok {
-		// The host is behind: what the reader staged goes to it first,
-		// then the reader waits for a slot.
-		e.handOver()
-		if !e.gate.Acquire() {
-			return
-		}
-	}
-	e.staged = append(e.staged, pollEvent{e: e, fn: fn, bounded: true})
-}
-
-// handOver queues the 'message' events the reader staged during its
-// batch, all at once (corehooks.AfterReadBatch): dgram_poll finds a batch,
-// the eventfd is written once for it. The reader runs it, holding the
-// socket's emit lock, so a send callback cannot come between.
-func (e *entry) handOver() {
-	if len(e.staged) > 0 {
-		queue.pushAll(e.staged)
-		clear(e.staged)
-		e.staged = e.staged[:0]
-	}
-}
-
 // runCallback runs fn, which calls a C callback; a panic of the Go side
 // never crosses into the host.
 func runCallback(fn func()) {
@@ -202,241 +151,10 @@ func runCallback(fn func()) {
 	fn()
 }
 
-// pollEvent is a callback queued for dgram_poll: fn, of e's socket; a
-// bounded one holds a slot of e's gate and is dropped once the gate is
-// closed.
+// pollEvent is a callback queued for a queue's poll: fn, of e's socket.
 type pollEvent struct {
-	e       *entry
-	fn      func()
-	bounded bool
-}
-
-// run runs the event's callback, and frees its slot.
-func (ev *pollEvent) run() {
-	if ev.bounded {
-		defer ev.e.gate.Release()
-		if ev.e.gate.Closed() {
-			return
-		}
-	}
-	runCallback(ev.fn)
-}
-
-// pollQueue holds the callbacks of DGRAM_DELIVERY_POLL sockets until
-// dgram_poll runs them; its eventfd is readable exactly while it is not
-// empty, and so is dgramx_pending nonzero, which dgram_poll's wait in C
-// (shim.c) reads. Its length is bounded: 'message' callbacks by each
-// socket's gate, the others by the calls the host made.
-type pollQueue struct {
-	init sync.Mutex // guards efd's creation
-	efd  int        // 0 until created
-	made atomic.Bool
-
-	mu     sync.Mutex
-	events []pollEvent
-	spare  []pollEvent // the slice the last dgram_poll ran, for reuse
-
-	run  sync.Mutex // held while dgram_poll runs callbacks; guards held
-	held []*entry   // the sockets whose sends a batch holds
-}
-
-var queue pollQueue
-
-// ready creates the eventfd on first use; its error is the call's, and a
-// later call tries again (the descriptor table may have been full only for
-// a moment). The descriptor is published to dgram_poll's wait in C.
-func (q *pollQueue) ready(call string) C.int {
-	if q.made.Load() {
-		return 0
-	}
-	q.init.Lock()
-	defer q.init.Unlock()
-	if q.made.Load() {
-		return 0
-	}
-	efd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
-	if err != nil {
-		return fail(sysError(call, "eventfd", err))
-	}
-	q.efd = efd
-	q.made.Store(true)
-	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.dgramx_efd)), int32(efd))
-	return 0
-}
-
-// pending is dgramx_pending, as Go sees it.
-func pending() *int32 { return (*int32)(unsafe.Pointer(&C.dgramx_pending)) }
-
-func (q *pollQueue) push(ev pollEvent) {
-	q.pushAll([]pollEvent{ev})
-}
-
-func (q *pollQueue) pushAll(evs []pollEvent) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if len(q.events) == 0 {
-		// dgramx_pending first: a host that sees the eventfd readable
-		// finds it set (and take clears it last).
-		atomic.StoreInt32(pending(), 1)
-		var one [8]byte
-		binary.NativeEndian.PutUint64(one[:], 1)
-		unix.Write(q.efd, one[:]) // cannot fail: the counter is at most 1
-	}
-	q.events = append(q.events, evs...)
-}
-
-// take returns the queued events and empties the queue; done gives the
-// slice back once its events ran.
-func (q *pollQueue) take() []pollEvent {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	evs := q.events
-	q.events, q.spare = q.spare[:0], nil
-	if len(evs) > 0 {
-		var buf [8]byte
-		unix.Read(q.efd, buf[:]) // resets the counter: not readable until the next push
-		atomic.StoreInt32(pending(), 0)
-	}
-	return evs
-}
-
-func (q *pollQueue) done(evs []pollEvent) {
-	clear(evs)
-	q.mu.Lock()
-	q.spare = evs[:0]
-	q.mu.Unlock()
-}
-
-func (q *pollQueue) empty() bool {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return len(q.events) == 0
-}
-
-// wait waits until the eventfd is readable or timeoutMs passed (forever
-// when negative): dgram_poll's wait while events keep coming, and when the
-// wait in C (dgramx_poll) failed, whose error it reports (waitInC).
-func (q *pollQueue) wait(timeoutMs int) error {
-	deadline := time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
-	for {
-		fds := []unix.PollFd{{Fd: int32(q.efd), Events: unix.POLLIN}}
-		_, err := unix.Poll(fds, timeoutMs)
-		if err != unix.EINTR {
-			return err
-		}
-		if timeoutMs > 0 {
-			if timeoutMs = int(time.Until(deadline) / time.Millisecond); timeoutMs <= 0 {
-				return nil
-			}
-		}
-	}
-}
-
-// dgramgo_poll runs the pending callbacks (dgram_poll: the C side,
-// dgramx_poll, waits first). The replies that a run of several callbacks
-// sends (up to pollChunk) go out together after it, several per system
-// call.
-//
-//export dgramgo_poll
-func dgramgo_poll(timeoutMs C.int) (rc C.int) {
-	defer guard(&rc, "dgram_poll")
-	enter("dgram_poll")
-	if C.dgramx_in_poll() != 0 {
-		return fail(codeError(dgram.ErrPollReentered, "dgram_poll"))
-	}
-
-	if code := queue.ready("dgram_poll"); code != 0 {
-		return code
-	}
-	if timeoutMs != 0 && queue.empty() {
-		if err := queue.wait(int(timeoutMs)); err != nil {
-			return fail(sysError("dgram_poll", "poll", err))
-		}
-	}
-	queue.run.Lock()
-	defer queue.run.Unlock()
-	evs := queue.take()
-	if len(evs) == 0 {
-		waitInC(0)
-		return 0
-	}
-	C.dgramx_set_in_poll(1)
-	defer C.dgramx_set_in_poll(0)
-	defer queue.release() // (a panic between hold and release leaves no socket held)
-	for start := 0; start < len(evs); start += pollChunk {
-		chunk := evs[start:min(start+pollChunk, len(evs))]
-		if len(chunk) > 1 {
-			queue.hold(chunk)
-		}
-		for i := range chunk {
-			chunk[i].run()
-		}
-		queue.release()
-	}
-	n := len(evs)
-	queue.done(evs)
-	waitInC(n)
-	return C.int(n)
-}
-
-// waitInC tells the next dgram_poll where to wait (dgramx_poll, shim.c),
-// after a call that ran n callbacks: in C with a single Go processor (it
-// may change while the process runs), and after a short run, when the
-// host waits for its peer (a ping-pong); in Go after a long run, when
-// events keep coming (a flood) and the processor is worth keeping.
-func waitInC(n int) {
-	if polls++; polls%1024 == 1 { // GOMAXPROCS takes the scheduler's lock: now and then
-		oneProc = runtime.GOMAXPROCS(0) == 1
-	}
-	var inC int32
-	if oneProc || n < pollChunk {
-		inC = 1
-	}
-	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.dgramx_wait_in_c)), inC)
-}
-
-// polls counts waitInC's calls, and oneProc is whether GOMAXPROCS was 1
-// at the last look; both guarded by queue.run.
-var (
-	polls   uint64
-	oneProc bool
-)
-
-// pollChunk is how many callbacks dgram_poll runs before it writes the
-// datagrams they sent: a peer starts on the first replies while the rest
-// run (a batch can be several of the readers' batches long).
-const pollChunk = 32
-
-// hold holds the sends of the sockets of evs (corehooks.HoldSends) until
-// release; q.run is held.
-func (q *pollQueue) hold(evs []pollEvent) {
-	for i := range evs {
-		if e := evs[i].e; !e.held {
-			e.held = true
-			q.held = append(q.held, e)
-			corehooks.HoldSends(e.sock)
-		}
-	}
-}
-
-// release ends hold: each socket's held datagrams are written.
-func (q *pollQueue) release() {
-	for _, e := range q.held {
-		e.held = false
-		corehooks.ReleaseSends(e.sock)
-	}
-	clear(q.held)
-	q.held = q.held[:0]
-}
-
-//export dgramgo_event_fd
-func dgramgo_event_fd() (rc C.int) {
-	defer guard(&rc, "dgram_event_fd")
-	enter("dgram_event_fd")
-	if code := queue.ready("dgram_event_fd"); code != 0 {
-		return code
-	}
-	return C.int(queue.efd)
+	e  *entry
+	fn func()
 }
 
 //export dgramgo_set_delivery
@@ -445,7 +163,7 @@ func dgramgo_set_delivery(mode C.int) (rc C.int) {
 	enter("dgram_set_delivery")
 	switch mode {
 	case deliveryPoll:
-		if code := queue.ready("dgram_set_delivery"); code != 0 {
+		if _, code := defaultQueue("dgram_set_delivery"); code != 0 {
 			return code
 		}
 	case deliveryThread:

@@ -2,13 +2,12 @@
  * shim.c: the parts of libdgram written in C: the thread-local last error,
  * the fork check, the functions that never enter Go (dgram_strerror,
  * dgram_last_error, dgram_error_string, dgram_free), so that they work in
- * a forked child and before the Go runtime is up, and dgram_poll's wait
- * (dgramx_poll), which enters Go only when callbacks are pending.
+ * a forked child and before the Go runtime is up, and the wait of
+ * dgram_poll and dgram_queue_poll (dgramx_queue_poll).
  */
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +22,6 @@ static __thread int dgramx_polling;
 static pid_t dgramx_pid;
 
 const uint8_t dgramx_empty[1];
-
-int dgramx_efd;
-int dgramx_pending;
-int dgramx_wait_in_c;
 
 /* Set in the child of a fork(2) made after the library was loaded. */
 static volatile int dgramx_child;
@@ -161,20 +156,6 @@ static int64_t dgramx_now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/* Whether callbacks are pending, or are after the calling thread gave
- * its CPU away once: a reader of the library that is about to hand over
- * a batch may run meanwhile and finish it, sparing this thread a sleep
- * and a wake-up. (A longer spin was tried: on two shared CPUs it took
- * them from the readers, and echo64 and ping got slower.) */
-static int dgramx_pending_soon(void)
-{
-    if (__atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE)) {
-        return 1;
-    }
-    sched_yield();
-    return __atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE);
-}
-
 /* Waits in poll(2) until fd is readable or timeout_ms passed (forever
  * when negative); -1 on an error other than EINTR, with errno set. */
 static int dgramx_wait(int fd, int timeout_ms)
@@ -198,31 +179,40 @@ static int dgramx_wait(int fd, int timeout_ms)
     }
 }
 
-/* dgram_poll enters Go only when there is something to do: a call that
- * does not wait and finds nothing pending returns here. It also waits
- * here when dgramx_wait_in_c says so (runtime.go, waitInC): a thread that
- * waits in Go keeps a Go processor from the library's readers until the
- * scheduler takes it back, which with a single processor stops them, and
- * slows a ping-pong. While events keep coming it waits in Go instead:
- * getting a processor back after each wait in C costs more then (a flood
- * of 64-byte datagrams: 0.55 against 0.8 million callbacks a second). The Go side
- * (dgramgo_poll) checks reentry, makes the eventfd on first use and
- * reports errors: a call it must see, or a wait that failed here, goes to
- * it whole. */
+/* dgram_queue_poll: Go runs what is pending on the queue (dgramgo_queue_poll);
+ * when there was nothing and the call may wait, it gives the queue's
+ * descriptor, and the thread waits for it here, holding no Go processor
+ * (which a wait in Go would keep from the library's goroutines until the
+ * scheduler took it back), then tries again. A negative timeout waits
+ * until at least one callback ran; a positive one until it expires. */
+int dgramx_queue_poll(int queue, int timeout_ms, int call)
+{
+    int64_t deadline = dgramx_now_ns() + (int64_t)timeout_ms * 1000000;
+    for (;;) {
+        int fd = -1;
+        int rc = dgramgo_queue_poll(queue, timeout_ms, &fd, call);
+        if (rc != DGRAMX_POLL_WAIT) {
+            return rc;
+        }
+        if (dgramx_wait(fd, timeout_ms) != 0) {
+            return dgramgo_poll_failed(errno, call);
+        }
+        if (timeout_ms > 0) {
+            int64_t left = deadline - dgramx_now_ns();
+            if (left <= 0) {
+                return dgramgo_queue_poll(queue, 0, NULL, call);
+            }
+            timeout_ms = (int)((left + 999999) / 1000000);
+        }
+    }
+}
+
 int dgramx_poll(int timeout_ms)
 {
-    int fd = __atomic_load_n(&dgramx_efd, __ATOMIC_ACQUIRE);
-    if (fd <= 0 || dgramx_polling) {
-        return dgramgo_poll(timeout_ms);
-    }
-    if (timeout_ms == 0) {
-        return __atomic_load_n(&dgramx_pending, __ATOMIC_ACQUIRE) ? dgramgo_poll(0) : 0;
-    }
-    if (!__atomic_load_n(&dgramx_wait_in_c, __ATOMIC_RELAXED)) {
-        return dgramgo_poll(timeout_ms);
-    }
-    if (!dgramx_pending_soon() && dgramx_wait(fd, timeout_ms) != 0) {
-        return dgramgo_poll(timeout_ms);
-    }
-    return dgramgo_poll(0);
+    return dgramx_queue_poll(0, timeout_ms, DGRAMX_CALL_POLL);
+}
+
+int dgramx_poll_queue(int queue, int timeout_ms)
+{
+    return dgramx_queue_poll(queue, timeout_ms, DGRAMX_CALL_QUEUE_POLL);
 }

@@ -32,18 +32,21 @@ int dgramx_forked_error(const char *call);
 #define DGRAMX_ENTER(call) \
     do { if (dgramx_forked()) return dgramx_forked_error(call); } while (0)
 
-/* Whether the calling thread is running callbacks in dgram_poll. */
+/* The queue whose callbacks the calling thread is running (its handle + 1),
+ * or 0. */
 int dgramx_in_poll(void);
 void dgramx_set_in_poll(int on);
 
-/* The poll queue's eventfd (0 until the Go side made it) and whether
- * callbacks are pending, which the Go side sets (runtime.go). */
-extern int dgramx_efd;
-extern int dgramx_pending;
-/* Whether dgram_poll waits in C (one Go processor) or in Go (shim.c). */
-extern int dgramx_wait_in_c;
-/* dgram_poll: waits in C, then runs the pending callbacks in Go. */
+/* dgram_poll and dgram_queue_poll: run what is pending on a queue in Go,
+ * and when there is nothing, wait for its descriptor in C and try again
+ * (shim.c). call says which of the two the caller is, for errors. */
+#define DGRAMX_CALL_POLL 0
+#define DGRAMX_CALL_QUEUE_POLL 1
+/* What dgramgo_queue_poll returns when the caller is to wait and call again. */
+#define DGRAMX_POLL_WAIT (1 << 30)
+int dgramx_queue_poll(int queue, int timeout_ms, int call);
 int dgramx_poll(int timeout_ms);
+int dgramx_poll_queue(int queue, int timeout_ms);
 
 /* A byte for the pointer of an empty message. */
 extern const uint8_t dgramx_empty[1];

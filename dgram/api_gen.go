@@ -710,13 +710,16 @@ type sockOptKey struct {
 }
 
 // sockOpt is a socket option: its name, its key per family, the code of a
-// call before bind ("" is the system error EBADF named after the call) and
-// the operation errors name ({syscall}; the call's name when empty).
+// call before bind ("" is the system error EBADF named after the call), the
+// operation errors name ({syscall}; the call's name when empty), and whether
+// setting 0 reads it and changes nothing (zeroReads, as libuv's buffer
+// sizes).
 type sockOpt struct {
-	name    string
-	v4, v6  sockOptKey
-	unbound Code
-	syscall string
+	name      string
+	v4, v6    sockOptKey
+	unbound   Code
+	syscall   string
+	zeroReads bool
 }
 
 // optBroadcast is the socket option broadcast: SO_BROADCAST.
@@ -753,21 +756,23 @@ var optMulticastLoopback = sockOpt{
 // optRecvBufferSize is the socket option recvBufferSize: SO_RCVBUF, the
 // receive buffer's size in bytes.
 var optRecvBufferSize = sockOpt{
-	name:    "recvBufferSize",
-	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
-	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
-	unbound: ErrSocketBufferSize,
-	syscall: "uv_recv_buffer_size",
+	name:      "recvBufferSize",
+	v4:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	v6:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	unbound:   ErrSocketBufferSize,
+	syscall:   "uv_recv_buffer_size",
+	zeroReads: true,
 }
 
 // optSendBufferSize is the socket option sendBufferSize: SO_SNDBUF, the send
 // buffer's size in bytes.
 var optSendBufferSize = sockOpt{
-	name:    "sendBufferSize",
-	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
-	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
-	unbound: ErrSocketBufferSize,
-	syscall: "uv_send_buffer_size",
+	name:      "sendBufferSize",
+	v4:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	v6:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	unbound:   ErrSocketBufferSize,
+	syscall:   "uv_send_buffer_size",
+	zeroReads: true,
 }
 
 // setBroadcast is the core of SetBroadcast: it sets the socket option

@@ -3,6 +3,7 @@ package dgram
 import (
 	"errors"
 	"net"
+	"net/netip"
 	"sync"
 	"syscall"
 )
@@ -11,13 +12,13 @@ import (
 // bind, send callbacks, 'close') runs on one goroutine in the order it was
 // posted; the reader delivers 'message' with a direct call instead of a
 // hop, holding the same emit lock, so listeners never overlap. The
-// goroutine starts with the first post and ends after 'close'.
+// goroutine starts with a post and ends when nothing is left to run (an
+// idle socket keeps no goroutine for its events), or after 'close'.
 type dispatcher struct {
 	s      *Socket
 	emitMu sync.Mutex // held while a listener runs
 
 	mu         sync.Mutex
-	cond       sync.Cond
 	tasks      []func()
 	spare      []func()
 	running    bool
@@ -27,7 +28,6 @@ type dispatcher struct {
 
 func (d *dispatcher) init(s *Socket) {
 	d.s = s
-	d.cond.L = &d.mu
 }
 
 // post queues fn to run after the caller returns.
@@ -52,16 +52,16 @@ func (d *dispatcher) wakeLocked() {
 	if !d.running {
 		d.running = true
 		go d.run()
-		return
 	}
-	d.cond.Signal()
 }
 
 func (d *dispatcher) run() {
 	for {
 		d.mu.Lock()
-		for len(d.tasks) == 0 && !d.stopping {
-			d.cond.Wait()
+		if len(d.tasks) == 0 && !d.stopping {
+			d.running = false // the next post starts another
+			d.mu.Unlock()
+			return
 		}
 		tasks := d.tasks
 		d.tasks, d.spare = d.spare[:0], nil
@@ -98,12 +98,9 @@ func (d *dispatcher) runAll(tasks []func()) {
 	}
 }
 
-// read is the socket's one reader: it receives a batch of datagrams at a
-// time (recvmmsg on Linux) and delivers each with a direct call, holding
-// the emit lock for the batch. A 'message' listener gets its own copy of
-// the datagram, or, with PooledReceive, the reader's buffer itself, valid
-// until the listener returns. A datagram read after close started is
-// dropped.
+// read is the socket's one reader, unless its host reads it
+// (hostread.go): it receives a batch of datagrams at a time (recvmmsg on
+// Linux) and delivers each with a direct call (deliver).
 func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 	defer close(done)
 	d := &s.dispatcher
@@ -126,21 +123,37 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			continue
 		}
 		s.reads.Add(1)
-		d.emitMu.Lock()
-		for i := 0; i < n && !s.stopped.Load(); i++ {
-			if len(s.events.message.load()) == 0 {
-				continue
-			}
-			msg, from := r.datagram(i)
-			if !s.pooledReceive {
-				msg = append(make([]byte, 0, len(msg)), msg...)
-			}
-			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
+		s.deliver(n, r, after)
+		r.release()
+	}
+}
+
+// datagrams is a batch of datagrams read at once.
+type datagrams interface {
+	Datagram(i int) ([]byte, netip.AddrPort)
+}
+
+// deliver emits the 'message' events of the n datagrams of batch b,
+// holding the emit lock, then runs the after-batch hooks. A 'message'
+// listener gets its own copy of the datagram, or, with PooledReceive, the
+// batch's buffer itself, valid until the listener returns. A datagram
+// read after close started is dropped.
+func (s *Socket) deliver(n int, b datagrams, after []func()) {
+	d := &s.dispatcher
+	d.emitMu.Lock()
+	defer d.emitMu.Unlock()
+	for i := 0; i < n && !s.stopped.Load(); i++ {
+		if len(s.events.message.load()) == 0 {
+			continue
 		}
-		for _, fn := range after {
-			fn()
+		msg, from := b.Datagram(i)
+		if !s.pooledReceive {
+			msg = append(make([]byte, 0, len(msg)), msg...)
 		}
-		d.emitMu.Unlock()
+		s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
+	}
+	for _, fn := range after {
+		fn()
 	}
 }
 

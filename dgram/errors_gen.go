@@ -106,6 +106,10 @@ const (
 	// ErrPollReentered: dgram_poll was called from inside a callback that
 	// dgram_poll runs on the same thread; return from the callback instead.
 	ErrPollReentered Code = "ERR_POLL_REENTERED"
+	// ErrInvalidQueue: a C call named an event queue that dgram_queue_create
+	// never returned, or that dgram_queue_destroy destroyed (the default queue,
+	// 0, is never destroyed).
+	ErrInvalidQueue Code = "ERR_INVALID_QUEUE"
 )
 
 // errorInfos holds each code's kind and message template.
@@ -123,7 +127,7 @@ var errorInfos = map[Code]errorInfo{
 	ErrSocketDgramIsConnected:  {kind: KindError, message: "Already connected"},
 	ErrSocketDgramNotConnected: {kind: KindError, message: "Not connected"},
 	ErrSocketBadBufferSize:     {kind: KindTypeError, message: "Buffer size must be a positive integer"},
-	ErrSocketBufferSize:        {kind: KindError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
+	ErrSocketBufferSize:        {kind: KindSystemError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
 	EADDRINUSE:                 {kind: KindError, system: true},
 	EADDRNOTAVAIL:              {kind: KindError, system: true},
 	EACCES:                     {kind: KindError, system: true},
@@ -145,6 +149,7 @@ var errorInfos = map[Code]errorInfo{
 	ErrForked:                  {kind: KindError, message: "{call} was called in a child process forked after the library was loaded; only exec may follow fork"},
 	ErrInternal:                {kind: KindError, message: "Internal error in {call}: {received}"},
 	ErrPollReentered:           {kind: KindError, message: "{call} was called from a callback that dgram_poll is running"},
+	ErrInvalidQueue:            {kind: KindError, message: "{call}: the queue {received} is not a live queue: never created, or destroyed"},
 }
 
 // Codes lists every code in spec order.
@@ -184,4 +189,5 @@ var Codes = []Code{
 	ErrForked,
 	ErrInternal,
 	ErrPollReentered,
+	ErrInvalidQueue,
 }

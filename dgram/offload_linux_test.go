@@ -242,19 +242,20 @@ func TestGROSplit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if reads == 0 && !r.split {
+		if reads == 0 && !r.b.Split() {
 			t.Fatal("the GSO send did not come as one buffer")
 		}
 		for i := 0; i < n; i++ {
-			msg, addr := r.datagram(i)
+			msg, addr := r.Datagram(i)
 			if addr != from {
 				t.Fatalf("datagram %d from %v, want %v", len(got), addr, from)
 			}
-			if cap(msg) != len(msg) && r.split {
+			if cap(msg) != len(msg) && r.b.Split() {
 				t.Fatalf("datagram %d: capacity %d past its %d bytes", len(got), cap(msg), len(msg))
 			}
 			got = append(got, bytes.Clone(msg))
 		}
+		r.release()
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d datagrams, want %d", len(got), len(want))

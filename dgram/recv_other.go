@@ -5,6 +5,7 @@ package dgram
 import (
 	"net"
 	"net/netip"
+	"syscall"
 )
 
 // batchReader reads one datagram per system call where recvmmsg(2) is
@@ -29,4 +30,9 @@ func (r *batchReader) next() (int, error) {
 	return 1, nil
 }
 
-func (r *batchReader) datagram(int) ([]byte, netip.AddrPort) { return r.buf[:r.n], r.from }
+func (r *batchReader) Datagram(int) ([]byte, netip.AddrPort) { return r.buf[:r.n], r.from }
+
+func (r *batchReader) release() {}
+
+// groEnable reports that there is no UDP_GRO here.
+func groEnable(syscall.RawConn) bool { return false }

@@ -9,6 +9,13 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// mmsghdr is struct mmsghdr: the layout follows unix.Msghdr's on every
+// architecture (the padding after Len on 64-bit hosts is Go's too).
+type mmsghdr struct {
+	hdr unix.Msghdr
+	len uint32
+}
+
 // batchWriter writes queued datagrams with sendmmsg(2), up to maxPerFlush
 // messages per call; with GSO (gso_linux.go) one message carries a run of
 // datagrams to one destination.

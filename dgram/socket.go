@@ -59,6 +59,7 @@ type Socket struct {
 	closing    []func()                // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
 	afterBatch []func()                // the bindings' hooks the reader runs after a batch (corehooks.AfterReadBatch); guarded by mu
 	lastTo     atomic.Pointer[literal] // the last IP literal send resolved (resolveSend)
+	host       *hostRead               // read where the host waits (corehooks.ReadOn), else nil; guarded by mu
 }
 
 // onClosing adds fn to what close runs before it returns.
@@ -190,6 +191,11 @@ func (s *Socket) openLocked(port int, address string) error {
 			close(done)
 			return
 		}
+		if s.host != nil { // read where the host waits, once 'listening' is queued
+			s.emitListening()
+			s.attachHost(done)
+			return
+		}
 		// The dispatcher holds the emit lock while this runs, so the
 		// reader, started first (a listener may count goroutines), cannot
 		// deliver before 'listening' was emitted.
@@ -211,18 +217,25 @@ func (s *Socket) listen(port int, address string) (*net.UDPConn, *Error) {
 		return nil, err
 	}
 	opts := bindOptions{reuseAddr: s.reuseAddr, reusePort: s.reusePort, v6: s.family.family == "IPv6", ipv6Only: s.ipv6Only}
-	lc := net.ListenConfig{Control: func(_, _ string, rc syscallConn) error {
-		return controlSocket(rc, opts)
-	}}
-	network := "udp4"
-	if s.family.family == "IPv6" {
-		network = "udp6"
+	control := func(rc syscallConn) error { return controlSocket(rc, opts) }
+	var conn *net.UDPConn
+	var lerr error
+	if ap := netip.AddrPortFrom(ip, uint16(port)); opts.v6 && ip.Is4In6() {
+		conn, lerr = listenMapped(ap, control) // Go's net takes it for IPv4
+	} else {
+		network := "udp4"
+		if opts.v6 {
+			network = "udp6"
+		}
+		lc := net.ListenConfig{Control: func(_, _ string, rc syscallConn) error { return control(rc) }}
+		var pc net.PacketConn
+		if pc, lerr = lc.ListenPacket(context.Background(), network, ap.String()); lerr == nil {
+			conn = pc.(*net.UDPConn)
+		}
 	}
-	pc, lerr := lc.ListenPacket(context.Background(), network, netip.AddrPortFrom(ip, uint16(port)).String())
 	if lerr != nil {
 		return nil, sysError("bind", lerr, address, port)
 	}
-	conn := pc.(*net.UDPConn)
 	for _, b := range []struct {
 		size int
 		o    *sockOpt
@@ -290,6 +303,16 @@ func (s *Socket) resolve(syscall, address string, port int) (netip.Addr, *Error)
 	return ip, nil
 }
 
+// addrPort is ap as a socket of family f reports it, as Node does: an
+// IPv4 socket's address as 4 bytes, an IPv6 socket's as it is, an
+// IPv4-mapped one (::ffff:127.0.0.1) included.
+func (f *socketFamily) addrPort(ap netip.AddrPort) netip.AddrPort {
+	if f.family == "IPv4" {
+		return netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())
+	}
+	return ap
+}
+
 // bindOptions are the options controlSocket sets before bind.
 type bindOptions struct {
 	reuseAddr bool // SO_REUSEADDR (soReuse, per OS)
@@ -319,8 +342,8 @@ func (s *Socket) close(closeListener CloseListener) error {
 		s.OnClose(closeListener) // before the state check, as in Node
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.state == closed {
+		s.mu.Unlock()
 		return notRunning()
 	}
 	s.state = closed
@@ -328,32 +351,48 @@ func (s *Socket) close(closeListener CloseListener) error {
 	for _, fn := range s.closing {
 		fn()
 	}
+	detached := s.detachHostLocked()
 	s.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
 	}
 	s.dispatcher.stop(s.readerDone)
+	s.mu.Unlock()
+	if detached != nil {
+		detached() // after mu: a listener under way may be waiting for it
+	}
 	return nil
 }
 
-// address is the core of address.
+// address is the core of address: what getsockname says now, as in Node
+// (connect gives a socket bound to the wildcard address the address it
+// sends from; after a disconnect Linux forgets a port the system chose).
 func (s *Socket) address() (AddressInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if err := s.checkBound("getsockname"); err != nil {
 		return AddressInfo{}, err
 	}
-	ap := s.conn.LocalAddr().(*net.UDPAddr).AddrPort()
-	if s.disconnected || s.peer.IsValid() { // the system may have changed it (connect.go), or chose the address connect routes by, as Node's address() reports
-		rc, err := s.conn.SyscallConn()
-		if err == nil {
-			ap, err = sockName(rc)
-		}
-		if err != nil {
-			return AddressInfo{}, sysError("getsockname", err, "", 0)
-		}
+	ap, err := s.localAddr()
+	if err != nil {
+		return AddressInfo{}, sysError("getsockname", err, "", 0)
 	}
-	return AddressInfo{Address: ap.Addr().Unmap(), Family: s.family.family, Port: int(ap.Port())}, nil
+	return AddressInfo{Address: ap.Addr(), Family: s.family.family, Port: int(ap.Port())}, nil
+}
+
+// localAddr is the bound socket's address from getsockname, an IPv4 one
+// as 4 bytes and a udp6 socket's IPv4-mapped one (::ffff:127.0.0.1) as it
+// is, as Node reports them. The caller holds mu.
+func (s *Socket) localAddr() (netip.AddrPort, error) {
+	rc, err := s.conn.SyscallConn()
+	if err != nil {
+		return netip.AddrPort{}, err
+	}
+	ap, err := sockName(rc)
+	if err != nil {
+		return netip.AddrPort{}, err
+	}
+	return s.family.addrPort(ap), nil
 }
 
 // checkBound is the state check of every call that needs the
@@ -376,6 +415,9 @@ func (s *Socket) String() string {
 	if s.conn == nil || s.state == closed {
 		return s.family.typ + " (" + [...]string{"unbound", "bound", "closed"}[s.state] + ")"
 	}
-	ap := s.conn.LocalAddr().(*net.UDPAddr).AddrPort()
-	return s.family.typ + " " + net.JoinHostPort(ap.Addr().Unmap().String(), strconv.Itoa(int(ap.Port())))
+	ap, err := s.localAddr()
+	if err != nil {
+		return s.family.typ + " (" + err.Error() + ")"
+	}
+	return s.family.typ + " " + net.JoinHostPort(ap.Addr().String(), strconv.Itoa(int(ap.Port())))
 }

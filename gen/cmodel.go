@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -54,6 +55,7 @@ type cModel struct {
 	Callbacks []cCallback
 	Funcs     []cFunc // the API: one per form, then one per event
 	Library   []cFunc // the library's own functions
+	Nodes     []cVersionNode
 	StringLen int
 	Ordering  []string
 }
@@ -96,7 +98,7 @@ var cErrorInfo = cStruct{Name: "dgram_error_info", Doc: "The detail of an error.
 	{Name: "sys_errno", Decl: "int sys_errno", Doc: "The errno of a system error, else 0."},
 	{Name: "port", Decl: "int port", Doc: "The port of a bind or send error, else 0."},
 	{Name: "name", Decl: "char name[DGRAM_STRING_LEN]", Doc: "The spec's code: \"ERR_SOCKET_BAD_PORT\", \"EADDRINUSE\"; \"\" for DGRAM_OK."},
-	{Name: "kind", Decl: "char kind[DGRAM_STRING_LEN]", Doc: "The error's class, the name Node gives it in messages: \"TypeError\" (an argument of the wrong type, missing or NULL), \"RangeError\" (a value out of its range) or \"Error\" (the rest, system errors included)."},
+	{Name: "kind", Decl: "char kind[DGRAM_STRING_LEN]", Doc: "The error's class, the name Node gives it in messages: \"TypeError\" (an argument of the wrong type, missing or NULL), \"RangeError\" (a value out of its range), \"SystemError\" (a coded error about a system call, as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or \"Error\" (the rest, system errors included)."},
 	{Name: "syscall", Decl: "char syscall[DGRAM_STRING_LEN]", Doc: "The failed system call or operation of a system error (\"bind\", \"send\", \"setTTL\"), else \"\"."},
 	{Name: "address", Decl: "char address[DGRAM_STRING_LEN]", Doc: "The address of a bind or send error, else \"\"."},
 	{Name: "message", Decl: "char message[DGRAM_MESSAGE_LEN]", Doc: "The message, as Node words it; cut to fit, NUL-terminated."},
@@ -170,6 +172,16 @@ type cFunc struct {
 	Pure    bool   // written in C, never enters Go
 	NoFork  bool   // no fork check (pure C)
 	CastArg []string
+	Since   string // the minor version that added it ("1.3"), when after the first: its symbol version node
+}
+
+// cVersionNode is a symbol version node of the version script after the
+// first: the functions a later minor version added, inheriting the node
+// before it.
+type cVersionNode struct {
+	Name    string // DGRAM_1.3
+	Parent  string // DGRAM_1
+	Symbols []string
 }
 
 // Proto is the function's prototype, without ;.
@@ -490,7 +502,46 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
 		}
 	}
+	m.Nodes = versionNodes(m.Major, m.Library)
 	return m, nil
+}
+
+// versionNodes are the version nodes after DGRAM_<major>: one per Since of
+// fs, in order of version, each inheriting the one before.
+func versionNodes(major string, fs []cFunc) []cVersionNode {
+	var nodes []cVersionNode
+	at := map[string]int{}
+	for _, f := range fs {
+		if f.Since == "" {
+			continue
+		}
+		i, ok := at[f.Since]
+		if !ok {
+			i = len(nodes)
+			at[f.Since] = i
+			nodes = append(nodes, cVersionNode{Name: "DGRAM_" + f.Since})
+		}
+		nodes[i].Symbols = append(nodes[i].Symbols, f.Name)
+	}
+	sort.SliceStable(nodes, func(i, j int) bool { return versionLess(nodes[i].Name, nodes[j].Name) })
+	parent := "DGRAM_" + major
+	for i := range nodes {
+		nodes[i].Parent, parent = parent, nodes[i].Name
+	}
+	return nodes
+}
+
+// versionLess orders DGRAM_1.3 before DGRAM_1.10.
+func versionLess(a, b string) bool {
+	pa, pb := strings.Split(strings.TrimPrefix(a, "DGRAM_"), "."), strings.Split(strings.TrimPrefix(b, "DGRAM_"), ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		x, _ := strconv.Atoi(pa[i])
+		y, _ := strconv.Atoi(pb[i])
+		if x != y {
+			return x < y
+		}
+	}
+	return len(pa) < len(pb)
 }
 
 // cLibrary are the library's own functions: not in the spec, the same
@@ -518,13 +569,30 @@ var cLibrary = []cFunc{
 	{Name: "dgram_set_delivery", GoName: "dgramgo_set_delivery", Ret: "int", Params: []cParam{{"mode", "int", "DGRAM_DELIVERY_THREAD or DGRAM_DELIVERY_POLL."}},
 		Doc: []string{"Sets the delivery mode of the sockets created afterwards whose options say DGRAM_DELIVERY_DEFAULT, and of every dgram_create_socket_type. Initially DGRAM_DELIVERY_THREAD.",
 			"@return DGRAM_OK, or DGRAM_ERR_OUT_OF_RANGE for another mode."}},
-	{Name: "dgram_poll", GoName: "dgramx_poll", // waits in C (shim.c), then enters dgramgo_poll
-		Ret: "int", Params: []cParam{{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits without limit."}},
-		Doc: []string{"Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling thread, in the order their events happened. Calls from several threads are serialized; a call from a callback that dgram_poll runs is DGRAM_ERR_POLL_REENTERED.",
+	{Name: "dgram_poll", GoName: "dgramx_poll", // waits in C (shim.c), then enters dgramgo_queue_poll
+		Ret: "int", Params: []cParam{{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits until at least one callback ran."}},
+		Doc: []string{"dgram_queue_poll of the default queue (DGRAM_DEFAULT_QUEUE, 0), the queue of every DGRAM_DELIVERY_POLL socket that dgram_set_queue did not give another: runs its pending callbacks on the calling thread, in the order their events happened, reading its sockets' datagrams itself and running each 'message' callback as it reads it. Calls from several threads are serialized; a call from a callback that dgram_poll or dgram_queue_poll runs is DGRAM_ERR_POLL_REENTERED.",
 			"@return the number of callbacks run (0 when the timeout expired), or a negative error code."}},
 	{Name: "dgram_event_fd", GoName: "dgramgo_event_fd", Ret: "int",
-		Doc: []string{"A file descriptor (an eventfd) that is readable while callbacks of DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll loop: when it is readable, call dgram_poll(0). Do not read or close it.",
+		Doc: []string{"dgram_queue_event_fd of the default queue: a file descriptor that is readable while the default queue has callbacks pending or datagrams to read, for a select, poll or epoll loop: when it is readable, call dgram_poll(0). Do not read or close it.",
 			"@return the descriptor, or a negative error code."}},
+	{Name: "dgram_queue_create", GoName: "dgramgo_queue_create", Ret: "int", Since: "1.3",
+		Doc: []string{"Creates an event queue: the callbacks of the sockets that dgram_set_queue puts on it run on the thread that calls dgram_queue_poll for it, and only there, each socket's in the order its events happened; its descriptor (dgram_queue_event_fd) wakes a host loop. Give each thread or loop that polls its own queue, and it sees only its own sockets' callbacks. What waits in a queue is bounded: a socket's datagrams are read only when its queue is polled (until then they wait in the kernel's receive buffer, which drops when full, as in Node).",
+			"@return the queue's handle (> 0), or a negative error code (a system error: EMFILE when no descriptor is free)."}},
+	{Name: "dgram_queue_destroy", GoName: "dgramgo_queue_destroy", Ret: "int", Since: "1.3", Params: []cParam{{"queue", "int", "A queue dgram_queue_create returned."}},
+		Doc: []string{"Destroys a queue: closes the sockets still on it (as dgram_close does; their handles are released, and their 'close' callbacks never run), drops the callbacks still pending, and closes its descriptor. A dgram_queue_poll of it under way on another thread returns first; when dgram_queue_destroy returns, no callback of the queue is running or will start. The default queue (0) is never destroyed. A call from a callback that the queue's poll runs is DGRAM_ERR_POLL_REENTERED.",
+			"@return DGRAM_OK, or DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_POLL_REENTERED, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL."}},
+	{Name: "dgram_queue_poll", GoName: "dgramx_poll_queue", // waits in C (shim.c), then enters dgramgo_queue_poll
+		Ret: "int", Since: "1.3", Params: []cParam{{"queue", "int", "A queue dgram_queue_create returned, or DGRAM_DEFAULT_QUEUE (0)."},
+			{"timeout_ms", "int", "How long to wait for an event when none is pending: 0 does not wait, a negative value waits until at least one callback ran."}},
+		Doc: []string{"Runs the queue's pending callbacks on the calling thread, in the order their events happened: the thread reads the queue's sockets' datagrams itself (non-blocking batch reads of the sockets its descriptor reports ready) and runs each 'message' callback as it reads it, so the thread that wakes for a datagram is the one that runs its callback. A receive error goes to the socket's 'error' callback and reading goes on. Calls from several threads are serialized; a call from a callback that a poll runs is DGRAM_ERR_POLL_REENTERED.",
+			"@return the number of callbacks run (0 when the timeout expired), or a negative error code (DGRAM_ERR_INVALID_QUEUE for a queue that is not live)."}},
+	{Name: "dgram_queue_event_fd", GoName: "dgramgo_queue_event_fd", Ret: "int", Since: "1.3", Params: []cParam{{"queue", "int", "A queue dgram_queue_create returned, or DGRAM_DEFAULT_QUEUE (0)."}},
+		Doc: []string{"A file descriptor (an epoll set over the queue's sockets and a wake-up) that is readable while the queue has callbacks pending or datagrams to read, for a select, poll or epoll loop: when it is readable, call dgram_queue_poll(queue, 0). Do not read or close it; it is closed by dgram_queue_destroy.",
+			"@return the descriptor, or a negative error code."}},
+	{Name: "dgram_set_queue", GoName: "dgramgo_set_queue", Ret: "int", Since: "1.3", Params: []cParam{{"socket", "dgram_socket ", "The socket's handle."}, {"queue", "int", "A queue dgram_queue_create returned, or DGRAM_DEFAULT_QUEUE (0)."}},
+		Doc: []string{"Makes the socket's callbacks run on queue, in DGRAM_DELIVERY_POLL (whatever its delivery was), from its bind on. Call it before the socket is bound (dgram_bind, or a send that binds it).",
+			"@return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_SOCKET_ALREADY_BOUND (the socket is bound), DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING (closed), DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL."}},
 	{Name: "dgram_supports", GoName: "dgramgo_supports", Ret: "int", Params: []cParam{{"platform", "dgram_platform ", "A platform, or DGRAM_PLATFORM_NATIVE for the host's native support."}, {"call", "dgram_call ", "A call."}},
 		Doc: []string{"How platform supports call at run time: DGRAM_UNSUPPORTED (X), DGRAM_SUPPORTED (O) or DGRAM_PARTIAL (△). An unknown platform or call is DGRAM_UNSUPPORTED. The DGRAM_<PLATFORM>_HAS_<CALL> macros say the same at compile time.",
 			"@return the support level, or a negative error code."}},

@@ -119,7 +119,7 @@ type pyForm struct {
 type pyArg struct {
 	Name, Py, Type, Error, Enum, Default, Listener, Callback, Bounds, Object string
 	Min, Max                                                                 string // Python literals; "None" when unset
-	Optional, Required, Port, Once                                           bool
+	Optional, Required, Port, OwnError, Once                                 bool
 	Fields                                                                   []pyArg
 }
 
@@ -214,6 +214,7 @@ func pyArgOf(s *spec.Spec, a spec.Arg, prefix string) pyArg {
 		Min: pyLit(a.Min), Max: pyLit(a.Max), Optional: a.Optional, Required: a.Required, Once: a.Once}
 	if a.JS != nil {
 		p.Port = a.JS.Port
+		p.OwnError = a.JS.OwnError
 		if a.JS.Name != "" {
 			p.Name = a.JS.Name
 		}

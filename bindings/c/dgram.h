@@ -83,7 +83,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "639373cb0733fc961fa6e0522393ba3eb5223206e8c52033bfd4a6bc99e4cb7b"
+#define DGRAM_SPEC_HASH "e16a34edc27e748e8f0ebb79c34302c7f0f37894a2b2eedb5e3ec37aadb5eec8"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -228,6 +228,12 @@ typedef enum dgram_error_code {
      * the same thread; return from the callback instead.
      */
     DGRAM_ERR_POLL_REENTERED = -26,
+    /**
+     * A C call named an event queue that dgram_queue_create never returned,
+     * or that dgram_queue_destroy destroyed (the default queue, 0, is never
+     * destroyed).
+     */
+    DGRAM_ERR_INVALID_QUEUE = -44,
 } dgram_error_code;
 
 /** The platform profiles of the support matrix. */
@@ -574,7 +580,9 @@ struct dgram_error_info {
     /**
      * The error's class, the name Node gives it in messages: "TypeError" (an
      * argument of the wrong type, missing or NULL), "RangeError" (a value
-     * out of its range) or "Error" (the rest, system errors included).
+     * out of its range), "SystemError" (a coded error about a system call,
+     * as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the
+     * rest, system errors included).
      */
     char kind[DGRAM_STRING_LEN];
     /**
@@ -678,8 +686,9 @@ struct dgram_address_info {
 /*
  * Callbacks. Each gets the socket, its arguments and the user_data given
  * with it. See dgram_delivery for the thread it runs on. A callback may
- * call any function of this library, except dgram_poll from a callback
- * that dgram_poll runs.
+ * call any function of this library, except dgram_poll and
+ * dgram_queue_poll from a callback that a poll runs, and
+ * dgram_queue_destroy of the queue whose poll runs it.
  */
 
 /**
@@ -1263,9 +1272,9 @@ int dgram_unref(dgram_socket socket);
  * Form: setRecvBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1303,9 +1312,9 @@ int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out);
  * Form: setSendBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1466,6 +1475,9 @@ int dgram_on_message(dgram_socket socket, dgram_message_cb listener, void *user_
 
 /* The library's own functions. */
 
+/** The default queue: dgram_poll's, and that of every DGRAM_DELIVERY_POLL socket dgram_set_queue did not give another. */
+#define DGRAM_DEFAULT_QUEUE 0
+
 /**
  * The library's version, "MAJOR.MINOR.PATCH"; DGRAM_VERSION is the header's.
  * A static string.
@@ -1533,10 +1545,13 @@ int dgram_live_handles(void);
 int dgram_set_delivery(int mode);
 
 /**
- * Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the calling
- * thread, in the order their events happened. Calls from several threads are
- * serialized; a call from a callback that dgram_poll runs is
- * DGRAM_ERR_POLL_REENTERED.
+ * dgram_queue_poll of the default queue (DGRAM_DEFAULT_QUEUE, 0), the queue
+ * of every DGRAM_DELIVERY_POLL socket that dgram_set_queue did not give
+ * another: runs its pending callbacks on the calling thread, in the order
+ * their events happened, reading its sockets' datagrams itself and running
+ * each 'message' callback as it reads it. Calls from several threads are
+ * serialized; a call from a callback that dgram_poll or dgram_queue_poll
+ * runs is DGRAM_ERR_POLL_REENTERED.
  *
  * @return the number of callbacks run (0 when the timeout expired), or a
  *     negative error code.
@@ -1544,13 +1559,82 @@ int dgram_set_delivery(int mode);
 int dgram_poll(int timeout_ms);
 
 /**
- * A file descriptor (an eventfd) that is readable while callbacks of
- * DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll loop:
- * when it is readable, call dgram_poll(0). Do not read or close it.
+ * dgram_queue_event_fd of the default queue: a file descriptor that is
+ * readable while the default queue has callbacks pending or datagrams to
+ * read, for a select, poll or epoll loop: when it is readable, call
+ * dgram_poll(0). Do not read or close it.
  *
  * @return the descriptor, or a negative error code.
  */
 int dgram_event_fd(void);
+
+/**
+ * Creates an event queue: the callbacks of the sockets that dgram_set_queue
+ * puts on it run on the thread that calls dgram_queue_poll for it, and only
+ * there, each socket's in the order its events happened; its descriptor
+ * (dgram_queue_event_fd) wakes a host loop. Give each thread or loop that
+ * polls its own queue, and it sees only its own sockets' callbacks. What
+ * waits in a queue is bounded: a socket's datagrams are read only when its
+ * queue is polled (until then they wait in the kernel's receive buffer,
+ * which drops when full, as in Node).
+ *
+ * @return the queue's handle (> 0), or a negative error code (a system
+ *     error: EMFILE when no descriptor is free).
+ */
+int dgram_queue_create(void);
+
+/**
+ * Destroys a queue: closes the sockets still on it (as dgram_close does;
+ * their handles are released, and their 'close' callbacks never run), drops
+ * the callbacks still pending, and closes its descriptor. A dgram_queue_poll
+ * of it under way on another thread returns first; when dgram_queue_destroy
+ * returns, no callback of the queue is running or will start. The default
+ * queue (0) is never destroyed. A call from a callback that the queue's poll
+ * runs is DGRAM_ERR_POLL_REENTERED.
+ *
+ * @return DGRAM_OK, or DGRAM_ERR_INVALID_QUEUE,
+ *     DGRAM_ERR_POLL_REENTERED, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ */
+int dgram_queue_destroy(int queue);
+
+/**
+ * Runs the queue's pending callbacks on the calling thread, in the order
+ * their events happened: the thread reads the queue's sockets' datagrams
+ * itself (non-blocking batch reads of the sockets its descriptor reports
+ * ready) and runs each 'message' callback as it reads it, so the thread that
+ * wakes for a datagram is the one that runs its callback. A receive error
+ * goes to the socket's 'error' callback and reading goes on. Calls from
+ * several threads are serialized; a call from a callback that a poll runs is
+ * DGRAM_ERR_POLL_REENTERED.
+ *
+ * @return the number of callbacks run (0 when the timeout expired), or a
+ *     negative error code (DGRAM_ERR_INVALID_QUEUE for a queue that is not
+ *     live).
+ */
+int dgram_queue_poll(int queue, int timeout_ms);
+
+/**
+ * A file descriptor (an epoll set over the queue's sockets and a wake-up)
+ * that is readable while the queue has callbacks pending or datagrams to
+ * read, for a select, poll or epoll loop: when it is readable, call
+ * dgram_queue_poll(queue, 0). Do not read or close it; it is closed by
+ * dgram_queue_destroy.
+ *
+ * @return the descriptor, or a negative error code.
+ */
+int dgram_queue_event_fd(int queue);
+
+/**
+ * Makes the socket's callbacks run on queue, in DGRAM_DELIVERY_POLL
+ * (whatever its delivery was), from its bind on. Call it before the socket
+ * is bound (dgram_bind, or a send that binds it).
+ *
+ * @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
+ *     DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_SOCKET_ALREADY_BOUND (the socket is
+ *     bound), DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING (closed), DGRAM_ERR_FORKED,
+ *     DGRAM_ERR_INTERNAL.
+ */
+int dgram_set_queue(dgram_socket socket, int queue);
 
 /**
  * How platform supports call at run time: DGRAM_UNSUPPORTED (X),

@@ -28,9 +28,12 @@ bench-build: lib
 	@mkdir -p $(BENCH_BUILD)
 	$(GO) build -o $(BENCH_BUILD)/benchgo ./examples/bench/go
 	$(GO) build -o $(BENCH_BUILD)/benchrun ./examples/bench/run
+	$(GO) build -o $(BENCH_BUILD)/benchmem ./examples/bench/memory
 	$(GO) build -o $(BENCH_BUILD)/jsprof ./examples/bench/jsprof
 	$(GO) build -o $(BENCH_BUILD)/dgramjs ./bindings/js/cmd/dgramjs
 	$(CC) -std=c11 -D_GNU_SOURCE -O2 $(C_WARN) -I$(C_DIR) -o $(BENCH_BUILD)/bench_c examples/bench/c/bench.c \
+	  -L$(BUILD) -ldgram -lpthread -Wl,-rpath,'$$ORIGIN/..'
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 $(C_WARN) -I$(C_DIR) -o $(BENCH_BUILD)/bench_mem_c examples/bench/c/memory.c \
 	  -L$(BUILD) -ldgram -lpthread -Wl,-rpath,'$$ORIGIN/..'
 
 ## bench: the issue 5 benchmark: Node dgram, raw Go, x/net, dgramkit Go, C, JS and Python (and Python's own asyncio)

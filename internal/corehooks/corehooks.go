@@ -4,6 +4,8 @@
 // initialised; a binding that imports dgram can call them.
 package corehooks
 
+import "github.com/dgramkit/dgramkit/internal/hostread"
+
 // HoldSends makes the *dgram.Socket queue the datagrams it sends until the
 // matching ReleaseSends, which writes them together (several per system
 // call). A binding brackets a burst with it, such as the replies of a run
@@ -34,3 +36,16 @@ var AfterReadBatch func(socket any, fn func())
 // whose listeners are done with the datagram when they return (C thread
 // delivery). Call it before the socket is bound.
 var PooledReceive func(socket any)
+
+// ReadOn makes the *dgram.Socket read where its host waits, in set (see
+// package hostread), instead of on a reader goroutine of its own: once
+// bound (after 'listening' was emitted) the socket is in set, and the
+// host's hostread Set.Wait reads it and emits its 'message' events, and
+// its receive errors as 'error', on the goroutine that waits; what the
+// socket sends during a batch of several datagrams is written after the
+// batch (HoldSends). Its close
+// takes it out of set and, unless self reports that the caller is the
+// goroutine (or C thread) that waits on set, waits for a delivery under
+// way there: when close returns, no 'message' listener of the socket is
+// running or will start. Call it before the socket is bound.
+var ReadOn func(socket any, set *hostread.Set, self func() bool)

@@ -59,6 +59,7 @@ class ErrorCode(enum.IntEnum):
     ERR_FORKED = -24
     ERR_INTERNAL = -25
     ERR_POLL_REENTERED = -26
+    ERR_INVALID_QUEUE = -44
 
 
 class Platform(enum.IntEnum):

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "639373cb0733fc961fa6e0522393ba3eb5223206e8c52033bfd4a6bc99e4cb7b"
+SPEC_HASH = "e16a34edc27e748e8f0ebb79c34302c7f0f37894a2b2eedb5e3ec37aadb5eec8"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -101,6 +101,8 @@ class ErrorCode(enum.IntEnum):
     ERR_INTERNAL = -25
     #: dgram_poll was called from inside a callback that dgram_poll runs on the same thread; return from the callback instead.
     ERR_POLL_REENTERED = -26
+    #: A C call named an event queue that dgram_queue_create never returned, or that dgram_queue_destroy destroyed (the default queue, 0, is never destroyed).
+    ERR_INVALID_QUEUE = -44
 
 
 class Platform(enum.IntEnum):
@@ -231,7 +233,7 @@ ERRORS = {
     # A buffer size is not an integer from 0 to 4294967295.
     "ERR_SOCKET_BAD_BUFFER_SIZE": ErrorSpec(27, "TypeError", False, "Buffer size must be a positive integer"),
     # A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C int, as libuv reports it); for createSocket's sizes, bind's.
-    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "Error", False, "Could not get or set buffer size: {syscall} returned {cause}"),
+    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "SystemError", False, "Could not get or set buffer size: {syscall} returned {cause}"),
     # The address is in use (bind without reuseAddr; joining a group twice).
     "EADDRINUSE": ErrorSpec(10, "Error", True, ""),
     # The address is not local, or the group was not joined.
@@ -274,6 +276,8 @@ ERRORS = {
     "ERR_INTERNAL": ErrorSpec(25, "Error", False, "Internal error in {call}: {received}"),
     # dgram_poll was called from inside a callback that dgram_poll runs on the same thread; return from the callback instead.
     "ERR_POLL_REENTERED": ErrorSpec(26, "Error", False, "{call} was called from a callback that dgram_poll is running"),
+    # A C call named an event queue that dgram_queue_create never returned, or that dgram_queue_destroy destroyed (the default queue, 0, is never destroyed).
+    "ERR_INVALID_QUEUE": ErrorSpec(44, "Error", False, "{call}: the queue {received} is not a live queue: never created, or destroyed"),
 }
 
 
@@ -309,7 +313,7 @@ class ErrorInfo(ctypes.Structure):
         ("port", ctypes.c_int),
         # The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK.
         ("name", ctypes.c_char * STRING_LEN),
-        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range) or "Error" (the rest, system errors included).
+        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range), "SystemError" (a coded error about a system call, as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the rest, system errors included).
         ("kind", ctypes.c_char * STRING_LEN),
         # The failed system call or operation of a system error ("bind", "send", "setTTL"), else "".
         ("syscall", ctypes.c_char * STRING_LEN),
@@ -1092,9 +1096,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1139,9 +1143,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1404,10 +1408,13 @@ FUNCTIONS = {
     "dgram_poll": Function(
         ctypes.c_int,
         (ctypes.c_int, ),
-        """Runs the pending callbacks of DGRAM_DELIVERY_POLL sockets on the
-        calling thread, in the order their events happened. Calls from
-        several threads are serialized; a call from a callback that
-        dgram_poll runs is DGRAM_ERR_POLL_REENTERED.
+        """dgram_queue_poll of the default queue (DGRAM_DEFAULT_QUEUE, 0), the
+        queue of every DGRAM_DELIVERY_POLL socket that dgram_set_queue did
+        not give another: runs its pending callbacks on the calling thread,
+        in the order their events happened, reading its sockets' datagrams
+        itself and running each 'message' callback as it reads it. Calls
+        from several threads are serialized; a call from a callback that
+        dgram_poll or dgram_queue_poll runs is DGRAM_ERR_POLL_REENTERED.
 
         @return the number of callbacks run (0 when the timeout expired), or
         a negative error code.
@@ -1416,12 +1423,88 @@ FUNCTIONS = {
     "dgram_event_fd": Function(
         ctypes.c_int,
         (),
-        """A file descriptor (an eventfd) that is readable while callbacks of
-        DGRAM_DELIVERY_POLL sockets are pending, for a select, poll or epoll
-        loop: when it is readable, call dgram_poll(0). Do not read or close
-        it.
+        """dgram_queue_event_fd of the default queue: a file descriptor that is
+        readable while the default queue has callbacks pending or datagrams
+        to read, for a select, poll or epoll loop: when it is readable, call
+        dgram_poll(0). Do not read or close it.
 
         @return the descriptor, or a negative error code.
+        """,
+    ),
+    "dgram_queue_create": Function(
+        ctypes.c_int,
+        (),
+        """Creates an event queue: the callbacks of the sockets that
+        dgram_set_queue puts on it run on the thread that calls
+        dgram_queue_poll for it, and only there, each socket's in the order
+        its events happened; its descriptor (dgram_queue_event_fd) wakes a
+        host loop. Give each thread or loop that polls its own queue, and it
+        sees only its own sockets' callbacks. What waits in a queue is
+        bounded: a socket's datagrams are read only when its queue is polled
+        (until then they wait in the kernel's receive buffer, which drops
+        when full, as in Node).
+
+        @return the queue's handle (> 0), or a negative error code (a system
+        error: EMFILE when no descriptor is free).
+        """,
+    ),
+    "dgram_queue_destroy": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ),
+        """Destroys a queue: closes the sockets still on it (as dgram_close
+        does; their handles are released, and their 'close' callbacks never
+        run), drops the callbacks still pending, and closes its descriptor.
+        A dgram_queue_poll of it under way on another thread returns first;
+        when dgram_queue_destroy returns, no callback of the queue is
+        running or will start. The default queue (0) is never destroyed. A
+        call from a callback that the queue's poll runs is
+        DGRAM_ERR_POLL_REENTERED.
+
+        @return DGRAM_OK, or DGRAM_ERR_INVALID_QUEUE,
+        DGRAM_ERR_POLL_REENTERED, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+        """,
+    ),
+    "dgram_queue_poll": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ctypes.c_int, ),
+        """Runs the queue's pending callbacks on the calling thread, in the
+        order their events happened: the thread reads the queue's sockets'
+        datagrams itself (non-blocking batch reads of the sockets its
+        descriptor reports ready) and runs each 'message' callback as it
+        reads it, so the thread that wakes for a datagram is the one that
+        runs its callback. A receive error goes to the socket's 'error'
+        callback and reading goes on. Calls from several threads are
+        serialized; a call from a callback that a poll runs is
+        DGRAM_ERR_POLL_REENTERED.
+
+        @return the number of callbacks run (0 when the timeout expired), or
+        a negative error code (DGRAM_ERR_INVALID_QUEUE for a queue that is
+        not live).
+        """,
+    ),
+    "dgram_queue_event_fd": Function(
+        ctypes.c_int,
+        (ctypes.c_int, ),
+        """A file descriptor (an epoll set over the queue's sockets and a
+        wake-up) that is readable while the queue has callbacks pending or
+        datagrams to read, for a select, poll or epoll loop: when it is
+        readable, call dgram_queue_poll(queue, 0). Do not read or close it;
+        it is closed by dgram_queue_destroy.
+
+        @return the descriptor, or a negative error code.
+        """,
+    ),
+    "dgram_set_queue": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_int, ),
+        """Makes the socket's callbacks run on queue, in DGRAM_DELIVERY_POLL
+        (whatever its delivery was), from its bind on. Call it before the
+        socket is bound (dgram_bind, or a send that binds it).
+
+        @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
+        DGRAM_ERR_INVALID_QUEUE, DGRAM_ERR_SOCKET_ALREADY_BOUND (the socket
+        is bound), DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING (closed),
+        DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
         """,
     ),
     "dgram_supports": Function(
@@ -1470,6 +1553,7 @@ class Arg(NamedTuple):
     optional: bool = False
     required: bool = False
     port: bool = False
+    own_error: bool = False
     enum: str = ""
     default: str = ""
     bounds: str = ""
@@ -1702,7 +1786,7 @@ FORMS = {
     "dgram_set_recv_buffer_size": Form(
         "dgram_set_recv_buffer_size", "setRecvBufferSize", "set_recv_buffer_size", "setRecvBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
         first_optional=1, function_index=-1,
     ),
@@ -1715,7 +1799,7 @@ FORMS = {
     "dgram_set_send_buffer_size": Form(
         "dgram_set_send_buffer_size", "setSendBufferSize", "set_send_buffer_size", "setSendBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
         first_optional=1, function_index=-1,
     ),

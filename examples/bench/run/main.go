@@ -132,6 +132,7 @@ func main() {
 		{"ping", []string{"echo-server", life}, []string{"ping-client", "size=64", fmt.Sprintf("n=%d", *pingN), "warm=1000", life}},
 		{"blast", []string{"sink", "rcvbuf=4194304", fmt.Sprintf("count=%d", *blastN), "idle=500", life},
 			[]string{"blast", "size=64", fmt.Sprintf("n=%d", *blastN), life}},
+		memoryWorkload(),
 	}
 	if *only != "" {
 		want := strings.Split(*only, ",")
@@ -276,6 +277,9 @@ func cpuTicks(pid int) float64 {
 const clockTick = 1e6 / 100 // microseconds per tick (USER_HZ is 100 on Linux)
 
 func measure(im impl, w workload, arr string) (r run) {
+	if w.client == nil {
+		return measureMemory(im)
+	}
 	r = run{Arrangement: arr, Workload: w.name, Impl: im.name, Metrics: map[string]float64{}}
 	one := arr == "one-core"
 	deadline := time.Now().Add(*lifetime)
