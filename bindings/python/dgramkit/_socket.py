@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 from . import _ffi_gen as _ffi
 from . import _lib
+from . import _queues
 from . import _signals
 from .errors import DgramError, make_error, template_error
 
@@ -32,8 +33,6 @@ _sockets: "dict[int, weakref.ref[Socket]]" = {}  # handle -> its Socket, until i
 _closing: "dict[int, Socket]" = {}  # handle -> Socket, from close() to its 'close' event
 _pending: "dict[int, tuple[Socket | None, object]]" = {}  # send callback token -> (socket, callable)
 _tokens = iter(range(1, 1 << 62))
-#: Exceptions raised by listeners and callbacks, not yet reported.
-_errors: "collections.deque[BaseException]" = collections.deque()
 
 def _tuple_of(struct):
     """The Python value of a result struct: the generated NamedTuple of its object (RESULTS)."""
@@ -87,14 +86,17 @@ def _last_error(rc, fixups=()):
 
 
 def _report(exc):
-    _errors.append(exc)
+    """Keeps what a listener raised for the poll that runs it (its queue's)."""
+    _queues.current().errors.append(exc)
 
 
 def take_errors():
-    """Removes and returns the exceptions listeners raised since the last call."""
+    """Removes and returns the exceptions listeners raised on this thread
+    (its queue's) since the last call."""
+    errors = _queues.current().errors
     out = []
-    while _errors:
-        out.append(_errors.popleft())
+    while errors:
+        out.append(errors.popleft())
     return out
 
 
@@ -106,6 +108,7 @@ def _dispatch(h, event, args):
     if event == "close":
         _sockets.pop(h, None)
         _closing.pop(h, None)
+        _queues.current().handles.discard(h)
     if s is None:
         return  # collected: its finalizer closed it
     if event == "close":
@@ -534,6 +537,17 @@ def dispatch(d, args, kwargs, sock=None):
     return invoke(form, v, sock)
 
 
+def _released(handle):
+    """A socket the library released without a 'close' event (its queue was
+    destroyed with its thread): closed, and forgotten."""
+    ref = _sockets.pop(handle, None)
+    _closing.pop(handle, None)
+    s = ref() if ref is not None else None
+    if s is not None:
+        s._closed = s._released = True
+        s._finalizer.detach()
+
+
 def _collect(handle, desc):
     """The finalizer of a socket that was dropped without close(): warns as
     socket.socket does, and closes it (its 'close' event finds no socket)."""
@@ -564,6 +578,11 @@ class Socket(_ffi.SocketCalls):
             rc = getattr(lib, "dgram_on_" + event)(handle, tramp, None)
             if rc < 0:
                 raise _last_error(rc)
+        q = _queues.current()  # its events run on this thread: its poll, or its asyncio loop
+        rc = lib.dgram_set_queue(handle, q.id)
+        if rc < 0:
+            raise _last_error(rc)
+        q.handles.add(handle)
         from . import aio
         aio._autoattach()
 
@@ -708,17 +727,18 @@ def _create(opts, on_message):
 def _raise_errors():
     errs = take_errors()
     if errs:
-        for e in errs[1:]:
-            _errors.append(e)  # the next poll reports them
+        _queues.current().errors.extend(errs[1:])  # the next poll reports them
         raise errs[0]
 
 
 def run_pending():
-    """Runs what is pending now (dgram_poll(0)), with signals held while the
-    library hands events over (_signals); returns how many ran."""
+    """Runs what is pending now on this thread's queue (dgram_queue_poll(q,
+    0)), with signals held while the library hands events over (_signals);
+    returns how many ran."""
+    q = _queues.current()
     held = _signals.hold()
     try:
-        n = lib.dgram_poll(0)
+        n = lib.dgram_queue_poll(q.id, 0)
     finally:
         if held:
             _signals.release()
@@ -727,41 +747,31 @@ def run_pending():
     return n
 
 
-_waiter = None  # (event fd, a select.poll on it)
-
-
 def _wait(timeout):
-    """Waits until events are pending or timeout seconds passed (None: no
-    limit). The wait is Python's (select.poll), so a signal's handler runs
-    when it ends and its exception (KeyboardInterrupt) ends the wait; on
-    the main thread it lasts 0.1 s at most, for a signal that the kernel
-    gave another thread (one of the Go runtime's) does not end it."""
-    global _waiter
-    if _waiter is None:
-        fd = lib.dgram_event_fd()
-        if fd < 0:
-            raise _last_error(fd)
-        p = select.poll()
-        p.register(fd, select.POLLIN)
-        _waiter = (fd, p)
+    """Waits until this thread's queue has events or timeout seconds passed
+    (None: no limit). The wait is Python's (select.poll), so a signal's
+    handler runs when it ends and its exception (KeyboardInterrupt) ends
+    the wait; on the main thread it lasts 0.1 s at most, for a signal that
+    the kernel gave another thread (one of the Go runtime's) does not end it."""
     if threading.current_thread() is _signals.main_thread:
         timeout = 0.1 if timeout is None else min(timeout, 0.1)
-    return bool(_waiter[1].poll(None if timeout is None else max(0, math.ceil(timeout * 1000))))
+    return bool(_queues.current().poller.poll(None if timeout is None else max(0, math.ceil(timeout * 1000))))
 
 
 def poll(timeout=0):
-    """Runs the pending listeners and callbacks of every socket on this thread,
-    waiting up to timeout seconds for one (None: until one comes); returns how
-    many ran. An exception a listener raised is raised here, after the others
-    ran. Ctrl-C ends the wait at once, and never loses an event: one that
-    comes while the library hands a batch over is raised once it was handed
-    over."""
+    """Runs the pending listeners and callbacks of this thread's sockets (those
+    it created: each thread has its own queue), waiting up to timeout seconds
+    for one (None: until one comes); returns how many ran. An exception a
+    listener raised is raised here, after the others ran. Ctrl-C ends the
+    wait at once, and never loses an event: one that comes while the library
+    hands a batch over is raised once it was handed over."""
     import time
     _lib.check_fork("poll")
     end = None if timeout is None else time.monotonic() + timeout
+    q = _queues.current()
     while True:
         n = run_pending()
-        if n or timeout == 0:
+        if n or timeout == 0 or q.errors:  # an exception not raised yet: raised now, without a wait
             break
         left = None if end is None else end - time.monotonic()
         if left is not None and left <= 0:
@@ -777,8 +787,10 @@ def run(until=None, timeout=None):
     Ctrl-C interrupts it at once."""
     import time
     if until is None:
+        q = _queues.current()
+
         def until():
-            return not _sockets
+            return not q.handles
     end = None if timeout is None else time.monotonic() + timeout
     while not until():
         left = 0.1 if end is None else min(0.1, end - time.monotonic())

@@ -2,30 +2,32 @@
 asyncio.DatagramProtocol-shaped endpoint.
 
 A socket created while an asyncio loop runs in this thread attaches that
-loop: dgram_event_fd is registered with loop.add_reader, and when it is
-readable dgram_poll(0) runs the pending listeners and callbacks on the
-loop's thread. An exception a listener raises goes to the loop's exception
+loop: the thread's queue's descriptor (dgram_queue_event_fd) is registered
+with loop.add_reader, and when it is readable dgram_queue_poll(q, 0) runs
+the pending listeners and callbacks on the loop's thread. An exception a listener raises goes to the loop's exception
 handler (loop.call_exception_handler), as an exception in any asyncio
 callback does, but SystemExit and KeyboardInterrupt, which leave the loop
-(asyncio.run) as they do from asyncio's own callbacks and transports. One
-loop drives the library at a time: attaching another detaches the first.
+(asyncio.run) as they do from asyncio's own callbacks and transports. Each
+thread has its own queue (_queues): a loop runs the events of the sockets
+created on its thread, so loops in two threads never see each other's.
 """
 
 import asyncio
 import ipaddress
 import socket
+import threading
 
 from . import _ffi_gen as _ffi
 from . import _lib
+from . import _queues
 from . import _socket
 from ._socket import _last_error
 
-_attached = None  # the loop whose reader runs dgram_poll
-_fd = None
+_attached = threading.local()  # .loop: the loop that polls this thread's queue, .fd its descriptor
 
 
 def _readable():
-    loop = _attached
+    loop = _attached.loop
     try:
         _socket.run_pending()
     finally:
@@ -37,9 +39,10 @@ def _report(loop):
     SystemExit or KeyboardInterrupt raised out of the loop's callback, as
     asyncio's Handle does (the others wait for the next batch)."""
     leave = None
-    for e in _socket.take_errors():
+    errs = _socket.take_errors()
+    for e in errs:
         if leave is not None:
-            _socket._errors.append(e)
+            _queues.current().errors.append(e)
         elif isinstance(e, (SystemExit, KeyboardInterrupt)):
             leave = e
         else:
@@ -49,26 +52,25 @@ def _report(loop):
 
 
 def attach(loop=None):
-    """Delivers every socket's events on loop (default: the running loop)."""
-    global _attached, _fd
+    """Delivers the events of this thread's sockets on loop (default: the
+    running loop), which must run on this thread. Each thread has its own
+    queue: loops in two threads each get their own sockets' events."""
     loop = loop or asyncio.get_running_loop()
-    if _attached is loop:
+    if getattr(_attached, "loop", None) is loop:
         return
     detach()
     _lib.check_fork("attach")
-    fd = _lib.lib.dgram_event_fd()
-    if fd < 0:
-        raise _last_error(fd)
-    loop.add_reader(fd, _readable)
-    _attached, _fd = loop, fd
+    q = _queues.current()
+    loop.add_reader(q.fd, _readable)
+    _attached.loop, _attached.fd = loop, q.fd
 
 
 def detach():
-    """Stops delivering events on the attached loop (blocking mode: dgramkit.poll)."""
-    global _attached
-    if _attached is not None and not _attached.is_closed():
-        _attached.remove_reader(_fd)
-    _attached = None
+    """Stops delivering this thread's events on the attached loop (blocking mode: dgramkit.poll)."""
+    loop = getattr(_attached, "loop", None)
+    if loop is not None and not loop.is_closed():
+        loop.remove_reader(_attached.fd)
+    _attached.loop = None
 
 
 def _autoattach():
@@ -76,7 +78,7 @@ def _autoattach():
         loop = asyncio.get_running_loop()
     except RuntimeError:
         return
-    if _attached is not loop:
+    if getattr(_attached, "loop", None) is not loop:
         attach(loop)
 
 
