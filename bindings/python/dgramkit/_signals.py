@@ -16,6 +16,11 @@ and calls it for the recorded signal once the batch was handed over.
 
 import signal
 import threading
+
+# The C module signal wraps: signal.signal converts handlers to and from
+# enums, which formats the repr of a handler it cannot convert (asyncio's
+# is a partial of its Runner: tens of microseconds a poll).
+import _signal
 from types import FrameType
 from typing import Any, Callable, Optional
 
@@ -46,11 +51,11 @@ def hold():
         return False
     try:
         for s in _SIGNALS:
-            h = signal.getsignal(s)
+            h = _signal.getsignal(s)
             if callable(h):
                 # signal.signal runs the handlers of pending signals first:
                 # the original's exception leaves nothing held
-                signal.signal(s, _handler)
+                _signal.signal(s, _handler)
                 _held[s] = h
     except BaseException:
         release()
@@ -65,8 +70,8 @@ def release():
     held = dict(_held)
     _held.clear()
     for s, h in held.items():
-        if signal.getsignal(s) is _handler:  # unless a listener installed its own
-            signal.signal(s, h)
+        if _signal.getsignal(s) is _handler:  # unless a listener installed its own
+            _signal.signal(s, h)
     recorded = list(dict.fromkeys(_recorded))
     _recorded.clear()
     for s in recorded:

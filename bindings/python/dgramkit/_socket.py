@@ -307,12 +307,20 @@ def _message(c, a, v):
     return [b, len(b)]
 
 
-def _cb_type(name):
-    return getattr(_ffi, "".join(p.capitalize() for p in _snake(name).split("_")) + "Cb")
+_NULL_CBS = {}  # event or callback name -> its ctypes type's NULL
+
+
+def _null_cb(name):
+    """The NULL of the callback type of an event or callback (MessageCb for 'message')."""
+    null = _NULL_CBS.get(name)
+    if null is None:
+        cls = getattr(_ffi, "".join(p.capitalize() for p in _snake(name).split("_")) + "Cb")
+        null = _NULL_CBS[name] = cls()
+    return null
 
 
 def _function(c, a, v):
-    null = _cb_type(a.listener or a.callback)()
+    null = _null_cb(a.listener or a.callback)
     if not callable(v):
         return null  # not a function: ignored, as Node does
     if a.listener:
@@ -358,7 +366,7 @@ def _c_args(c, form, values):
             out += _convert_object(c, a, v)
         else:
             out.append(_CONVERT[a.type](c, a, v))
-    if any(a.type == "function" for a in form.args):
+    if form.function_index >= 0:
         out.append(None)  # user_data: the send callback's token, set by invoke
     return out
 
@@ -384,6 +392,9 @@ def _no_change(sock):
 #: What a successful call does to the socket, by the spec's lifecycle (the
 #: others: nothing Python tracks).
 _LIFECYCLE = {"close": _closed_by_call, "connect": _connected(True), "disconnect": _connected(False)}
+
+
+_FUNCS = {}  # C name -> the library's function
 
 
 def invoke(form, values, sock=None, prepare=None):
@@ -417,7 +428,10 @@ def invoke(form, values, sock=None, prepare=None):
         token = next(_tokens)
         _pending[token] = (sock, c.callback)
         args[-1 if out is None else -2] = token
-    rc = getattr(lib, form.c)(*args)
+    fn = _FUNCS.get(form.c)
+    if fn is None:
+        fn = _FUNCS[form.c] = getattr(lib, form.c)
+    rc = fn(*args)
     if rc < 0:
         if token is not None:
             _pending.pop(token, None)
@@ -534,7 +548,88 @@ def dispatch(d, args, kwargs, sock=None):
                 continue  # a destination: refused above when truthy
             raise _unexpected(d, k)
         v[i] = val
+    if sock is not None and not sock._closed:
+        args = _plain_args(form, v)
+        if args is not None:
+            return _invoke_plain(form, args, sock)
     return invoke(form, v, sock)
+
+
+# --- the plain path: a call whose values need no conversion -------------------------
+
+_PLAIN = {}  # C name -> the form's (kind, arg, low, high) per argument, or None
+
+
+def _plain_kinds(form):
+    kinds = []
+    for a in form.args:
+        if a.type == "message":
+            kinds.append(("m", a, 0, 0))
+        elif a.type == "integer":
+            wide = (a.max or 0) > _INT32[1] or (a.min or 0) < _INT32[0]
+            lo, hi = _INT64 if wide else _INT32
+            kinds.append(("i", a, lo if a.min is None else a.min, hi if a.max is None else a.max))
+        elif a.type in ("string", "ip") and not a.enum:
+            kinds.append(("s", a, 0, 0))
+        elif a.type == "function":
+            kinds.append(("f", a, 0, 0))
+        else:
+            return None
+    return kinds
+
+
+def _plain_args(form, v):
+    """The C arguments of the common case, with no conversion to speak of:
+    a bytes message, ints within their range, ASCII strs, no function; None
+    when any value needs invoke's conversions and checks (which then word
+    the errors)."""
+    kinds = _PLAIN.get(form.c, False)
+    if kinds is False:
+        kinds = _PLAIN[form.c] = _plain_kinds(form) if not form.module and form.result == "" else None
+    if kinds is None:
+        return None
+    out = []
+    for (k, a, lo, hi), x in zip(kinds, v):
+        if k == "m":
+            if type(x) is not bytes:
+                return None
+            out.append(x)
+            out.append(len(x))
+        elif k == "i":
+            if type(x) is not int or x < lo or x > hi:
+                return None
+            out.append(x)
+        elif k == "s":
+            if x is None and not a.required:
+                out.append(None)
+            elif type(x) is str and x and x.isascii():
+                out.append(x.encode())
+            else:
+                return None
+        elif x is None:
+            out.append(_null_cb(a.listener or a.callback))
+        else:
+            return None
+    if form.function_index >= 0:
+        out.append(None)  # user_data
+    return out
+
+
+def _invoke_plain(form, args, sock):
+    """invoke for _plain_args' values: the same call, result and errors."""
+    _lib.check_fork(form.call)
+    fn = _FUNCS.get(form.c)
+    if fn is None:
+        fn = _FUNCS[form.c] = getattr(lib, form.c)
+    rc = fn(sock._handle, *args)
+    if rc < 0:
+        err = _last_error(rc)
+        if err.code == "ERR_INVALID_HANDLE":
+            raise template_error("ERR_SOCKET_DGRAM_NOT_RUNNING")
+        raise err
+    if form.lifecycle:
+        _LIFECYCLE.get(form.lifecycle, _no_change)(sock)
+    return None
 
 
 def _released(handle):
