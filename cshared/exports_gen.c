@@ -11,12 +11,12 @@
 
 const char *dgram_version(void)
 {
-    return "1.2.0";
+    return "1.3.0";
 }
 
 const char *dgram_spec_hash(void)
 {
-    return "e16a34edc27e748e8f0ebb79c34302c7f0f37894a2b2eedb5e3ec37aadb5eec8";
+    return "189c7ab76dce71cd950ab610c8b1e8015fadc679938e91d87afaaeecc53de716";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -187,6 +187,12 @@ int dgram_set_multicast_ttl(dgram_socket socket, int ttl)
     return dgramgo_set_multicast_ttl(socket, ttl);
 }
 
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_set_multicast_interface");
+    return dgramgo_set_multicast_interface(socket, (char *)multicast_interface);
+}
+
 int dgram_set_ttl(dgram_socket socket, int ttl)
 {
     DGRAMX_ENTER("dgram_set_ttl");
@@ -245,12 +251,6 @@ int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out)
 {
     DGRAMX_ENTER("dgram_get_send_buffer_size");
     return dgramgo_get_send_buffer_size(socket, out);
-}
-
-int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface)
-{
-    DGRAMX_ENTER("dgram_set_multicast_interface");
-    return dgramgo_set_multicast_interface(socket, (char *)multicast_interface);
 }
 
 int dgram_add_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface)

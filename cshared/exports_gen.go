@@ -135,8 +135,8 @@ func (e *entry) connectListener(fn C.dgram_connect_cb, userData C.uintptr_t) dgr
 	}
 }
 
-// errorListener delivers the 'error' event to fn, in the socket's delivery
-// mode; nil when fn is NULL.
+// errorListener delivers the 'error' event (bounded, and dropped after
+// dgram_close) to fn, in the socket's delivery mode; nil when fn is NULL.
 func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.ErrorListener {
 	if fn == nil {
 		return nil
@@ -148,7 +148,7 @@ func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.E
 			})
 			return
 		}
-		e.deliver(func() {
+		e.deliverBounded(func() {
 			C.dgramx_call_error(fn, e.h, errorInfo(&e.argError, exception), userData)
 		})
 	}
@@ -431,6 +431,17 @@ func dgramgo_set_multicast_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 	return result(e.sock.SetMulticastTTL(int(ttl)))
 }
 
+//export dgramgo_set_multicast_interface
+func dgramgo_set_multicast_interface(socket C.dgram_socket, multicastInterface *C.char) (rc C.int) {
+	defer guard(&rc, "dgram_set_multicast_interface")
+	enter("dgram_set_multicast_interface")
+	e, code := lookup(socket, "dgram_set_multicast_interface")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetMulticastInterface(goString(multicastInterface)))
+}
+
 //export dgramgo_set_ttl
 func dgramgo_set_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 	defer guard(&rc, "dgram_set_ttl")
@@ -563,17 +574,6 @@ func dgramgo_get_send_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.i
 	}
 	*out = C.int64_t(v)
 	return 0
-}
-
-//export dgramgo_set_multicast_interface
-func dgramgo_set_multicast_interface(socket C.dgram_socket, multicastInterface *C.char) (rc C.int) {
-	defer guard(&rc, "dgram_set_multicast_interface")
-	enter("dgram_set_multicast_interface")
-	e, code := lookup(socket, "dgram_set_multicast_interface")
-	if code != 0 {
-		return code
-	}
-	return result(e.sock.SetMulticastInterface(goString(multicastInterface)))
 }
 
 //export dgramgo_add_source_specific_membership

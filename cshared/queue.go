@@ -119,6 +119,10 @@ func (q *queue) adopt(e *entry) {
 	q.mu.Lock()
 	q.sockets[e] = struct{}{}
 	q.mu.Unlock()
+	if e.lockRun == nil {
+		e.lockRun, e.unlockRun = corehooks.CallbackLock(e.sock)
+		corehooks.OnClosing(e.sock, func() { e.closed.Store(true) })
+	}
 	e.poll, e.q = true, q
 	corehooks.ReadOn(e.sock, q.set, q.polling)
 }
@@ -178,13 +182,25 @@ func (q *queue) runPending() int {
 			q.hold(chunk)
 		}
 		for i := range chunk {
-			runCallback(chunk[i].fn)
+			chunk[i].run(q)
 		}
 		q.release()
 	}
 	n := len(evs)
 	q.done(evs)
 	return n
+}
+
+// run runs a queued callback on q's polling thread, holding its socket's
+// run lock: a dgram_close on another thread waits for it, and a bounded
+// event (a receive error) that comes after dgram_close began is dropped.
+func (ev *pollEvent) run(q *queue) {
+	e := ev.e
+	e.lockRun(pollRunner(q))
+	defer e.unlockRun()
+	if !ev.bounded || !e.closed.Load() {
+		runCallback(ev.fn)
+	}
 }
 
 // pollChunk is how many queued callbacks run before the datagrams they
@@ -236,16 +252,26 @@ func (e *entry) deliver(fn func()) {
 	e.q.push(pollEvent{e: e, fn: fn})
 }
 
-// deliverBounded runs a 'message' callback of a poll-delivery socket (the
-// event the spec marks bounded): the queue's polling thread is reading the
-// socket (hostread, through the socket's reading in corehooks.ReadOn), so
-// it runs it now, after the callbacks queued before the datagram came. No
-// 'message' callback starts after dgram_close returned: the close takes
-// the socket out of the queue's epoll set and waits for a delivery under
-// way on the polling thread (unless it is that thread).
+// deliverBounded delivers an event the spec marks bounded (a 'message',
+// a receive error) of a poll-delivery socket. They come from the queue's
+// polling thread reading the socket (hostread, through corehooks.ReadOn),
+// which runs the callback now, after the callbacks queued before the
+// datagram came; what waits is bounded by the kernel's receive buffer,
+// since the socket is read only when its queue is polled. No such callback
+// starts after dgram_close returned: the close takes the socket out of the
+// queue's epoll set, and waits for a delivery under way on the polling
+// thread (unless it is that thread), which drops what is left (the socket
+// is stopped). One that another thread produces (a socket that could not
+// join the epoll set reports why) is queued, and dropped once dgram_close
+// began.
 func (e *entry) deliverBounded(fn func()) {
-	e.q.runPending()
-	e.q.ran++
+	q := e.q
+	if !q.polling() {
+		q.push(pollEvent{e: e, fn: fn, bounded: true})
+		return
+	}
+	q.runPending()
+	q.ran++
 	runCallback(fn)
 }
 

@@ -61,6 +61,20 @@ type entry struct {
 	// in thread delivery, on the queue's polling thread in poll delivery).
 	argRemoteInfo C.struct_dgram_remote_info
 	argError      C.struct_dgram_error_info
+	// lockRun and unlockRun bracket each of a poll-delivery socket's
+	// queued callbacks that its queue's poll runs: dgram_close waits for
+	// it (corehooks.CallbackLock) unless it runs on the calling thread.
+	lockRun   func(runner int64)
+	unlockRun func()
+	closed    atomic.Bool // dgram_close began: queued bounded events are dropped
+}
+
+// pollRunner names, to the core's close, the thread that polls queue q
+// (one at a time: q.run): -(handle + 1), as dgramx_in_poll says.
+func pollRunner(q *queue) int64 { return -int64(q.id) - 1 }
+
+func init() {
+	corehooks.CurrentRunner = func() int64 { return -int64(C.dgramx_in_poll()) }
 }
 
 // handles maps live handles to their entries. Handles count up from 1 and
@@ -153,8 +167,9 @@ func runCallback(fn func()) {
 
 // pollEvent is a callback queued for a queue's poll: fn, of e's socket.
 type pollEvent struct {
-	e  *entry
-	fn func()
+	e       *entry
+	fn      func()
+	bounded bool // a 'message' or receive error: dropped once dgram_close began
 }
 
 //export dgramgo_set_delivery

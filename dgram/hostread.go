@@ -2,6 +2,7 @@ package dgram
 
 import (
 	"os"
+	"sync/atomic"
 
 	"github.com/dgramkit/dgramkit/internal/corehooks"
 	"github.com/dgramkit/dgramkit/internal/hostread"
@@ -10,17 +11,38 @@ import (
 // hostRead is how a socket is read where its host waits
 // (corehooks.ReadOn): by set's Wait, with no reader goroutine.
 type hostRead struct {
-	set  *hostread.Set
-	self func() bool      // the caller is the one waiting on set
-	m    *hostread.Member // once attached; guarded by the socket's mu
-	done chan struct{}    // the socket's readerDone: closed by detach
+	set    *hostread.Set
+	self   func() bool      // the caller is the one waiting on set
+	runner runner           // what its deliveries hold the emit lock as, without a binding's runner
+	m      *hostread.Member // once attached; guarded by the socket's mu
+	done   chan struct{}    // the socket's readerDone: closed by detach
+}
+
+// hostRunners numbers the runners of host reads whose binding names no
+// runner of its own: negative, below any a binding's
+// corehooks.CurrentRunner gives, so that a close elsewhere waits for a
+// delivery under way (closewait.go); one on the host's own thread does not
+// wait (self).
+var hostRunners atomic.Int64
+
+// runnerNow is what a delivery on the calling thread (the host's) holds
+// the emit lock as: the binding's runner of the thread when it names one
+// (the C library's polling thread of a queue, which a close on another
+// thread must see in its circle of waits), else the read's own.
+func (h *hostRead) runnerNow() runner {
+	if f := corehooks.CurrentRunner; f != nil {
+		if r := f(); r != 0 {
+			return r
+		}
+	}
+	return h.runner
 }
 
 func init() {
 	corehooks.ReadOn = func(socket any, set *hostread.Set, self func() bool) {
 		s := socket.(*Socket)
 		s.mu.Lock()
-		s.host = &hostRead{set: set, self: self}
+		s.host = &hostRead{set: set, self: self, runner: -1<<40 - hostRunners.Add(1)}
 		s.mu.Unlock()
 	}
 }
@@ -50,20 +72,21 @@ func (s *Socket) attachHost(done chan struct{}) {
 }
 
 // detachHostLocked takes the socket out of its host's set: no delivery
-// starts after it. The caller holds mu; it returns what waits for a
-// delivery under way on another goroutine and ends the reader, to call
-// once mu is released (a listener under way may be waiting for mu).
-func (s *Socket) detachHostLocked() func() {
+// starts after it (one under way holds the emit lock, which close waits
+// for, and drops what it has not delivered: the socket is stopped). The
+// caller holds mu; it returns what ends the host's reading and reports
+// whether the caller is the host's own thread (which is then not to wait
+// for the emit lock: a delivery under way is its own), to call once mu is
+// released; nil when the socket is not read by its host.
+func (s *Socket) detachHostLocked() func() bool {
 	h := s.host
 	if h == nil || h.m == nil {
 		return nil
 	}
 	h.set.Remove(h.m)
-	return func() {
-		if !h.self() {
-			h.m.Quiesce()
-		}
+	return func() bool {
 		close(h.done)
+		return h.self()
 	}
 }
 
@@ -81,7 +104,9 @@ func (h hostHandler) Deliver(b *hostread.Batch) {
 		s.holdSends()
 		defer s.releaseSends()
 	}
-	s.deliver(b.Len(), b, nil)
+	s.dispatcher.emit.lock(s.host.runnerNow())
+	defer s.dispatcher.emit.unlock()
+	s.deliverLocked(b.Len(), b)
 }
 
 // Fail emits a receive error; the socket stays in the set (reading goes on).
@@ -90,9 +115,10 @@ func (h hostHandler) Fail(err error) {
 	if s.stopped.Load() {
 		return
 	}
-	s.dispatcher.emitMu.Lock()
-	defer s.dispatcher.emitMu.Unlock()
+	s.dispatcher.emit.lock(s.host.runnerNow())
+	defer s.dispatcher.emit.unlock()
 	if !s.stopped.Load() {
 		s.emitError(sysError("recvmsg", os.NewSyscallError("recvmmsg", err), "", 0))
+		s.runAfter()
 	}
 }

@@ -53,13 +53,15 @@ type Socket struct {
 	disconnected bool
 
 	dispatcher dispatcher
-	stopped    atomic.Bool             // set once close runs: the reader drops what it reads
-	reads      atomic.Uint64           // read batches so far (the send queue's stream test)
-	readerDone chan struct{}           // closed when the reader has returned (or will never start)
-	closing    []func()                // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
-	afterBatch []func()                // the bindings' hooks the reader runs after a batch (corehooks.AfterReadBatch); guarded by mu
-	lastTo     atomic.Pointer[literal] // the last IP literal send resolved (resolveSend)
-	host       *hostRead               // read where the host waits (corehooks.ReadOn), else nil; guarded by mu
+	stopped    atomic.Bool              // set once close runs: the reader drops what it reads
+	reads      atomic.Uint64            // read batches so far (the send queue's stream test)
+	readerDone chan struct{}            // closed when the reader has returned (or will never start)
+	readerStop chan struct{}            // closed by close: ends the reader's pause after errors
+	closing    []func()                 // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+	afterRun   atomic.Pointer[[]func()] // the bindings' hooks run after each run of listeners (corehooks.AfterReadBatch)
+	locks      []*callbackLock          // the bindings' callback locks that close waits for (corehooks.CallbackLock); guarded by mu
+	lastTo     atomic.Pointer[literal]  // the last IP literal send resolved (resolveSend)
+	host       *hostRead                // read where the host waits (corehooks.ReadOn), else nil; guarded by mu
 }
 
 // onClosing adds fn to what close runs before it returns.
@@ -69,11 +71,27 @@ func (s *Socket) onClosing(fn func()) {
 	s.mu.Unlock()
 }
 
-// afterReadBatch adds fn to what the reader runs after each batch.
+// afterReadBatch adds fn to what the reader runs after each batch (and
+// the dispatcher after each task).
 func (s *Socket) afterReadBatch(fn func()) {
 	s.mu.Lock()
-	s.afterBatch = append(s.afterBatch, fn)
+	var fns []func()
+	if old := s.afterRun.Load(); old != nil {
+		fns = append(fns, *old...)
+	}
+	fns = append(fns, fn)
+	s.afterRun.Store(&fns)
 	s.mu.Unlock()
+}
+
+// callbackLock makes a lock that a binding holds while it runs the
+// socket's callbacks on a thread of its own, and that close waits for.
+func (s *Socket) callbackLock() (lock func(by int64), unlock func()) {
+	l := &callbackLock{}
+	s.mu.Lock()
+	s.locks = append(s.locks, l)
+	s.mu.Unlock()
+	return l.lock, l.unlock
 }
 
 // setPooledReceive turns PooledReceive on; the reader reads it once
@@ -184,14 +202,15 @@ func (s *Socket) openLocked(port int, address string) error {
 		s.p6 = ipv6.NewPacketConn(conn)
 	}
 	s.state = bound
-	done := make(chan struct{})
-	s.readerDone = done
+	done, stop := make(chan struct{}), make(chan struct{})
+	s.readerDone, s.readerStop = done, stop
+	host := s.host != nil
 	s.dispatcher.post(func() {
 		if s.stopped.Load() {
 			close(done)
 			return
 		}
-		if s.host != nil { // read where the host waits, once 'listening' is queued
+		if host { // read where the host waits, once 'listening' is queued
 			s.emitListening()
 			s.attachHost(done)
 			return
@@ -199,7 +218,7 @@ func (s *Socket) openLocked(port int, address string) error {
 		// The dispatcher holds the emit lock while this runs, so the
 		// reader, started first (a listener may count goroutines), cannot
 		// deliver before 'listening' was emitted.
-		go s.read(conn, done)
+		go s.read(conn, done, stop)
 		s.emitListening()
 	})
 	return nil
@@ -335,8 +354,12 @@ func notFound(address string, cause error) *Error {
 }
 
 // close is the core of close: the datagrams sent before it go out, the
-// reader stops at once (no 'message' listener starts after close
-// returns), and 'close' is emitted once the work posted before it ran.
+// reader stops at once, and 'close' is emitted once the work posted
+// before it ran. Unless it is called from one of the socket's own
+// callbacks, it returns once no listener of the socket is running (a
+// 'message' or 'error' listener never starts after it returned; see
+// closewait.go), waiting with mu released: a running listener may call
+// the socket.
 func (s *Socket) close(closeListener CloseListener) error {
 	if closeListener != nil {
 		s.OnClose(closeListener) // before the state check, as in Node
@@ -355,11 +378,17 @@ func (s *Socket) close(closeListener CloseListener) error {
 	s.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
+		close(s.readerStop)
 	}
 	s.dispatcher.stop(s.readerDone)
+	locks := s.locks
 	s.mu.Unlock()
-	if detached != nil {
-		detached() // after mu: a listener under way may be waiting for it
+	// On the host's own thread, a listener under way is the caller's.
+	if detached == nil || !detached() {
+		waitFor(&s.dispatcher.emit)
+	}
+	for _, l := range locks {
+		waitFor(l)
 	}
 	return nil
 }

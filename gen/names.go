@@ -39,6 +39,7 @@ var Outputs = []Output{
 	{"cshared/internal/hx/forms_gen.go", CForms},
 	{"bindings/python/dgramkit/_ffi_gen.py", PythonFFI},
 	{"bindings/python/dgramkit/__init__.pyi", PythonStubs},
+	{"docs/SPEC.md", DocsSpec},
 	{"docs/API.md", DocsAPI},
 }
 

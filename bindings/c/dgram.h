@@ -40,7 +40,19 @@
  *   - 'close' comes last: no 'message', and no other event, after it.
  *   - No 'message' listener starts after close() returned, in any binding:
  *     datagrams the core read that the host had not yet delivered are
- *     dropped.
+ *     dropped, and so are receive errors.
+ *   - When close() returns on a thread (or goroutine) that is not running
+ *     one of the socket's callbacks, none of them is running: a callback
+ *     running on another thread is waited for, and no 'message' or 'error'
+ *     callback starts after it; 'close' and the callbacks of sends made
+ *     before close() still come. A close() from inside one of the socket's
+ *     callbacks returns at once, and so does one whose wait would close a
+ *     circle (two callbacks on two threads each closing the other's socket).
+ *   - A receive error never ends reading: it is reported ('error', syscall
+ *     recvmsg) and the socket goes on receiving; only close() ends it.
+ *     Errors in a row, with no datagram between, pause the reading (from 1
+ *     ms after the third, doubling up to a second), so a socket that fails
+ *     for ever neither spins a core nor floods its host.
  *   - What waits between the core and a host (the JavaScript loop, the C
  *     poll queue) is bounded per socket: when a host falls behind, the
  *     socket stops reading and the kernel's receive buffer fills and drops,
@@ -70,20 +82,20 @@
 #include <string.h>
 
 /** The version of this header, "MAJOR.MINOR.PATCH"; dgram_version() is the library's. */
-#define DGRAM_VERSION "1.2.0"
+#define DGRAM_VERSION "1.3.0"
 /** The major version: the library's soname is libdgram.so.1. */
 #define DGRAM_VERSION_MAJOR 1
 /** The minor version: additions since the major version. */
-#define DGRAM_VERSION_MINOR 2
+#define DGRAM_VERSION_MINOR 3
 /** The patch version: fixes since the minor version. */
 #define DGRAM_VERSION_PATCH 0
 /**
  * The version as one integer, MAJOR * 10000 + MINOR * 100 + PATCH, for
  * #if DGRAM_VERSION_NUMBER >= 10100.
  */
-#define DGRAM_VERSION_NUMBER 10200
+#define DGRAM_VERSION_NUMBER 10300
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "e16a34edc27e748e8f0ebb79c34302c7f0f37894a2b2eedb5e3ec37aadb5eec8"
+#define DGRAM_SPEC_HASH "189c7ab76dce71cd950ab610c8b1e8015fadc679938e91d87afaaeecc53de716"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -274,6 +286,8 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_LOOPBACK = 9,
     /** dgram.Socket.setMulticastTTL. */
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
+    /** dgram.Socket.setMulticastInterface. */
+    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
     /** dgram.Socket.connect. */
@@ -294,8 +308,6 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_SEND_BUFFER_SIZE = 19,
     /** dgram.Socket.getSendBufferSize. */
     DGRAM_CALL_GET_SEND_BUFFER_SIZE = 20,
-    /** dgram.Socket.setMulticastInterface. */
-    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.addSourceSpecificMembership. */
     DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22,
     /** dgram.Socket.dropSourceSpecificMembership. */
@@ -370,6 +382,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_BROADCAST                  1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
 #define DGRAM_LINUX_HAS_CONNECT                        1 /* O */
 #define DGRAM_LINUX_HAS_DISCONNECT                     1 /* O */
@@ -380,7 +393,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
@@ -394,6 +406,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_BROADCAST                 0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
 #define DGRAM_LINUX_NOTE_CONNECT                       0
 #define DGRAM_LINUX_NOTE_DISCONNECT                    0
@@ -404,7 +417,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_LINUX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -420,6 +432,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_BROADCAST               1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
+#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_CONNECT                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_DISCONNECT                  1 /* O */
@@ -430,7 +443,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
-#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
@@ -444,6 +456,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_BROADCAST              0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
+#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
 #define DGRAM_RASPBIAN_NOTE_CONNECT                    0
 #define DGRAM_RASPBIAN_NOTE_DISCONNECT                 0
@@ -454,7 +467,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
-#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_RASPBIAN_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -470,6 +482,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_BROADCAST                  0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
 #define DGRAM_NUTTX_HAS_CONNECT                        1 /* O */
 #define DGRAM_NUTTX_HAS_DISCONNECT                     1 /* O */
@@ -480,7 +493,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
@@ -494,6 +506,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_BROADCAST                 0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
 #define DGRAM_NUTTX_NOTE_CONNECT                       0
 #define DGRAM_NUTTX_NOTE_DISCONNECT                    0
@@ -504,7 +517,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_NUTTX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -520,6 +532,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_BROADCAST                0 /* X */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
 #define DGRAM_TIZENRT_HAS_CONNECT                      1 /* O */
 #define DGRAM_TIZENRT_HAS_DISCONNECT                   1 /* O */
@@ -530,7 +543,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
-#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
@@ -544,6 +556,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_BROADCAST               0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
+#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
 #define DGRAM_TIZENRT_NOTE_CONNECT                     0
 #define DGRAM_TIZENRT_NOTE_DISCONNECT                  0
@@ -554,7 +567,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
-#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_TIZENRT_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -707,7 +719,9 @@ typedef void (*dgram_connect_cb)(dgram_socket socket, void *user_data);
 /**
  * A listener of the 'error' event, emitted whenever any error occurs that is
  * not reported to a callback: a failed bind (explicit or implicit), a failed
- * receive. A single error is passed to the handler.
+ * receive. A single error is passed to the handler. A failed receive
+ * (syscall recvmsg, such as the ICMP errors a peer's network sends) never
+ * ends reading: the socket goes on receiving until close().
  */
 typedef void (*dgram_error_cb)(dgram_socket socket, const struct dgram_error_info *error, void *user_data);
 
@@ -869,7 +883,12 @@ int dgram_bind_options(dgram_socket socket, const struct dgram_bind_options *opt
 /**
  * dgram.Socket.close: Closes the socket and stops listening for data on it.
  * The optional closeListener is attached to the 'close' event, even when
- * close fails because the socket is already closed (as in Node).
+ * close fails because the socket is already closed (as in Node). When close
+ * returns on a thread that is not running one of the socket's callbacks,
+ * none of them is running and no 'message' or 'error' callback starts later
+ * (a callback running on another thread is waited for); from inside one of
+ * the socket's callbacks it returns at once. 'close' and the callbacks of
+ * earlier sends still come.
  *
  * Form: close([closeListener]).
  *
@@ -1144,6 +1163,31 @@ int dgram_set_multicast_loopback(dgram_socket socket, bool flag);
 int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
 
 /**
+ * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
+ * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
+ * multicastInterface (0.0.0.0: the system's choice), or on udp6
+ * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
+ * (::%eth0; :: is the system's choice). A value that is not an IP literal is
+ * EINVAL, checked before the socket's state; an IPv4 address no interface
+ * has is EADDRNOTAVAIL.
+ *
+ * Form: setMulticastInterface(multicastInterface).
+ *
+ * @param socket The socket's handle.
+ * @param multicast_interface The interface, as an IP literal. NULL is
+ *     "".
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
+ * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ * An error that happens after the call returns goes to its callback or to
+ * the 'error' event, as the spec says.
+ */
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
+
+/**
  * dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the number
  * of hops a datagram may travel. The default on most systems is 64.
  *
@@ -1345,31 +1389,6 @@ int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
 int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
 
 /**
- * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
- * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
- * multicastInterface (0.0.0.0: the system's choice), or on udp6
- * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
- * (::%eth0; :: is the system's choice). A value that is not an IP literal is
- * EINVAL, checked before the socket's state; an IPv4 address no interface
- * has is EADDRNOTAVAIL.
- *
- * Form: setMulticastInterface(multicastInterface).
- *
- * @param socket The socket's handle.
- * @param multicast_interface The interface, as an IP literal. NULL is
- *     "".
- * @return DGRAM_OK (0), or a negative error code; the calling thread's
- *     dgram_last_error then tells the detail.
- *
- * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
- * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
- * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
- * An error that happens after the call returns goes to its callback or to
- * the 'error' event, as the spec says.
- */
-int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
-
-/**
  * dgram.Socket.addSourceSpecificMembership: Joins the source-specific
  * multicast channel of groupAddress from sourceAddress
  * (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on multicastInterface,
@@ -1446,7 +1465,9 @@ int dgram_on_connect(dgram_socket socket, dgram_connect_cb listener, void *user_
  * Adds listener to the 'error' event, after the listeners added before:
  * Emitted whenever any error occurs that is not reported to a callback: a
  * failed bind (explicit or implicit), a failed receive. A single error is
- * passed to the handler.
+ * passed to the handler. A failed receive (syscall recvmsg, such as the ICMP
+ * errors a peer's network sends) never ends reading: the socket goes on
+ * receiving until close().
  *
  * @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER,
  *     DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.

@@ -1753,6 +1753,7 @@ static void test_source_specific_multicast(void)
     free(tx);
 }
 
+#include "test_recv.c"
 #include "test_queues.c"
 
 /* ---- the runner ---- */
@@ -1785,6 +1786,11 @@ static const test tests[] = {
     T(bind_then_send_in_order),
     T(poll_no_message_after_close),
     T(poll_flood_is_bounded),
+    T(receive_errors_never_end_reading),
+    T(close_waits_for_thread_callbacks),
+    T(close_waits_for_poll_callbacks),
+    T(callbacks_close_each_other),
+    T(poll_forever_on_two_threads),
     T(send_and_receive),
     T(send_bad_ports),
     T(send_slice_and_sendto),

@@ -86,6 +86,7 @@ class Call(enum.IntEnum):
     SET_BROADCAST = 8
     SET_MULTICAST_LOOPBACK = 9
     SET_MULTICAST_TTL = 10
+    SET_MULTICAST_INTERFACE = 21
     SET_TTL = 11
     CONNECT = 12
     DISCONNECT = 13
@@ -96,7 +97,6 @@ class Call(enum.IntEnum):
     GET_RECV_BUFFER_SIZE = 18
     SET_SEND_BUFFER_SIZE = 19
     GET_SEND_BUFFER_SIZE = 20
-    SET_MULTICAST_INTERFACE = 21
     ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22
     DROP_SOURCE_SPECIFIC_MEMBERSHIP = 23
 
@@ -219,7 +219,12 @@ class Socket:
     def close(self, close_listener: Optional[Callable[[], object]] = ...) -> None:
         """Closes the socket and stops listening for data on it. The optional
         closeListener is attached to the 'close' event, even when close
-        fails because the socket is already closed (as in Node).
+        fails because the socket is already closed (as in Node). When close
+        returns on a thread that is not running one of the socket's
+        callbacks, none of them is running and no 'message' or 'error'
+        callback starts later (a callback running on another thread is
+        waited for); from inside one of the socket's callbacks it returns at
+        once. 'close' and the callbacks of earlier sends still come.
         """
     def drop_membership(self, multicast_address: str, multicast_interface: Optional[str] = ...) -> None:
         """Leaves the multicast group multicastAddress on multicastInterface.
@@ -251,6 +256,14 @@ class Socket:
     def set_multicast_ttl(self, ttl: int) -> None:
         """Sets IP_MULTICAST_TTL, the number of hops a multicast datagram may
         travel; 0 keeps it on this host. The default on most systems is 1.
+        """
+    def set_multicast_interface(self, multicast_interface: str) -> None:
+        """Sets the interface multicast datagrams leave by: IP_MULTICAST_IF to
+        the interface with the IPv4 address multicastInterface (0.0.0.0: the
+        system's choice), or on udp6 IPV6_MULTICAST_IF to the interface the
+        scope of an IPv6 address names (::%eth0; :: is the system's choice).
+        A value that is not an IP literal is EINVAL, checked before the
+        socket's state; an IPv4 address no interface has is EADDRNOTAVAIL.
         """
     def set_ttl(self, ttl: int) -> None:
         """Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the number of hops a
@@ -284,14 +297,6 @@ class Socket:
         """
     def get_send_buffer_size(self, ) -> int:
         """Returns SO_SNDBUF, the size of the socket's send buffer in bytes."""
-    def set_multicast_interface(self, multicast_interface: str) -> None:
-        """Sets the interface multicast datagrams leave by: IP_MULTICAST_IF to
-        the interface with the IPv4 address multicastInterface (0.0.0.0: the
-        system's choice), or on udp6 IPV6_MULTICAST_IF to the interface the
-        scope of an IPv6 address names (::%eth0; :: is the system's choice).
-        A value that is not an IP literal is EINVAL, checked before the
-        socket's state; an IPv4 address no interface has is EADDRNOTAVAIL.
-        """
     def add_source_specific_membership(self, source_address: str, group_address: str, multicast_interface: Optional[str] = ...) -> None:
         """Joins the source-specific multicast channel of groupAddress from
         sourceAddress (IP_ADD_SOURCE_MEMBERSHIP, MCAST_JOIN_SOURCE_GROUP) on

@@ -15,9 +15,9 @@ import enum
 from typing import NamedTuple, Optional, Tuple
 
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "e16a34edc27e748e8f0ebb79c34302c7f0f37894a2b2eedb5e3ec37aadb5eec8"
+SPEC_HASH = "189c7ab76dce71cd950ab610c8b1e8015fadc679938e91d87afaaeecc53de716"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -145,6 +145,8 @@ class Call(enum.IntEnum):
     SET_MULTICAST_LOOPBACK = 9
     #: dgram.Socket.setMulticastTTL.
     SET_MULTICAST_TTL = 10
+    #: dgram.Socket.setMulticastInterface.
+    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.setTTL.
     SET_TTL = 11
     #: dgram.Socket.connect.
@@ -165,8 +167,6 @@ class Call(enum.IntEnum):
     SET_SEND_BUFFER_SIZE = 19
     #: dgram.Socket.getSendBufferSize.
     GET_SEND_BUFFER_SIZE = 20
-    #: dgram.Socket.setMulticastInterface.
-    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.addSourceSpecificMembership.
     ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22
     #: dgram.Socket.dropSourceSpecificMembership.
@@ -404,7 +404,7 @@ CloseCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
 #: dgram_connect_cb: A listener of the 'connect' event, emitted after a socket is associated with a remote address by connect(), once the call returned.
 ConnectCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
 
-#: dgram_error_cb: A listener of the 'error' event, emitted whenever any error occurs that is not reported to a callback: a failed bind (explicit or implicit), a failed receive. A single error is passed to the handler.
+#: dgram_error_cb: A listener of the 'error' event, emitted whenever any error occurs that is not reported to a callback: a failed bind (explicit or implicit), a failed receive. A single error is passed to the handler. A failed receive (syscall recvmsg, such as the ICMP errors a peer's network sends) never ends reading: the socket goes on receiving until close().
 ErrorCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.POINTER(ErrorInfo), ctypes.c_void_p)
 
 #: dgram_listening_cb: A listener of the 'listening' event, emitted whenever a socket begins listening for datagram messages, after a successful bind (explicit, or implicit through send).
@@ -598,7 +598,11 @@ FUNCTIONS = {
         """dgram.Socket.close: Closes the socket and stops listening for data
         on it. The optional closeListener is attached to the 'close' event,
         even when close fails because the socket is already closed (as in
-        Node).
+        Node). When close returns on a thread that is not running one of the
+        socket's callbacks, none of them is running and no 'message' or
+        'error' callback starts later (a callback running on another thread
+        is waited for); from inside one of the socket's callbacks it returns
+        at once. 'close' and the callbacks of earlier sends still come.
 
         Form: close([closeListener]).
 
@@ -939,6 +943,35 @@ FUNCTIONS = {
         the spec says.
         """,
     ),
+    "dgram_set_multicast_interface": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_char_p, ),
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+
+        @param socket The socket's handle.
+
+        @param multicast_interface The interface, as an IP literal. NULL is
+        "".
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
+        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
+        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
+        error that happens after the call returns goes to its callback or to
+        the 'error' event, as the spec says.
+        """,
+    ),
     "dgram_set_ttl": Function(
         ctypes.c_int,
         (ctypes.c_int32, ctypes.c_int, ),
@@ -1179,35 +1212,6 @@ FUNCTIONS = {
         goes to its callback or to the 'error' event, as the spec says.
         """,
     ),
-    "dgram_set_multicast_interface": Function(
-        ctypes.c_int,
-        (ctypes.c_int32, ctypes.c_char_p, ),
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-
-        @param socket The socket's handle.
-
-        @param multicast_interface The interface, as an IP literal. NULL is
-        "".
-
-        @return DGRAM_OK (0), or a negative error code; the calling thread's
-        dgram_last_error then tells the detail.
-
-        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
-        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
-        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
-        """,
-    ),
     "dgram_add_source_specific_membership": Function(
         ctypes.c_int,
         (ctypes.c_int32, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ),
@@ -1301,7 +1305,9 @@ FUNCTIONS = {
         """Adds listener to the 'error' event, after the listeners added
         before: Emitted whenever any error occurs that is not reported to a
         callback: a failed bind (explicit or implicit), a failed receive. A
-        single error is passed to the handler.
+        single error is passed to the handler. A failed receive (syscall
+        recvmsg, such as the ICMP errors a peer's network sends) never ends
+        reading: the socket goes on receiving until close().
 
         @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
         DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
@@ -1739,6 +1745,13 @@ FORMS = {
         ),
         first_optional=1, function_index=-1,
     ),
+    "dgram_set_multicast_interface": Form(
+        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
+        (
+            Arg("interfaceAddress", "multicast_interface", "string"),
+        ),
+        first_optional=1, function_index=-1,
+    ),
     "dgram_set_ttl": Form(
         "dgram_set_ttl", "setTTL", "set_ttl", "setTTL(ttl)", False, "", "",
         (
@@ -1808,13 +1821,6 @@ FORMS = {
         (
         ),
         first_optional=0, function_index=-1,
-    ),
-    "dgram_set_multicast_interface": Form(
-        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
-        (
-            Arg("interfaceAddress", "multicast_interface", "string"),
-        ),
-        first_optional=1, function_index=-1,
     ),
     "dgram_add_source_specific_membership": Form(
         "dgram_add_source_specific_membership", "addSourceSpecificMembership", "add_source_specific_membership", "addSourceSpecificMembership(sourceAddress, groupAddress[, multicastInterface])", False, "", "",
@@ -1901,7 +1907,12 @@ class SocketCalls:
     def close(self, *args, **kwargs):
         """Closes the socket and stops listening for data on it. The optional
         closeListener is attached to the 'close' event, even when close
-        fails because the socket is already closed (as in Node).
+        fails because the socket is already closed (as in Node). When close
+        returns on a thread that is not running one of the socket's
+        callbacks, none of them is running and no 'message' or 'error'
+        callback starts later (a callback running on another thread is
+        waited for); from inside one of the socket's callbacks it returns at
+        once. 'close' and the callbacks of earlier sends still come.
 
         Forms: close([closeListener]). Keyword arguments take the form's
         Python names.
@@ -2007,6 +2018,19 @@ class SocketCalls:
         """
         return self._call(FORMS["dgram_set_multicast_ttl"], (ttl, ))
 
+    def set_multicast_interface(self, multicast_interface=None):
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+        """
+        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
+
     def set_ttl(self, ttl=None):
         """dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the
         number of hops a datagram may travel. The default on most systems is
@@ -2068,19 +2092,6 @@ class SocketCalls:
         Form: getSendBufferSize().
         """
         return self._call(FORMS["dgram_get_send_buffer_size"], ())
-
-    def set_multicast_interface(self, multicast_interface=None):
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-        """
-        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
 
     def add_source_specific_membership(self, source_address=None, group_address=None, multicast_interface=None):
         """dgram.Socket.addSourceSpecificMembership: Joins the source-specific

@@ -36,7 +36,7 @@ func memoryArgv(im impl) []string {
 	switch name {
 	case "node":
 		return []string{*nodeBin, memScript()}
-	case "dgramkit-go":
+	case "dgramkit-go", "dgramkit-go-pooled": // (the memory program's listener copies nothing either way)
 		return []string{filepath.Join(dir, "benchmem")}
 	case "dgramkit-c":
 		return []string{filepath.Join(dir, "bench_mem_c"), "delivery=thread"}
