@@ -36,11 +36,13 @@ async def _endpoint_raising(create, exc):
     """An endpoint whose datagram_received raises exc, and a datagram to it;
     returns only if the loop ran on for a second datagram after it."""
     tr, _ = await create(lambda: Raising(exc), local_addr=("127.0.0.1", 0))
-    port = tr.get_extra_info("sockname")[1]
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as c:
-        c.sendto(b"x", ("127.0.0.1", port))
-        await asyncio.sleep(1)
-    tr.close()
+    try:
+        port = tr.get_extra_info("sockname")[1]
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as c:
+            c.sendto(b"x", ("127.0.0.1", port))
+            await asyncio.sleep(1)
+    finally:
+        tr.close()
 
 
 def _asyncio_endpoint(*a, **kw):
