@@ -30,6 +30,7 @@ var pyFFITemplate string
 var pyFFITmpl = template.Must(template.New("_ffi_gen.py").Funcs(template.FuncMap{
 	"pydoc": pyDoc,
 	"pystr": pyStr,
+	"join":  strings.Join,
 }).Parse(pyFFITemplate))
 
 // pyModel is the Python binding of a spec.
@@ -46,8 +47,22 @@ type pyModel struct {
 	Funcs     []pyFunc
 	Forms     []pyForm
 	Methods   []pyMethod
+	Dispatch  []pyDispatch
+	Results   []pyResult
 	Families  []spec.Family
 	Events    []string
+}
+
+// pyResult is the Python value of an object the API gives (a call's
+// result, an event's argument): a NamedTuple of its fields.
+type pyResult struct {
+	Name, Doc string
+	Fields    []pyResultField
+}
+
+// pyResultField is a field of a pyResult, with its Python type.
+type pyResultField struct {
+	Name, Type, Doc string
 }
 
 // pyError is a row of the error table.
@@ -94,16 +109,17 @@ type pyFunc struct {
 
 // pyForm is a form's arguments as data.
 type pyForm struct {
-	C, Call, Method, Signature, Result, Object string
-	Module, Connected                          bool
-	Args                                       []pyArg
+	C, Call, Method, Signature, Result, Object, Lifecycle string
+	Module, Connected                                     bool
+	FirstOptional, FunctionIndex                          int
+	Args                                                  []pyArg
 }
 
 // pyArg is an argument of a form, or a field of its object argument.
 type pyArg struct {
 	Name, Py, Type, Error, Enum, Default, Listener, Callback, Bounds, Object string
 	Min, Max                                                                 string // Python literals; "None" when unset
-	Optional, Required, Port, OwnError                                       bool
+	Optional, Required, Port, OwnError, Once                                 bool
 	Fields                                                                   []pyArg
 }
 
@@ -195,7 +211,7 @@ func pyLit(v *int64) string {
 func pyArgOf(s *spec.Spec, a spec.Arg, prefix string) pyArg {
 	p := pyArg{Name: prefix + a.Name, Py: snake(a.Name), Type: a.Type, Error: a.Error, Enum: a.Enum, Default: a.Default,
 		Listener: a.Listener, Callback: a.Callback, Bounds: a.Bounds, Object: a.Object,
-		Min: pyLit(a.Min), Max: pyLit(a.Max), Optional: a.Optional, Required: a.Required}
+		Min: pyLit(a.Min), Max: pyLit(a.Max), Optional: a.Optional, Required: a.Required, Once: a.Once}
 	if a.JS != nil {
 		p.Port = a.JS.Port
 		p.OwnError = a.JS.OwnError
@@ -292,9 +308,11 @@ func buildPy(s *spec.Spec) (*pyModel, error) {
 		docs[f.Name] = f.Doc
 	}
 	for _, mc := range model.Calls {
+		dispatched := false
 		for _, mf := range mc.MForms {
 			pf := pyForm{C: mf.C, Call: mc.Name, Method: snake(mc.Name), Signature: mf.Signature, Result: mc.Result.Kind,
-				Object: mc.Result.Object, Module: mc.Module, Connected: mf.Connected}
+				Object: mc.Result.Object, Module: mc.Module, Connected: mf.Connected, Lifecycle: mc.Lifecycle,
+				FirstOptional: firstOptional(mf.Form), FunctionIndex: functionIndex(mf.Form)}
 			if mc.Result.Kind == resultScalar {
 				pf.Object = mc.Result.Type.Type
 			}
@@ -309,6 +327,7 @@ func buildPy(s *spec.Spec) (*pyModel, error) {
 			}
 			m.Forms = append(m.Forms, pf)
 			if !scalar {
+				dispatched = true
 				continue
 			}
 			pm := pyMethod{Name: pf.Method, Form: pf.C, Doc: docs[mf.C][0] + "\n\nForm: " + mf.Signature + "."}
@@ -317,8 +336,32 @@ func buildPy(s *spec.Spec) (*pyModel, error) {
 			}
 			m.Methods = append(m.Methods, pm)
 		}
+		if dispatched && !pyOwnMethods[mc.Name] {
+			d, err := pyDispatchOf(s, mc)
+			if err != nil {
+				return nil, err
+			}
+			d.Doc = cSentence(mc.Doc)
+			m.Dispatch = append(m.Dispatch, d)
+		}
+	}
+	for _, o := range resultObjects(s) {
+		r := pyResult{Name: o.Name, Doc: cSentence(o.Doc)}
+		for _, f := range o.Fields {
+			t, ok := pyResultTypes[f.Type]
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: object %s, field %s: the Python binding has no type for %q", s.File, f.Line, o.Name, f.Name, f.Type)
+			}
+			r.Fields = append(r.Fields, pyResultField{Name: snake(f.Name), Type: t, Doc: cSentence(f.Doc)})
+		}
+		m.Results = append(m.Results, r)
 	}
 	return m, nil
+}
+
+// pyResultTypes are the Python types of result fields.
+var pyResultTypes = map[string]string{
+	spec.TypeString: "str", spec.TypeIP: "str", spec.TypeInteger: "int", spec.TypeBoolean: "bool",
 }
 
 // pyStr is a Python string literal: Go's quoting, whose escapes (\n,

@@ -586,6 +586,9 @@ func (c *checker) args(where string, args []Arg, input bool) {
 		if a.Type != TypeObject && a.Object != "" {
 			c.failf(a.Line, "%s: object is only for type object", at)
 		}
+		if a.Once && a.Listener == "" {
+			c.failf(a.Line, "%s: once is only for a listener", at)
+		}
 		if a.Type != TypeFunction && (a.Listener != "" || a.Callback != "") {
 			c.failf(a.Line, "%s: listener and callback are only for type function", at)
 		}

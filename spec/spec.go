@@ -408,6 +408,10 @@ type Arg struct {
 	Object string `yaml:"object"`
 	// Listener names the event a function argument listens to.
 	Listener string `yaml:"listener"`
+	// Once marks a listener argument attached for the event's next
+	// emission only (Node's this.once: bind's and connect's), not for the
+	// socket's life (this.on).
+	Once bool `yaml:"once"`
 	// Callback names the completion callback a function argument is.
 	Callback string `yaml:"callback"`
 	// Optional makes the argument omissible: it then takes its zero value (0,

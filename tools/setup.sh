@@ -9,8 +9,9 @@
 # ends with one line per part it skipped): iproute2 (the tests' private
 # network namespace), the linux/arm and linux/arm64 cross compilers with
 # their C libraries, qemu-user to run what they build, python3-pytest (the
-# Python suite, for Debian's /usr/bin/python3) and abigail-tools (the ABI
-# check, make c-abi).
+# Python suite, for Debian's /usr/bin/python3), python3-venv (the suite
+# installs the wheel into a fresh venv), mypy (mypy --strict on the Python
+# examples) and abigail-tools (the ABI check, make c-abi).
 #
 # Missing packages are installed with apt-get when this runs as root on a
 # machine that has it: the required ones always (make test and make demo run
@@ -33,6 +34,8 @@ have ip || want+=(iproute2)
 { have aarch64-linux-gnu-gcc && [ -e /usr/aarch64-linux-gnu/include/stdio.h ]; } || want+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 { have qemu-arm && have qemu-aarch64; } || want+=(qemu-user)
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1; } || want+=(python3-pytest)
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import ensurepip' >/dev/null 2>&1; } || want+=(python3-venv)
+have mypy || want+=(mypy)
 { have abidw && have abidiff; } || want+=(abigail-tools)
 
 gover=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)

@@ -97,7 +97,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10300
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "53ab38c79f0da716e19c3aadcf102e0190f0bca2f8eca9152d39755da55b08c5"
+#define DGRAM_SPEC_HASH "41389febdef9dcaa591af5c3be70bb1d41b93264aa73fac8d28a24cb3b6e45b8"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */

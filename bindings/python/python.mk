@@ -33,3 +33,25 @@ test-python: lib
 
 demo-python: lib examples
 	DGRAMKIT_LIBRARY=$(CURDIR)/$(BUILD)/libdgram.so examples/python/demo.sh $(BUILD) $(PYTHON)
+
+# make wheel: dgramkit's wheels, each carrying libdgram.so, into build/wheels:
+# linux_x86_64 (or the host's machine) from build/libdgram.so, and, where
+# the cross compilers are (tools/setup.sh --all), linux_aarch64 and
+# linux_armv7l from libraries cross-built as test-arm64 and test-arm build
+# them. The tag comes from each library's ELF header
+# (bindings/python/build_backend/dgramkit_build.py, standard library only).
+.PHONY: wheel
+wheel: lib
+	$(PYTHON) $(PY_DIR)/build_backend/dgramkit_build.py --lib $(BUILD)/libdgram.so --out $(BUILD)/wheels
+ifneq ($(shell command -v $(ARM64_CC) 2>/dev/null),)
+	$(call c_lib,$(ARM64_BUILD)/libdgram.so,CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=$(ARM64_CC))
+	$(PYTHON) $(PY_DIR)/build_backend/dgramkit_build.py --lib $(ARM64_BUILD)/libdgram.so --out $(BUILD)/wheels
+else
+	@echo "wheel: no $(ARM64_CC): no linux_aarch64 wheel (Debian: gcc-aarch64-linux-gnu libc6-dev-arm64-cross)"
+endif
+ifneq ($(shell command -v $(ARM_CC) 2>/dev/null),)
+	$(call c_lib,$(ARM_BUILD)/libdgram.so,CGO_ENABLED=1 GOOS=linux GOARCH=arm GOARM=7 CC=$(ARM_CC))
+	$(PYTHON) $(PY_DIR)/build_backend/dgramkit_build.py --lib $(ARM_BUILD)/libdgram.so --out $(BUILD)/wheels
+else
+	@echo "wheel: no $(ARM_CC): no linux_armv7l wheel (Debian: gcc-arm-linux-gnueabihf libc6-dev-armhf-cross)"
+endif

@@ -9,26 +9,27 @@ otherwise. It gives up after 10 s.
 
 import asyncio
 import sys
+from typing import Callable, Optional
 
 import dgramkit
 
 
-def client(port, address, count, done):
+def client(port: int, address: str, count: int, done: Callable[[], object]) -> dgramkit.Socket:
     sock = dgramkit.create_socket('udp4')
     received = [0]
 
-    def on_message(msg, rinfo):
+    def on_message(msg: bytes, rinfo: dgramkit.RemoteInfo) -> None:
         print('client got: %s from %s:%d (%s, %d bytes)' % (msg.decode(), rinfo.address, rinfo.port,
                                                          rinfo.family, rinfo.size), flush=True)
         received[0] += 1
         if received[0] == count:
             sock.close(done)
 
-    def on_error(err):
+    def on_error(err: dgramkit.DgramError) -> None:
         print('Error: %s' % err)
         sock.close()
 
-    def on_sent(err, nbytes):
+    def on_sent(err: Optional[dgramkit.DgramError], nbytes: int) -> None:
         if err:
             raise err
 
@@ -39,13 +40,13 @@ def client(port, address, count, done):
     return sock
 
 
-def main():
+def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     port = int(args[0]) if args else 41234
     address = args[1] if len(args) > 1 else '127.0.0.1'
     count = int(args[2]) if len(args) > 2 else 3
     if '--asyncio' in sys.argv:
-        async def run():
+        async def run() -> None:
             closed = asyncio.get_running_loop().create_future()
             client(port, address, count, lambda: closed.set_result(None))
             await asyncio.wait_for(closed, 10)

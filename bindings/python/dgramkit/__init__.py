@@ -11,8 +11,9 @@
     dgramkit.run()                       # blocking mode; or under asyncio, nothing to call
 
 The bindings are generated from spec/dgram.yaml (_ffi_gen.py: ctypes
-declarations of dgram.h, the error table, each form's arguments); this
-package is the Pythonic layer over them. docs/PYTHON.md tells the rest:
+declarations of dgram.h, the error table, each form's arguments, how each
+call picks its form, the socket methods, the result types; __init__.pyi:
+the type stubs); this package is the Pythonic layer over them. docs/PYTHON.md tells the rest:
 where libdgram.so is looked for (DGRAMKIT_LIBRARY), both delivery modes,
 fork, and the differences from the JavaScript API.
 """
@@ -28,9 +29,12 @@ from .errors import (DgramConnectionRefusedError, DgramError, DgramPermissionErr
 #: The version of the API this package was generated for; library_version is the loaded library's.
 __version__ = _ffi_gen.VERSION
 
+# The values of the objects the API gives (RemoteInfo, AddressInfo): NamedTuples generated from the spec.
+globals().update(_ffi_gen.RESULTS)
+
 __all__ = ["Socket", "create_socket", "poll", "run", "take_errors", "live_sockets", "supports", "host_platform",
            "attach", "detach", "create_datagram_endpoint", "DatagramTransport",
            "DgramError", "DgramTypeError", "DgramRangeError", "RangeError", "DgramSystemError",
            "DgramPermissionError", "DgramConnectionRefusedError", "ForkedError", "LibraryError",
            "Call", "Delivery", "ErrorCode", "Platform", "Support",
-           "library_path", "library_version", "library_spec_hash", "__version__"]
+           "library_path", "library_version", "library_spec_hash", "__version__"] + list(_ffi_gen.RESULTS)

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.3.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "53ab38c79f0da716e19c3aadcf102e0190f0bca2f8eca9152d39755da55b08c5"
+SPEC_HASH = "41389febdef9dcaa591af5c3be70bb1d41b93264aa73fac8d28a24cb3b6e45b8"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -1567,6 +1567,7 @@ class Arg(NamedTuple):
     callback: str = ""
     object: str = ""
     fields: Tuple["Arg", ...] = ()
+    once: bool = False
 
 
 class Form(NamedTuple):
@@ -1581,6 +1582,9 @@ class Form(NamedTuple):
     object: str
     args: Tuple[Arg, ...]
     connected: bool = False
+    lifecycle: str = ""
+    first_optional: int = 0
+    function_index: int = -1
 
 
 #: Every form of every call, by C function, in spec order.
@@ -1599,6 +1603,7 @@ FORMS = {
             )),
             Arg("callback", "callback", "function", optional=True, listener="message"),
         ),
+        first_optional=1, function_index=1,
     ),
     "dgram_create_socket_type": Form(
         "dgram_create_socket_type", "createSocket", "create_socket", "createSocket(type[, callback])", True, "socket", "",
@@ -1606,6 +1611,7 @@ FORMS = {
             Arg("type", "type", "string", error="ERR_SOCKET_BAD_TYPE", enum="families"),
             Arg("callback", "callback", "function", optional=True, listener="message"),
         ),
+        first_optional=1, function_index=1,
     ),
     "dgram_add_membership": Form(
         "dgram_add_membership", "addMembership", "add_membership", "addMembership(multicastAddress[, multicastInterface])", False, "", "",
@@ -1613,19 +1619,23 @@ FORMS = {
             Arg("multicastAddress", "multicast_address", "string", error="ERR_MISSING_ARGS", required=True),
             Arg("multicastInterface", "multicast_interface", "string", optional=True),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_address": Form(
         "dgram_address", "address", "address", "address()", False, "object", "AddressInfo",
         (
         ),
+        first_optional=0, function_index=-1,
     ),
     "dgram_bind": Form(
         "dgram_bind", "bind", "bind", "bind([port][, address][, bindListener])", False, "", "",
         (
             Arg("port", "port", "integer", error="ERR_SOCKET_BAD_PORT", min=0, max=65535, optional=True, port=True),
             Arg("address", "address", "string", optional=True, default="bindAddress"),
-            Arg("bindListener", "bind_listener", "function", optional=True, listener="listening"),
+            Arg("bindListener", "bind_listener", "function", optional=True, listener="listening", once=True),
         ),
+        lifecycle="bind",
+        first_optional=0, function_index=2,
     ),
     "dgram_bind_options": Form(
         "dgram_bind_options", "bind", "bind", "bind(options[, bindListener])", False, "", "",
@@ -1634,14 +1644,18 @@ FORMS = {
                 Arg("options.port", "port", "integer", error="ERR_SOCKET_BAD_PORT", min=0, max=65535, optional=True, port=True),
                 Arg("options.address", "address", "string", optional=True, default="bindAddress"),
             )),
-            Arg("bindListener", "bind_listener", "function", optional=True, listener="listening"),
+            Arg("bindListener", "bind_listener", "function", optional=True, listener="listening", once=True),
         ),
+        lifecycle="bind",
+        first_optional=1, function_index=1,
     ),
     "dgram_close": Form(
         "dgram_close", "close", "close", "close([closeListener])", False, "", "",
         (
             Arg("closeListener", "close_listener", "function", optional=True, listener="close"),
         ),
+        lifecycle="close",
+        first_optional=0, function_index=0,
     ),
     "dgram_drop_membership": Form(
         "dgram_drop_membership", "dropMembership", "drop_membership", "dropMembership(multicastAddress[, multicastInterface])", False, "", "",
@@ -1649,6 +1663,7 @@ FORMS = {
             Arg("multicastAddress", "multicast_address", "string", error="ERR_MISSING_ARGS", required=True),
             Arg("multicastInterface", "multicast_interface", "string", optional=True),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_send": Form(
         "dgram_send", "send", "send", "send(msg, port[, address][, sendListener])", False, "", "",
@@ -1658,6 +1673,8 @@ FORMS = {
             Arg("address", "address", "string", optional=True, default="sendAddress"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
+        lifecycle="binds",
+        first_optional=2, function_index=3,
     ),
     "dgram_send_slice": Form(
         "dgram_send_slice", "send", "send", "send(msg, offset, length, port[, address][, sendListener])", False, "", "",
@@ -1669,6 +1686,8 @@ FORMS = {
             Arg("address", "address", "string", optional=True, default="sendAddress"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
+        lifecycle="binds",
+        first_optional=4, function_index=5,
     ),
     "dgram_send_connected": Form(
         "dgram_send_connected", "send", "send", "send(msg[, sendListener])", False, "", "",
@@ -1677,6 +1696,8 @@ FORMS = {
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
         connected=True,
+        lifecycle="binds",
+        first_optional=1, function_index=1,
     ),
     "dgram_send_slice_connected": Form(
         "dgram_send_slice_connected", "send", "send", "send(msg, offset, length[, sendListener])", False, "", "",
@@ -1687,6 +1708,8 @@ FORMS = {
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
         connected=True,
+        lifecycle="binds",
+        first_optional=3, function_index=3,
     ),
     "dgram_sendto": Form(
         "dgram_sendto", "sendto", "sendto", "sendto(msg, offset, length, port[, address][, sendListener])", False, "", "",
@@ -1698,86 +1721,106 @@ FORMS = {
             Arg("address", "address", "string", optional=True, default="sendAddress"),
             Arg("sendListener", "send_listener", "function", optional=True, callback="send"),
         ),
+        lifecycle="binds",
+        first_optional=4, function_index=5,
     ),
     "dgram_set_broadcast": Form(
         "dgram_set_broadcast", "setBroadcast", "set_broadcast", "setBroadcast(flag)", False, "", "",
         (
             Arg("flag", "flag", "boolean"),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_set_multicast_loopback": Form(
         "dgram_set_multicast_loopback", "setMulticastLoopback", "set_multicast_loopback", "setMulticastLoopback(flag)", False, "", "",
         (
             Arg("flag", "flag", "boolean"),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_set_multicast_ttl": Form(
         "dgram_set_multicast_ttl", "setMulticastTTL", "set_multicast_ttl", "setMulticastTTL(ttl)", False, "", "",
         (
             Arg("ttl", "ttl", "integer", error="EINVAL", min=0, max=255),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_set_multicast_interface": Form(
         "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
         (
             Arg("interfaceAddress", "multicast_interface", "string"),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_set_ttl": Form(
         "dgram_set_ttl", "setTTL", "set_ttl", "setTTL(ttl)", False, "", "",
         (
             Arg("ttl", "ttl", "integer", error="EINVAL", min=1, max=255),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_connect": Form(
         "dgram_connect", "connect", "connect", "connect(port[, address][, connectListener])", False, "", "",
         (
             Arg("port", "port", "integer", error="ERR_SOCKET_BAD_PORT", min=1, max=65535, port=True),
             Arg("address", "address", "string", optional=True, default="sendAddress"),
-            Arg("connectListener", "connect_listener", "function", optional=True, listener="connect"),
+            Arg("connectListener", "connect_listener", "function", optional=True, listener="connect", once=True),
         ),
+        lifecycle="connect",
+        first_optional=1, function_index=2,
     ),
     "dgram_disconnect": Form(
         "dgram_disconnect", "disconnect", "disconnect", "disconnect()", False, "", "",
         (
         ),
+        lifecycle="disconnect",
+        first_optional=0, function_index=-1,
     ),
     "dgram_remote_address": Form(
         "dgram_remote_address", "remoteAddress", "remote_address", "remoteAddress()", False, "object", "AddressInfo",
         (
         ),
+        first_optional=0, function_index=-1,
     ),
     "dgram_ref": Form(
         "dgram_ref", "ref", "ref", "ref()", False, "", "",
         (
         ),
+        lifecycle="ref",
+        first_optional=0, function_index=-1,
     ),
     "dgram_unref": Form(
         "dgram_unref", "unref", "unref", "unref()", False, "", "",
         (
         ),
+        lifecycle="unref",
+        first_optional=0, function_index=-1,
     ),
     "dgram_set_recv_buffer_size": Form(
         "dgram_set_recv_buffer_size", "setRecvBufferSize", "set_recv_buffer_size", "setRecvBufferSize(size)", False, "", "",
         (
             Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_get_recv_buffer_size": Form(
         "dgram_get_recv_buffer_size", "getRecvBufferSize", "get_recv_buffer_size", "getRecvBufferSize()", False, "scalar", "integer",
         (
         ),
+        first_optional=0, function_index=-1,
     ),
     "dgram_set_send_buffer_size": Form(
         "dgram_set_send_buffer_size", "setSendBufferSize", "set_send_buffer_size", "setSendBufferSize(size)", False, "", "",
         (
             Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
+        first_optional=1, function_index=-1,
     ),
     "dgram_get_send_buffer_size": Form(
         "dgram_get_send_buffer_size", "getSendBufferSize", "get_send_buffer_size", "getSendBufferSize()", False, "scalar", "integer",
         (
         ),
+        first_optional=0, function_index=-1,
     ),
     "dgram_add_source_specific_membership": Form(
         "dgram_add_source_specific_membership", "addSourceSpecificMembership", "add_source_specific_membership", "addSourceSpecificMembership(sourceAddress, groupAddress[, multicastInterface])", False, "", "",
@@ -1786,6 +1829,7 @@ FORMS = {
             Arg("groupAddress", "group_address", "string"),
             Arg("multicastInterface", "multicast_interface", "string", optional=True),
         ),
+        first_optional=2, function_index=-1,
     ),
     "dgram_drop_source_specific_membership": Form(
         "dgram_drop_source_specific_membership", "dropSourceSpecificMembership", "drop_source_specific_membership", "dropSourceSpecificMembership(sourceAddress, groupAddress[, multicastInterface])", False, "", "",
@@ -1794,14 +1838,133 @@ FORMS = {
             Arg("groupAddress", "group_address", "string"),
             Arg("multicastInterface", "multicast_interface", "string", optional=True),
         ),
+        first_optional=2, function_index=-1,
     ),
 }
 
 
+class Dispatch(NamedTuple):
+    """How a call with several forms, or arguments that are more than scalars, picks its form, as Node (and the JavaScript host) does: the forms of a socket that is not connected in the order of the test (forms[0] when test holds: "options", a mapping first; "bounds", truthy at at+1, or at at and not a function); connected, the forms of a connected socket (the one with bounds first, picked by a number at connected_at); dest, the places of the destination arguments refused on a connected socket; fallback, where the bounds form's callback falls back to."""
+
+    call: str
+    method: str
+    forms: Tuple[str, ...]
+    test: str = ""
+    at: int = 0
+    connected: Tuple[str, ...] = ()
+    connected_at: int = -1
+    dest: Tuple[int, ...] = ()
+    fallback: Tuple[int, int] = (-1, -1)
+
+
+#: The calls that pick among forms, by name.
+DISPATCH = {
+    "createSocket": Dispatch("createSocket", "create_socket", ("dgram_create_socket", "dgram_create_socket_type", ), test="options", at=0),
+    "bind": Dispatch("bind", "bind", ("dgram_bind_options", "dgram_bind", ), test="options", at=0),
+    "close": Dispatch("close", "close", ("dgram_close", )),
+    "send": Dispatch("send", "send", ("dgram_send_slice", "dgram_send", ), test="bounds", at=3,
+                    connected=("dgram_send_slice_connected", "dgram_send_connected", ), connected_at=2, dest=(3, 4, ), fallback=(3, 5)),
+    "sendto": Dispatch("sendto", "sendto", ("dgram_sendto", )),
+    "connect": Dispatch("connect", "connect", ("dgram_connect", )),
+}
+
+
+# address: The sender address.
+# family: The address family, IPv4 or IPv6.
+# port: The sender port.
+# size: The message size in bytes.
+RemoteInfoValue = NamedTuple("RemoteInfo", [("address", str), ("family", str), ("port", int), ("size", int)])  # type: ignore[name-match]
+RemoteInfoValue.__doc__ = "The sender of a received datagram."
+
+
+# address: The local address.
+# family: The address family, IPv4 or IPv6.
+# port: The local port.
+AddressInfoValue = NamedTuple("AddressInfo", [("address", str), ("family", str), ("port", int)])  # type: ignore[name-match]
+AddressInfoValue.__doc__ = "The local address of a bound socket."
+
+#: The Python values of the objects the API gives (results, event arguments), by the spec's names.
+RESULTS = {"RemoteInfo": RemoteInfoValue, "AddressInfo": AddressInfoValue, }
+
+
 class SocketCalls:
-    """The socket methods of the calls whose arguments are all scalars, but ref and unref (dgramkit.Socket's own); dgramkit.Socket provides _call."""
+    """The socket methods: of the calls whose arguments are all scalars, and of those that pick among forms (DISPATCH); but ref and unref (dgramkit.Socket's own). dgramkit.Socket provides _call and _dispatch."""
 
     __slots__ = ()
+
+    def bind(self, *args, **kwargs):
+        """Binds the socket to port and address, and starts listening. The
+        optional bindListener is attached to the 'listening' event. The
+        operating-system socket is bound within the call; a failure is the
+        call's error in Go and C and an 'error' event in JavaScript, as in
+        Node.
+
+        Forms: bind([port][, address][, bindListener]); bind(options[,
+        bindListener]). Keyword arguments take the form's Python names.
+        """
+        return self._dispatch(DISPATCH["bind"], args, kwargs)
+
+    def close(self, *args, **kwargs):
+        """Closes the socket and stops listening for data on it. The optional
+        closeListener is attached to the 'close' event, even when close
+        fails because the socket is already closed (as in Node). When close
+        returns on a thread that is not running one of the socket's
+        callbacks, none of them is running and no 'message' or 'error'
+        callback starts later (a callback running on another thread is
+        waited for); from inside one of the socket's callbacks it returns at
+        once. 'close' and the callbacks of earlier sends still come.
+
+        Forms: close([closeListener]). Keyword arguments take the form's
+        Python names.
+        """
+        return self._dispatch(DISPATCH["close"], args, kwargs)
+
+    def send(self, *args, **kwargs):
+        """Sends a datagram to port at address (127.0.0.1 or ::1 when omitted).
+        msg is bytes, a UTF-8 string, or a list of either, sent as one
+        datagram. An unbound socket is first bound, within the call, to a
+        random port (a failure is reported as bind's is). sendListener gets
+        the outcome. A connected socket (connect) sends to its peer with the
+        forms without port and address, and refuses a port or address with
+        ERR_SOCKET_DGRAM_IS_CONNECTED; on a socket that is not connected
+        those forms are ERR_SOCKET_DGRAM_NOT_CONNECTED in Go and C, while
+        JavaScript, as Node, reads the arguments as the forms with a port.
+
+        Forms: send(msg, port[, address][, sendListener]); send(msg, offset,
+        length, port[, address][, sendListener]); send(msg[, sendListener]);
+        send(msg, offset, length[, sendListener]). Keyword arguments take
+        the form's Python names.
+        """
+        return self._dispatch(DISPATCH["send"], args, kwargs)
+
+    def sendto(self, *args, **kwargs):
+        """Legacy form of send, with offset and length mandatory. It shares
+        send's core and its platform support, and has no row of its own in
+        the matrix.
+
+        Forms: sendto(msg, offset, length, port[, address][, sendListener]).
+        Keyword arguments take the form's Python names.
+        """
+        return self._dispatch(DISPATCH["sendto"], args, kwargs)
+
+    def connect(self, *args, **kwargs):
+        """Associates the socket with a remote address and port: every datagram
+        it sends goes there (send without port and address), and it receives
+        only from there. An unbound socket is first bound, within the call,
+        to a random port ('listening' comes before 'connect'). The
+        association is made within the call and 'connect' is emitted after
+        it returns. A failure is the call's error in Go and C; in JavaScript
+        it comes after the call returns, to connectListener when one was
+        given, else as an 'error' event, as in Node. In JavaScript the
+        connection counts from 'connect' on, as in Node (whose connect is
+        asynchronous): until then disconnect and remoteAddress throw
+        ERR_SOCKET_DGRAM_NOT_CONNECTED and send reads its arguments as for a
+        socket that is not connected.
+
+        Forms: connect(port[, address][, connectListener]). Keyword
+        arguments take the form's Python names.
+        """
+        return self._dispatch(DISPATCH["connect"], args, kwargs)
 
     def add_membership(self, multicast_address=None, multicast_interface=None):
         """dgram.Socket.addMembership: Joins the multicast group

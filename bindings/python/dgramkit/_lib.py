@@ -4,9 +4,11 @@ dgram.h, so Python compares the version and spec hash itself).
 
 The library is looked for, in order: where DGRAMKIT_LIBRARY names (that
 file only), next to the package (dgramkit/libdgram.so.1 or libdgram.so,
-then the directory holding dgramkit/), and then by the dynamic loader
-(LD_LIBRARY_PATH, the ldconfig cache: after ``make lib && sudo make
-install && sudo ldconfig``).
+as a wheel installs it, then the directory holding dgramkit/), in the
+checkout's build/ when the package is imported from a checkout
+(bindings/python/dgramkit: ``make lib`` puts it there), and then by the
+dynamic loader (LD_LIBRARY_PATH, the ldconfig cache: after ``make lib &&
+sudo make install && sudo ldconfig``).
 """
 
 import ctypes
@@ -25,7 +27,8 @@ def _candidates():
     if env:
         return [env]
     out = []
-    for d in (_HERE, os.path.dirname(_HERE)):
+    checkout = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(_HERE))), "build")
+    for d in (_HERE, os.path.dirname(_HERE), checkout):
         out += [os.path.join(d, n) for n in _NAMES]
     out += list(_NAMES)
     found = ctypes.util.find_library("dgram")
@@ -80,6 +83,11 @@ FORK_MESSAGE = (
     "libdgram does not survive fork (ERR_FORKED). With multiprocessing, use the spawn start method: "
     "multiprocessing.set_start_method('spawn') or multiprocessing.get_context('spawn'); or import "
     "dgramkit in the child only.")
+
+
+def forked():
+    """Whether this is a child process forked after dgramkit was imported."""
+    return _forked
 
 
 def check_fork(call):

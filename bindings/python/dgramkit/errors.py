@@ -96,6 +96,8 @@ _SYSTEM_CLASSES = {"EACCES": DgramPermissionError, "EPERM": DgramPermissionError
 def error_class(code, kind):
     """The exception class of a spec code and its Node class."""
     spec = _ffi.ERRORS.get(code)
+    if code == "ERR_FORKED":
+        return ForkedError
     if kind == "TypeError":
         return DgramTypeError
     if kind == "RangeError":

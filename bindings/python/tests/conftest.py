@@ -66,8 +66,9 @@ def no_leaks():
     """Every test closes its sockets and leaves no listener exception unreported."""
     yield
     from dgramkit import _socket
-    for s in list(_socket._sockets.values()):
-        if not s.closed:
+    for ref in list(_socket._sockets.values()):
+        s = ref()
+        if s is not None and not s.closed:
             try:
                 s.close()
             except dgramkit.DgramError:

@@ -120,7 +120,8 @@ def test_close_semantics():
     for i in range(10):
         c.send(b"%d" % i, port, "127.0.0.1")
     s.close()  # nothing delivered yet: no 'message' listener starts after this
-    pump(lambda: s.closed)
+    assert s.closed  # once close() returned, as socket.socket's
+    pump(lambda: events)
     assert events == [("close",)]
     with pytest.raises(dgramkit.DgramError) as e:
         s.close()
