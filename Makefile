@@ -11,6 +11,7 @@ DEMOS := demo-go
 SKIPPED :=
 -include cshared/c.mk
 -include bindings/js/js.mk
+-include bindings/js/npm/npm.mk
 -include bindings/python/python.mk
 -include examples/bench/bench.mk
 -include tools/reliability.mk

@@ -54,9 +54,18 @@ func run(t *testing.T, timeout time.Duration, script string, args ...string) res
 // when it has not ended within timeout.
 func runFor(t *testing.T, timeout time.Duration, name string, args ...string) result {
 	t.Helper()
+	return runEnv(t, timeout, nil, name, args...)
+}
+
+// runEnv is runFor with env added to the environment.
+func runEnv(t *testing.T, timeout time.Duration, env []string, name string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
