@@ -12,6 +12,7 @@ SKIPPED :=
 -include cshared/c.mk
 -include bindings/js/js.mk
 -include bindings/js/npm/npm.mk
+-include bindings/js/nodemodules.mk
 -include bindings/python/python.mk
 -include examples/bench/bench.mk
 -include tools/reliability.mk
