@@ -21,7 +21,6 @@ import (
 	"github.com/dop251/goja_nodejs/eventloop"
 	"github.com/dop251/goja_nodejs/process"
 	"github.com/dop251/goja_nodejs/require"
-	"github.com/dop251/goja_nodejs/util"
 )
 
 //go:embed lib/events.js
@@ -101,15 +100,14 @@ func runSource(path, src string, argv []string, opts Options) int {
 	if h.stderr == nil {
 		h.stderr = os.Stderr
 	}
-	reg := require.NewRegistry()
+	reg := require.NewRegistry(require.WithLoader(noFiles))
 	h.loop = eventloop.NewEventLoop(eventloop.WithRegistry(reg), eventloop.EnableConsole(false))
 	h.registry = reg
 	h.loop.Run(func(vm *goja.Runtime) {
 		h.vm = vm
 		h.setup()
 		h.invoke(func() error {
-			_, err := h.runMain(path, src)
-			return err
+			return h.runMain(path, src)
 		})
 	})
 	if !h.done {
@@ -126,6 +124,7 @@ func runSource(path, src string, argv []string, opts Options) int {
 type host struct {
 	loop     *eventloop.EventLoop
 	registry *require.Registry
+	loader   *loader
 	vm       *goja.Runtime
 	stdout   io.Writer
 	stderr   io.Writer
@@ -134,6 +133,7 @@ type host struct {
 	dgram    *module
 	bufAPI   *buffer.Buffer // goja_nodejs's Buffer, as made before the script ran
 	inspect  *goja.Object   // util.inspect, util.format and formatWithOptions (lib/inspect.js)
+	builtins *builtinState  // the built-in modules loaded (builtins.go)
 	isView   goja.Callable  // ArrayBuffer.isView, as it was before the script ran
 	// Error, TypeError and RangeError, as they were before the script ran
 	errorCtors map[dgram.Kind]*goja.Object
@@ -178,13 +178,6 @@ func (h *host) setup() {
 	h.registry.RegisterNativeModule("assert", h.jsModule("assert", assertJS))
 	h.inspectLib()
 	h.registry.RegisterNativeModule("console", h.consoleModule)
-	h.registry.RegisterNativeModule("util", func(vm *goja.Runtime, module *goja.Object) {
-		util.Require(vm, module)
-		exports := module.Get("exports").ToObject(vm)
-		for _, name := range []string{"inspect", "format", "formatWithOptions"} {
-			exports.Set(name, h.inspect.Get(name))
-		}
-	})
 	h.registry.RegisterNativeModule("process", func(vm *goja.Runtime, module *goja.Object) {
 		process.Require(vm, module)
 		h.process = module.Get("exports").ToObject(vm)
@@ -220,9 +213,10 @@ func (h *host) setup() {
 	if _, err := fn(goja.Undefined(), h.nativeObject(h.natives())); err != nil {
 		panic(err)
 	}
+	h.bufferMore()
 	global := vm.GlobalObject()
 	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
-		field(global, "console").(*goja.Object), h.require("util").(*goja.Object))
+		field(global, "console").(*goja.Object))
 }
 
 // nameNatives gives the Go functions among the properties of objs the
@@ -283,54 +277,11 @@ func (h *host) natives() map[string]any {
 		"error": func(kind, code, msg string) *goja.Object {
 			return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
 		},
-		"util": h.require("util"),
 	}
 }
 
-// requireGlobal sets the global require: goja_nodejs's, with Node's
-// errors for an id that is not a non-empty string and for a module not
-// found (MODULE_NOT_FOUND, with the path and the requiring module).
-func (h *host) requireGlobal() {
-	rm := h.registry.Enable(h.vm)
-	h.vm.Set("require", native(h.vm, "require", func(call goja.FunctionCall) goja.Value {
-		id := call.Argument(0)
-		if !goja.IsString(id) {
-			panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_TYPE", `The "id" argument must be of type string. Received `+describe(id)))
-		}
-		if id.String() == "" {
-			panic(h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
-		}
-		v, err := rm.Require(id.String())
-		switch {
-		case errors.Is(err, require.InvalidModuleError):
-			msg := "Cannot find module '" + id.String() + "'"
-			var stack []any
-			// The requiring module: the caller's file (frame 0 is require).
-			if frames := h.vm.CaptureCallStack(2, nil); len(frames) == 2 && frames[1].SrcName() != "" && !strings.HasPrefix(frames[1].SrcName(), "dgramjs:") {
-				from := frames[1].SrcName()
-				if from == "[eval]" { // node names -e's code in the working directory
-					from, _ = filepath.Abs(from)
-				}
-				msg += "\nRequire stack:\n- " + from
-				stack = append(stack, from)
-			}
-			e := h.dgramless().codedError(dgram.KindError, "", msg) // a plain Error, as Node's
-			e.Set("code", "MODULE_NOT_FOUND")
-			e.Set("requireStack", stack)
-			panic(e)
-		case err != nil:
-			var ex *goja.Exception
-			if errors.As(err, &ex) {
-				panic(ex)
-			}
-			panic(h.vm.NewGoError(err))
-		}
-		return v
-	}))
-}
-
-// require is require(name) from Go.
-func (h *host) require(name string) goja.Value { return require.Require(h.vm, name) }
+// require is the built-in module name from Go.
+func (h *host) require(name string) goja.Value { return h.loader.builtin(name) }
 
 // jsModule is a module written in JavaScript, with the CommonJS wrapper.
 func (h *host) jsModule(name, src string) require.ModuleLoader {
@@ -348,26 +299,6 @@ func (h *host) jsModule(name, src string) require.ModuleLoader {
 			panic(err)
 		}
 	}
-}
-
-// runMain runs the script as a CommonJS module, with __filename,
-// __dirname, module and exports, as Node's main module.
-func (h *host) runMain(path, src string) (goja.Value, error) {
-	prg, err := compileModule(path, src)
-	if err != nil {
-		return nil, err
-	}
-	f, err := h.vm.RunProgram(prg)
-	if err != nil {
-		return nil, err
-	}
-	fn, _ := goja.AssertFunction(f)
-	module := h.vm.NewObject()
-	exports := h.vm.NewObject()
-	module.Set("exports", exports)
-	module.Set("filename", path)
-	module.Set("id", ".")
-	return fn(exports, exports, h.vm.Get("require"), module, h.vm.ToValue(path), h.vm.ToValue(filepath.Dir(path)))
 }
 
 // post runs fn on the loop, from any goroutine; fn's JavaScript error is
@@ -521,6 +452,10 @@ func (h *host) report(err error) {
 		v = th.v
 	default:
 		fmt.Fprintf(h.stderr, "Uncaught %v\n", err)
+		return
+	}
+	if header := h.loader.syntaxHeader(v); header != "" {
+		fmt.Fprintf(h.stderr, "%s\n\nSyntaxError: %s\n", header, field(v.(*goja.Object), "message"))
 		return
 	}
 	// The value's getters and conversions are the script's and may throw:

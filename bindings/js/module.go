@@ -29,17 +29,27 @@ func compileModule(path, src string) (*goja.Program, error) {
 	if strings.HasPrefix(src, "#!") { // a shebang line, as Node allows
 		src = "//" + src[2:]
 	}
+	return compileWrapped(path, src, moduleWrapper, nil)
+}
+
+// compileWrapped compiles src inside wrapper (which ends with a newline),
+// the wrapper on a line of its own. srcMap, when given, maps the wrapped
+// code's positions to the original file (a transform's map, shifted by the
+// wrapper's line); without it the wrapper's line is taken out.
+func compileWrapped(path, src, wrapper string, srcMap []byte) (*goja.Program, error) {
 	mapped := len(src) <= maxMappedSource && (path == "[eval]" || (&url.URL{Path: path}).String() == path)
-	wrapper := moduleWrapper
 	if !mapped {
 		wrapper = strings.TrimSuffix(wrapper, "\n")
 	}
 	ast, err := parser.ParseFile(nil, path, wrapper+src+"\n})", 0, parser.WithDisableSourceMaps)
 	if err != nil {
-		return nil, syntaxError(err, src, mapped)
+		return nil, syntaxError(err, src, mapped, len(wrapper))
 	}
 	if mapped {
-		m, err := sourcemap.Parse("", lineShiftMap(filepath.Base(path), src))
+		if srcMap == nil {
+			srcMap = lineShiftMap(filepath.Base(path), src)
+		}
+		m, err := sourcemap.Parse("", srcMap)
 		if err != nil {
 			return nil, err
 		}
@@ -50,7 +60,7 @@ func compileModule(path, src string) (*goja.Program, error) {
 
 // syntaxError words a parse error as Node reports one: the file and line,
 // the line's text with a caret under the column, and the error.
-func syntaxError(err error, src string, mapped bool) error {
+func syntaxError(err error, src string, mapped bool, wrapperLen int) error {
 	list, ok := err.(parser.ErrorList)
 	if !ok || len(list) == 0 {
 		return err
@@ -60,7 +70,7 @@ func syntaxError(err error, src string, mapped bool) error {
 	if mapped {
 		line--
 	} else if line == 1 {
-		col -= len(moduleWrapper) - 1
+		col -= wrapperLen
 	}
 	lines := strings.Split(src, "\n")
 	text := ""

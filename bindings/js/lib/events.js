@@ -3,21 +3,78 @@
 // removeListener, removeAllListeners, listeners, ...). An 'error' emitted
 // with no listener is thrown, as in Node.
 
-function EventEmitter() {
-  EventEmitter.init.call(this);
+function EventEmitter(opts) {
+  EventEmitter.init.call(this, opts);
 }
 
-EventEmitter.init = function () {
+var kCapture = Symbol('kCapture');
+var kRejection = Symbol.for('nodejs.rejection');
+var errorMonitor = Symbol('events.errorMonitor');
+var defaultMaxListeners = 10;
+
+EventEmitter.init = function (opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     Object.defineProperty(this, '_events', { value: Object.create(null), writable: true, configurable: true });
   }
   if (this._maxListeners === undefined) {
     this._maxListeners = undefined;
   }
+  if (opts !== undefined && opts !== null && opts.captureRejections !== undefined) {
+    if (typeof opts.captureRejections !== 'boolean') {
+      throw invalidArgType('options.captureRejections', 'boolean', opts.captureRejections);
+    }
+    this[kCapture] = opts.captureRejections;
+  } else {
+    this[kCapture] = EventEmitter.prototype[kCapture];
+  }
 };
 
 EventEmitter.EventEmitter = EventEmitter;
-EventEmitter.defaultMaxListeners = 10;
+EventEmitter.usingDomains = false;
+EventEmitter.captureRejectionSymbol = kRejection;
+EventEmitter.errorMonitor = errorMonitor;
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  get: function () { return EventEmitter.prototype[kCapture]; },
+  set: function (value) {
+    if (typeof value !== 'boolean') { throw invalidArgType('EventEmitter.captureRejections', 'boolean', value); }
+    EventEmitter.prototype[kCapture] = value;
+  },
+  enumerable: true
+});
+Object.defineProperty(EventEmitter.prototype, kCapture, { value: false, writable: true, enumerable: false });
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+  get: function () { return defaultMaxListeners; },
+  set: function (n) {
+    checkMax(n, 'defaultMaxListeners');
+    defaultMaxListeners = n;
+  },
+  enumerable: true
+});
+
+function describe(v) {
+  if (v === null || v === undefined) { return String(v); }
+  if (typeof v === 'function') { return 'function ' + v.name; }
+  if (typeof v === 'object') { return 'an instance of ' + ((v.constructor && v.constructor.name) || 'Object'); }
+  return 'type ' + typeof v + ' (' + (typeof v === 'string' ? "'" + v + "'" : String(v)) + ')';
+}
+
+function coded(Ctor, code, message) {
+  var err = new Ctor(message);
+  err.code = code;
+  return err;
+}
+
+function invalidArgType(name, type, v) {
+  return coded(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" ' + (name.indexOf('.') === -1 ? 'argument' : 'property') +
+    ' must be ' + (type[0] === type[0].toUpperCase() ? 'an instance of ' : 'of type ') + type + '. Received ' + describe(v));
+}
+
+function checkMax(n, name) {
+  if (typeof n !== 'number') { throw invalidArgType(name, 'number', n); }
+  if (n < 0 || n !== n) {
+    throw coded(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be >= 0. Received ' + n);
+  }
+}
 
 function checkListener(listener) {
   if (typeof listener !== 'function') {
@@ -47,34 +104,59 @@ function addListener(target, type, listener, prepend) {
   var list = ev[type];
   if (list === undefined) {
     ev[type] = [listener];
-  } else if (prepend) {
-    ev[type] = [listener].concat(list);
-  } else {
-    ev[type] = list.concat([listener]);
+    return target;
+  }
+  var next = prepend ? [listener].concat(list) : list.concat([listener]);
+  next.warned = list.warned;
+  ev[type] = next;
+  var m = target._maxListeners === undefined ? defaultMaxListeners : target._maxListeners;
+  if (m > 0 && next.length > m && !next.warned) {
+    next.warned = true;
+    var w = new Error('Possible EventEmitter memory leak detected. ' + next.length + ' ' + String(type) + ' listeners added to ' +
+      require('util').inspect(target, { depth: -1 }) + '. Use emitter.setMaxListeners() to increase limit');
+    w.name = 'MaxListenersExceededWarning';
+    w.emitter = target;
+    w.type = type;
+    w.count = next.length;
+    if (typeof process.emitWarning === 'function') {
+      process.emitWarning(w);
+    } else {
+      console.error('(node:' + process.pid + ') ' + w.name + ': ' + w.message);
+    }
   }
   return target;
 }
 
 EventEmitter.prototype.setMaxListeners = function (n) {
+  checkMax(n, 'setMaxListeners');
   this._maxListeners = n;
   return this;
 };
 
 EventEmitter.prototype.getMaxListeners = function () {
-  return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners;
+  return this._maxListeners === undefined ? defaultMaxListeners : this._maxListeners;
 };
 
 EventEmitter.prototype.emit = function (type, a, b) {
-  var list = events(this)[type];
+  var ev = events(this);
+  if (type === 'error' && ev[errorMonitor] !== undefined) {
+    this.emit.apply(this, [errorMonitor].concat(Array.prototype.slice.call(arguments, 1)));
+  }
+  var list = ev[type];
   if (type === 'error' && (list === undefined || list.length === 0)) {
     var er = a;
     if (er instanceof Error) {
       throw er; // Unhandled 'error' event
     }
-    var err = new Error('Unhandled error. (' + er + ')');
+    var shown;
+    try { shown = require('util').inspect(er); } catch (e) { shown = String(er); }
+    var err = new Error('Unhandled error. (' + shown + ')');
     err.code = 'ERR_UNHANDLED_ERROR';
     err.context = er;
     throw err;
+  }
+  if (list !== undefined && this[kCapture]) {
+    return emitCapturing(this, type, list, Array.prototype.slice.call(arguments, 1));
   }
   if (list === undefined) {
     return false;
@@ -174,10 +256,27 @@ EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 
 EventEmitter.prototype.removeAllListeners = function (type) {
   var ev = events(this);
+  if (ev.removeListener === undefined) {
+    if (arguments.length === 0) {
+      this._events = Object.create(null);
+    } else {
+      delete ev[type];
+    }
+    return this;
+  }
+  // Each removal is announced, 'removeListener' last, as in Node.
   if (arguments.length === 0) {
+    var self = this;
+    Reflect.ownKeys(ev).forEach(function (key) {
+      if (key !== 'removeListener') { self.removeAllListeners(key); }
+    });
+    this.removeAllListeners('removeListener');
     this._events = Object.create(null);
-  } else {
-    delete ev[type];
+    return this;
+  }
+  var list = ev[type];
+  if (list !== undefined) {
+    for (var i = list.length - 1; i >= 0; i--) { this.removeListener(type, list[i]); }
   }
   return this;
 };
@@ -205,7 +304,203 @@ EventEmitter.listenerCount = function (emitter, type) {
 };
 
 EventEmitter.prototype.eventNames = function () {
-  return Object.keys(events(this));
+  return Reflect.ownKeys(events(this));
+};
+
+// emitCapturing is emit for an emitter made with captureRejections: a
+// listener's promise that rejects is the emitter's 'error' (or its
+// Symbol.for('nodejs.rejection') method's), as in Node.
+function emitCapturing(target, type, list, args) {
+  for (var i = 0; i < list.length; i++) {
+    var result = list[i].apply(target, args);
+    if (result !== undefined && result !== null && typeof result.then === 'function') {
+      result.then(undefined, function (err) {
+        process.nextTick(function () {
+          if (typeof target[kRejection] === 'function') {
+            target[kRejection].apply(target, [err, type].concat(args));
+            return;
+          }
+          var prev = target[kCapture];
+          try {
+            target[kCapture] = false;
+            target.emit('error', err);
+          } finally {
+            target[kCapture] = prev;
+          }
+        });
+      });
+    }
+  }
+  return true;
+}
+
+function isEventTarget(t) {
+  return t !== null && typeof t === 'object' && typeof t.addEventListener === 'function' && typeof t.removeEventListener === 'function' &&
+    typeof t.on !== 'function';
+}
+
+function abortError(signal) {
+  var err = new Error('The operation was aborted', { cause: signal && signal.reason });
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  return err;
+}
+
+function validateSignal(options) {
+  if (options === undefined) { return undefined; }
+  if (options === null || typeof options !== 'object') { throw invalidArgType('options', 'Object', options); }
+  var signal = options.signal;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw invalidArgType('options.signal', 'AbortSignal', signal);
+  }
+  return signal;
+}
+
+// events.once(emitter, name[, {signal}]): a Promise of the arguments of the
+// next name event; an 'error' event first rejects it.
+EventEmitter.once = function once(emitter, name, options) {
+  var signal = validateSignal(options);
+  if (signal && signal.aborted) { return Promise.reject(abortError(signal)); }
+  return new Promise(function (resolve, reject) {
+    var errorListener, abortListener;
+    function cleanup() {
+      if (errorListener !== undefined) { emitter.removeListener('error', errorListener); }
+      if (abortListener !== undefined) { signal.removeEventListener('abort', abortListener); }
+    }
+    function resolver() {
+      cleanup();
+      resolve(Array.prototype.slice.call(arguments));
+    }
+    if (isEventTarget(emitter)) {
+      emitter.addEventListener(name, function (ev) { cleanup(); resolve([ev]); }, { once: true });
+    } else {
+      emitter.once(name, resolver);
+      if (name !== 'error') {
+        errorListener = function (err) {
+          emitter.removeListener(name, resolver);
+          cleanup();
+          reject(err);
+        };
+        emitter.once('error', errorListener);
+      }
+    }
+    if (signal) {
+      abortListener = function () {
+        emitter.removeListener(name, resolver);
+        cleanup();
+        reject(abortError(signal));
+      };
+      signal.addEventListener('abort', abortListener, { once: true });
+    }
+  });
+};
+
+// events.on(emitter, name[, {signal}]): an async iterator of the
+// arguments of each name event; an 'error' event ends it with the error.
+EventEmitter.on = function on(emitter, event, options) {
+  var signal = validateSignal(options);
+  if (signal && signal.aborted) { throw abortError(signal); }
+  var unconsumed = [], pending = [], error = null, finished = false;
+  var iterator = {
+    next: function () {
+      if (unconsumed.length > 0) { return Promise.resolve({ value: unconsumed.shift(), done: false }); }
+      if (error) {
+        var p = Promise.reject(error);
+        error = null;
+        return p;
+      }
+      if (finished) { return Promise.resolve({ value: undefined, done: true }); }
+      return new Promise(function (resolve, reject) { pending.push({ resolve: resolve, reject: reject }); });
+    },
+    return: function () {
+      close();
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw: function (err) {
+      if (!err || !(err instanceof Error)) { throw invalidArgType('EventEmitter.AsyncIterator', 'Error', err); }
+      error = err;
+      close();
+      return Promise.resolve({ value: undefined, done: true });
+    }
+  };
+  iterator[Symbol.asyncIterator] = function () { return this; };
+  function eventHandler() {
+    var args = Array.prototype.slice.call(arguments);
+    if (pending.length > 0) { pending.shift().resolve({ value: args, done: false }); } else { unconsumed.push(args); }
+  }
+  function errorHandler(err) {
+    if (pending.length > 0) { pending.shift().reject(err); } else { error = err; }
+    close();
+  }
+  function abortListener() { errorHandler(abortError(signal)); }
+  function close() {
+    if (finished) { return; }
+    finished = true;
+    emitter.removeListener(event, eventHandler);
+    emitter.removeListener('error', errorHandler);
+    if (signal) { signal.removeEventListener('abort', abortListener); }
+    while (pending.length > 0) { pending.shift().resolve({ value: undefined, done: true }); }
+  }
+  emitter.on(event, eventHandler);
+  if (event !== 'error') { emitter.on('error', errorHandler); }
+  if (signal) { signal.addEventListener('abort', abortListener, { once: true }); }
+  return iterator;
+};
+
+// events.getEventListeners(emitter, name): a copy of its listeners.
+EventEmitter.getEventListeners = function getEventListeners(emitterOrTarget, type) {
+  if (emitterOrTarget !== null && typeof emitterOrTarget === 'object' && typeof emitterOrTarget.listeners === 'function') {
+    return emitterOrTarget.listeners(type);
+  }
+  if (isEventTarget(emitterOrTarget)) {
+    return typeof emitterOrTarget.getEventListeners === 'function' ? emitterOrTarget.getEventListeners(type) : [];
+  }
+  throw invalidArgType('emitter', 'EventEmitter', emitterOrTarget);
+};
+
+// events.setMaxListeners(n[, ...eventTargets]): the default, or of each.
+EventEmitter.setMaxListeners = function setMaxListeners(n) {
+  if (n === undefined) { n = defaultMaxListeners; }
+  checkMax(n, 'setMaxListeners');
+  if (arguments.length <= 1) {
+    defaultMaxListeners = n;
+    return;
+  }
+  for (var i = 1; i < arguments.length; i++) {
+    var target = arguments[i];
+    if (target !== null && typeof target === 'object' && typeof target.setMaxListeners === 'function') {
+      target.setMaxListeners(n);
+    } else {
+      throw invalidArgType('eventTargets', 'EventEmitter', target);
+    }
+  }
+};
+
+EventEmitter.getMaxListeners = function getMaxListeners(emitter) {
+  if (emitter !== null && typeof emitter === 'object' && typeof emitter.getMaxListeners === 'function') {
+    return emitter.getMaxListeners();
+  }
+  return defaultMaxListeners;
+};
+
+// events.addAbortListener(signal, listener): a Disposable that removes it.
+EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
+  if (signal === undefined) { throw invalidArgType('signal', 'AbortSignal', signal); }
+  checkListener(listener);
+  var removed = false;
+  if (signal.aborted) {
+    process.nextTick(function () { listener(); });
+  } else {
+    signal.addEventListener('abort', listener, { once: true });
+  }
+  var disposable = {};
+  disposable[Symbol.dispose || Symbol.for('nodejs.dispose')] = function () {
+    if (!removed) {
+      removed = true;
+      signal.removeEventListener('abort', listener);
+    }
+  };
+  return disposable;
 };
 
 module.exports = EventEmitter;

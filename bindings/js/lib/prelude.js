@@ -165,12 +165,6 @@
     return { type: 'Buffer', data: Array.prototype.slice.call(this) };
   };
 
-  // util.inherits, as IoT.js scripts use it.
-  native.util.inherits = function (ctor, superCtor) {
-    Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-    Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
-  };
-
   // process: an EventEmitter with argv, exit and nextTick (exitCode is the
   // host's accessor).
   Object.setPrototypeOf(process, EventEmitter.prototype);

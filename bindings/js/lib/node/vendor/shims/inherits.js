@@ -1,0 +1,3 @@
+'use strict';
+// The npm package inherits, which the vendored ports require: util.inherits.
+module.exports = require('util').inherits;

@@ -1,0 +1,280 @@
+package dgramjs
+
+import (
+	_ "embed"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/dgramkit/dgramkit/dgram"
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/require"
+)
+
+// The module loader: lib/module.js is node's Module (require, its cache,
+// require.resolve, createRequire, the main module), on the Go functions
+// here: resolution (resolve.go), compilation (a file goja parses as it is;
+// else esbuild's transform, esm.go) and the built-in modules.
+
+//go:embed lib/module.js
+var moduleJS string
+
+// "module" is a built-in module this file registers (requireGlobal).
+func init() { hostModules = append(hostModules, "module") }
+
+// loader is the module loader's state in a run.
+type loader struct {
+	h        *host
+	res      *resolver
+	builtins *require.RequireModule // goja_nodejs's registry: the built-in modules only
+	module   *goja.Object           // lib/module.js's Module
+	// syntax holds the "file:line, text, caret" header of each SyntaxError
+	// thrown for a module, which the report of an uncaught one prints as
+	// node does.
+	syntax map[*goja.Object]string
+}
+
+// noFiles is the registry's source loader: files are the loader's, the
+// registry holds the built-in modules only.
+func noFiles(string) ([]byte, error) { return nil, require.ModuleFileDoesNotExistError }
+
+// builtin is the built-in module id's exports ("x" or "node:x", as
+// js-builtins' registry has them), or nil when id is not one
+// (ERR_UNKNOWN_BUILTIN_MODULE for a "node:" name that is not).
+func (l *loader) builtin(id string) goja.Value {
+	if e := l.h.unknownBuiltin(id); e != nil {
+		panic(e)
+	}
+	if !isBuiltin(id) {
+		return nil
+	}
+	return l.h.requireBuiltin(id)
+}
+
+// jsError is a resolution error as the JavaScript error node throws.
+func (l *loader) jsError(err error) goja.Value {
+	var re *resolveError
+	if !errors.As(err, &re) {
+		return l.h.vm.NewGoError(err)
+	}
+	kind := dgram.KindError
+	if re.kind == "TypeError" {
+		kind = dgram.KindTypeError
+	}
+	e := l.h.dgramless().codedError(kind, "", re.msg)
+	e.Set("code", re.code)
+	if re.notFound {
+		e.Set("requireStack", l.h.vm.NewArray())
+	}
+	if re.path != "" {
+		e.Set("path", re.path)
+	}
+	if re.requestPath != "" {
+		e.Set("requestPath", re.requestPath)
+	}
+	if re.url != "" {
+		e.Set("url", re.url)
+	}
+	return e
+}
+
+// natives are the Go functions of lib/module.js.
+func (l *loader) natives() map[string]any {
+	vm := l.h.vm
+	return map[string]any{
+		"builtin": func(id string) goja.Value {
+			if v := l.builtin(id); v != nil {
+				return v
+			}
+			return goja.Undefined()
+		},
+		"dirname": filepath.Dir,
+		"cwd": func() string {
+			wd, _ := os.Getwd()
+			return wd
+		},
+		// resolve is require's resolution: a file name, or the error.
+		"resolve": func(request, parent string) goja.Value {
+			f, err := l.res.resolveRequire(request, parent)
+			if err != nil {
+				return l.jsError(err)
+			}
+			return vm.ToValue(f)
+		},
+		// resolveImport is import's: a file name, {builtin: id}, or the error.
+		"resolveImport": func(specifier, parent string) goja.Value {
+			isBuiltin := func(id string) bool { return l.builtin(id) != nil }
+			if isBuiltin(specifier) {
+				return vm.ToValue(map[string]any{"builtin": specifier})
+			}
+			f, err := l.res.resolveImport(specifier, parent, isBuiltin)
+			if err != nil {
+				return l.jsError(err)
+			}
+			if isBuiltin(f) {
+				return vm.ToValue(map[string]any{"builtin": f})
+			}
+			return vm.ToValue(f)
+		},
+		"nodeModulePaths": func(dir string) []string {
+			var paths []string
+			for _, p := range nodeModulesPaths(dir) {
+				if strings.HasSuffix(p, "node_modules") {
+					paths = append(paths, p)
+				}
+			}
+			return paths
+		},
+		"builtinNames": builtinNames,
+		"globalPaths": func() []string { return nodeModulesPaths("/")[1:] },
+		"readFile": func(path string) string {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				panic(vm.NewGoError(err))
+			}
+			return strings.TrimPrefix(string(b), "\uFEFF")
+		},
+		"compile": func(path string) goja.Value {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				panic(vm.NewGoError(err))
+			}
+			return l.compile(path, strings.TrimPrefix(string(b), "\uFEFF"), l.res.isESMFile(path))
+		},
+		"compileSource": func(name, src string) goja.Value { return l.compile(name, src, false) },
+	}
+}
+
+// compile compiles a module's source: {fn, esm}, fn the module's function
+// (CommonJS's wrapper, or an ES module's, esm.go). An ES module (esm), or a
+// file goja does not parse, goes through esbuild: a CommonJS file with
+// syntax goja lacks keeps its format; one that parses only as an ES module
+// is one, as node 20's detection has it. A file neither parses is node's
+// SyntaxError, with goja's message.
+func (l *loader) compile(path, src string, esm bool) goja.Value {
+	if strings.HasPrefix(src, "#!") {
+		src = "//" + src[2:]
+	}
+	var prg *goja.Program
+	var err error
+	if !esm {
+		prg, err = compileWrapped(path, src, moduleWrapper, nil)
+		if err != nil {
+			if t, terr := transform(path, src, false); terr == nil {
+				if p, e := compileWrapped(path, t.code, moduleWrapper, t.srcMap); e == nil {
+					prg, err = p, nil
+				}
+			}
+		}
+		if err != nil {
+			if t, terr := transform(path, src, true); terr == nil {
+				if p, e := compileWrapped(path, t.code, esmWrapper, t.srcMap); e == nil {
+					prg, err, esm = p, nil, true
+				}
+			} else if terr.tla {
+				l.throwTLA(path)
+			}
+		}
+		if err != nil {
+			l.throwSyntax(err)
+		}
+	} else {
+		t, terr := transform(path, src, true)
+		if terr != nil {
+			if terr.tla {
+				l.throwTLA(path)
+			}
+			l.throwSyntax(&scriptSyntaxError{report: path + ":" + strconv.Itoa(terr.line) + "\n" + terr.lineText + "\n" + strings.Repeat(" ", max(terr.column-1, 0)) + "^\n\nSyntaxError: " + terr.msg})
+		}
+		if prg, err = compileWrapped(path, t.code, esmWrapper, t.srcMap); err != nil {
+			l.throwSyntax(err)
+		}
+	}
+	fn, err := l.h.vm.RunProgram(prg)
+	if err != nil {
+		panic(err)
+	}
+	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm})
+}
+
+// throwSyntax throws a module's syntax error as a SyntaxError, keeping its
+// report for an uncaught one.
+func (l *loader) throwSyntax(err error) {
+	var se *scriptSyntaxError
+	if !errors.As(err, &se) {
+		panic(l.h.vm.NewGoError(err))
+	}
+	header, msg, _ := strings.Cut(se.report, "\n\nSyntaxError: ")
+	e, nerr := l.h.vm.New(l.h.vm.Get("SyntaxError"), l.h.vm.ToValue(msg))
+	if nerr != nil {
+		panic(nerr)
+	}
+	l.syntax[e] = header
+	panic(e)
+}
+
+// throwTLA refuses an ES module with top-level await, which the CommonJS
+// shape goja runs cannot hold: node's error for require() of one.
+func (l *loader) throwTLA(path string) {
+	panic(l.h.dgramless().codedError(dgram.KindError, "ERR_REQUIRE_ASYNC_MODULE", "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  Requiring "+path+" "))
+}
+
+// requireGlobal makes the loader: lib/module.js, the built-in module
+// "module" (Module), and the global require, a require from the working
+// directory (as node -e's).
+func (h *host) requireGlobal() {
+	vm := h.vm
+	l := &loader{h: h, res: newResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{}}
+	h.loader = l
+	h.registerBuiltins(l.builtins)
+	natives := l.natives()
+	natives["error"] = func(kind, code, msg string) *goja.Object {
+		return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
+	}
+	natives["argTypeError"] = func(name string, v goja.Value) *goja.Object {
+		return h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_TYPE", `The "`+name+`" argument must be of type string. Received `+describe(v))
+	}
+	natives["inspect"] = func(v goja.Value) string { return h.inspectValue(v) }
+	f, err := vm.RunScript("dgramjs:module.js", moduleJS)
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(f)
+	m, err := fn(goja.Undefined(), h.nativeObject(natives))
+	if err != nil {
+		panic(err)
+	}
+	l.module = m.(*goja.Object)
+	h.registry.RegisterNativeModule("module", func(vm *goja.Runtime, module *goja.Object) {
+		module.Set("exports", l.module)
+	})
+	wd, _ := os.Getwd()
+	req, err := h.callMethod(l.module, "createRequire", vm.ToValue(wd+"/"))
+	if err != nil {
+		panic(err)
+	}
+	vm.Set("require", req)
+}
+
+// runMain runs the script at path as node's main module (src is its
+// source), or src as node -e's code when path is "[eval]".
+func (h *host) runMain(path, src string) error {
+	if path == "[eval]" {
+		_, err := h.callMethod(h.loader.module, "evalMain", h.vm.ToValue(src))
+		return err
+	}
+	_, err := h.callMethod(h.loader.module, "runMain", h.vm.ToValue(path))
+	return err
+}
+
+// syntaxHeader is the "file:line, text, caret" header of a module's
+// SyntaxError, or "".
+func (l *loader) syntaxHeader(v goja.Value) string {
+	o, ok := v.(*goja.Object)
+	if !ok || l == nil {
+		return ""
+	}
+	return l.syntax[o]
+}

@@ -1,0 +1,1 @@
+module.exports = 'ext-cjs:' + typeof require;

@@ -1,0 +1,2 @@
+var ok = 1;
+foo bar;

@@ -1,0 +1,22 @@
+// CommonJS with syntax goja lacks (async generators, for await,
+// import()), lowered by esbuild; positions stay the file's own.
+async function* gen(n) {
+  for (let i = 0; i < n; i++) {
+    yield i;
+  }
+}
+(async () => {
+  const seen = [];
+  for await (const v of gen(3)) seen.push(v);
+  console.log('for await', seen.join());
+  const m = await import('./lib/imp.mjs');
+  console.log('import()', m.default);
+  const c = await import('./lib/dep.js');
+  console.log('import() cjs', c.default);
+  try {
+    throw new Error('where');
+  } catch (e) {
+    console.log('line', /modern\.js:(\d+)/.exec(e.stack)[1]);
+  }
+  console.log(typeof require, typeof module, __filename.endsWith('modern.js'));
+})();
