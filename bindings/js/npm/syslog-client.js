@@ -3,8 +3,8 @@
 // facility and severity in RFC 3164 format, and in RFC 5424 format with a
 // msgid (back-dated, so the output is stable). The peer is a syslog
 // collector on a dgram socket: it prints each message as it arrives (the
-// RFC 5424 app-name and procid checked against process.title and
-// process.pid) and asks for the next one; then the client is closed.
+// RFC 5424 procid checked against process.pid) and asks for the next one;
+// then the client is closed.
 'use strict';
 var dgram = require('dgram');
 var syslog = require('syslog-client');
@@ -33,9 +33,9 @@ function next() {
 var collector = dgram.createSocket('udp4');
 collector.on('message', function (msg, rinfo) {
   var text = msg.toString();
-  var own = ' ' + process.title + ' ' + process.pid + ' ';
+  var own = ' ' + process.pid + ' ';
   if (text.indexOf(own) >= 0) {
-    text = text.replace(own, ' <process.title> <process.pid> ');
+    text = text.replace(own, ' <process.pid> ');
   }
   console.log('syslog got from ' + rinfo.address + ' (' + (rinfo.size === msg.length ? 'whole' : 'size ' + rinfo.size) + '): ' + JSON.stringify(text));
   next();
@@ -44,6 +44,7 @@ collector.on('message', function (msg, rinfo) {
 collector.bind(0, '127.0.0.1', function () {
   client = syslog.createClient('127.0.0.1', {
     syslogHostname: 'board',
+    appName: 'sensord',
     transport: syslog.Transport.Udp,
     port: collector.address().port,
   });
