@@ -21,7 +21,7 @@ import (
 // and the well-kept userland ports of Node's own lib they embed
 // (lib/node/vendor/, each with its licence).
 //
-//go:embed lib/node
+//go:embed all:lib/node
 var libFS embed.FS
 
 // hostModules are the built-in modules host.go registers itself.

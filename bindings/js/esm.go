@@ -38,21 +38,24 @@ var esmDefines = map[string]string{
 	"import.meta": "__dgramjs_meta",
 }
 
+// esmAsyncWrapper is the wrapper of an ES module with top-level await
+// (tla.go).
+const esmAsyncWrapper = "(async function(exports, require, module, __filename, __dirname, __dgramjs_meta) {'use strict';\n"
+
 // transformed is a module's code as esbuild gave it, with its source map
-// to the original.
+// to the original; async when it has top-level await.
 type transformed struct {
 	code   string
 	srcMap []byte
+	async  bool
 }
 
-// transformError is a module esbuild refuses: its first error, and
-// whether that is top-level await (which the CommonJS shape cannot hold).
+// transformError is a module esbuild refuses: its first error.
 type transformError struct {
 	msg      string
 	line     int
 	column   int
 	lineText string
-	tla      bool
 }
 
 func (e *transformError) Error() string { return e.msg }
@@ -79,9 +82,12 @@ func transform(path, src string, esm bool) (*transformed, *transformError) {
 		opts.Define = esmDefines
 	}
 	r := api.Transform(src, opts)
+	if esm && len(r.Errors) > 0 && allTLA(r.Errors) {
+		return transformTLA(path, src, opts, r.Errors)
+	}
 	if len(r.Errors) > 0 {
 		e := r.Errors[0]
-		te := &transformError{msg: e.Text, tla: strings.Contains(e.Text, "Top-level await")}
+		te := &transformError{msg: e.Text}
 		if e.Location != nil {
 			te.line, te.column, te.lineText = e.Location.Line, e.Location.Column+1, e.Location.LineText
 		}

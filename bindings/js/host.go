@@ -214,6 +214,8 @@ func (h *host) setup() {
 		panic(err)
 	}
 	h.bufferMore()
+	h.processLib()
+	h.globalsLib()
 	global := vm.GlobalObject()
 	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
 		field(global, "console").(*goja.Object))

@@ -128,7 +128,7 @@ func (l *loader) natives() map[string]any {
 			return paths
 		},
 		"builtinNames": builtinNames,
-		"globalPaths": func() []string { return nodeModulesPaths("/")[1:] },
+		"globalPaths":  func() []string { return nodeModulesPaths("/")[1:] },
 		"readFile": func(path string) string {
 			b, err := os.ReadFile(path)
 			if err != nil {
@@ -159,6 +159,14 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	}
 	var prg *goja.Program
 	var err error
+	async := false
+	esmProgram := func(t *transformed) (*goja.Program, error) {
+		wrapper := esmWrapper
+		if t.async {
+			wrapper, async = esmAsyncWrapper, true
+		}
+		return compileWrapped(path, t.code, wrapper, t.srcMap)
+	}
 	if !esm {
 		prg, err = compileWrapped(path, src, moduleWrapper, nil)
 		if err != nil {
@@ -170,11 +178,9 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 		}
 		if err != nil {
 			if t, terr := transform(path, src, true); terr == nil {
-				if p, e := compileWrapped(path, t.code, esmWrapper, t.srcMap); e == nil {
+				if p, e := esmProgram(t); e == nil {
 					prg, err, esm = p, nil, true
 				}
-			} else if terr.tla {
-				l.throwTLA(path)
 			}
 		}
 		if err != nil {
@@ -183,12 +189,9 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	} else {
 		t, terr := transform(path, src, true)
 		if terr != nil {
-			if terr.tla {
-				l.throwTLA(path)
-			}
 			l.throwSyntax(&scriptSyntaxError{report: path + ":" + strconv.Itoa(terr.line) + "\n" + terr.lineText + "\n" + strings.Repeat(" ", max(terr.column-1, 0)) + "^\n\nSyntaxError: " + terr.msg})
 		}
-		if prg, err = compileWrapped(path, t.code, esmWrapper, t.srcMap); err != nil {
+		if prg, err = esmProgram(t); err != nil {
 			l.throwSyntax(err)
 		}
 	}
@@ -196,7 +199,7 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	if err != nil {
 		panic(err)
 	}
-	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm})
+	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm, "async": async})
 }
 
 // throwSyntax throws a module's syntax error as a SyntaxError, keeping its
@@ -213,12 +216,6 @@ func (l *loader) throwSyntax(err error) {
 	}
 	l.syntax[e] = header
 	panic(e)
-}
-
-// throwTLA refuses an ES module with top-level await, which the CommonJS
-// shape goja runs cannot hold: node's error for require() of one.
-func (l *loader) throwTLA(path string) {
-	panic(l.h.dgramless().codedError(dgram.KindError, "ERR_REQUIRE_ASYNC_MODULE", "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  Requiring "+path+" "))
 }
 
 // requireGlobal makes the loader: lib/module.js, the built-in module

@@ -7,6 +7,7 @@
 (function (native) {
   var parents = new WeakMap(); // module -> the module that first loaded it
   var esModules = new WeakSet();
+  var asyncAllowed = new WeakSet(); // modules being loaded as the main module or by import
 
   function argTypeError(name, value) {
     return native.argTypeError(name, value);
@@ -111,7 +112,7 @@
 
   // loadFile is the module of filename: the cached one, or a new one,
   // loaded (removed from the cache again if loading throws).
-  function loadFile(filename, parent, isMain) {
+  function loadFile(filename, parent, isMain, byImport) {
     var cached = Module._cache[filename];
     if (cached !== undefined) {
       updateChildren(parent, cached, true);
@@ -123,6 +124,7 @@
       module.id = '.';
     }
     Module._cache[filename] = module;
+    if (isMain || byImport) { asyncAllowed.add(module); }
     var threw = true;
     try {
       module.load(filename);
@@ -169,6 +171,9 @@
   // run calls a compiled module's function: a CommonJS module's with its
   // exports as this, an ES module's with import's require and import.meta.
   function run(module, compiled, filename, dirname) {
+    if (compiled.async && !asyncAllowed.has(module)) {
+      throw native.error('Error', 'ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.');
+    }
     if (compiled.esm) {
       esModules.add(module);
       var meta = {
@@ -220,7 +225,7 @@
       var r = native.resolveImport(specifier, module.filename);
       if (r instanceof Error) { throw r; }
       if (typeof r !== 'string') { return native.builtin(r.builtin); }
-      var m = loadFile(r, module, false);
+      var m = loadFile(r, module, false, true);
       var exports = m.exports;
       if (!esModules.has(m) && exports !== null && (typeof exports === 'object' || typeof exports === 'function') && exports.__esModule) {
         var ns = { __esModule: true, default: exports };
@@ -274,6 +279,7 @@
   Module.evalMain = function evalMain(code) {
     var cwd = native.cwd();
     var m = new Module('[eval]', null);
+    asyncAllowed.add(m);
     m.filename = cwd + '/[eval]';
     m.paths = Module._nodeModulePaths(cwd);
     run(m, native.compileSource('[eval]', code), '[eval]', '.');

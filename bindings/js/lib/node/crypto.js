@@ -174,16 +174,6 @@ streamMethods.forEach(function (name) {
     return Transform.prototype[name].apply(this, arguments);
   };
 });
-['readable', 'writable', 'destroyed', 'readableEnded', 'writableFinished', 'writableEnded'].forEach(function (name) {
-  Object.defineProperty(LazyTransform.prototype, name, {
-    get: function () {
-      if (this._readableState === undefined) { return name === 'readable' || name === 'writable'; }
-      return Object.getOwnPropertyDescriptor(require('stream').Transform.prototype, name) ?
-        Reflect.get(require('stream').Transform.prototype, name, this) : undefined;
-    },
-    configurable: true
-  });
-});
 LazyTransform.prototype._transform = function _transform(chunk, encoding, callback) {
   this.update(chunk, encoding);
   callback();

@@ -193,6 +193,17 @@ exports.promisify = function promisify(original) {
 };
 exports.promisify.custom = kCustomPromisify;
 
+// util.promisify(setTimeout) and (setImmediate) are timers/promises', as
+// in Node (looked up when promisify asks).
+[['setTimeout', globalThis.setTimeout], ['setImmediate', globalThis.setImmediate]].forEach(function (t) {
+  if (typeof t[1] === 'function' && !Object.prototype.hasOwnProperty.call(t[1], kCustomPromisify)) {
+    Object.defineProperty(t[1], kCustomPromisify, {
+      get: function () { return require('timers/promises')[t[0]]; },
+      configurable: true
+    });
+  }
+});
+
 // callbackify: an async function (returning a Promise) as a function
 // taking a callback; a falsy rejection reason becomes
 // ERR_FALSY_VALUE_REJECTION with the reason as .reason.

@@ -1,0 +1,20 @@
+//go:build !unix
+
+package dgramjs
+
+import (
+	"syscall"
+	"time"
+)
+
+// windowSize reports no terminal where the host has no ioctl.
+func windowSize(int) (cols, rows int, ok bool) { return 0, 0, false }
+
+// cpuTimes is unknown here.
+func cpuTimes() (user, sys time.Duration) { return 0, 0 }
+
+// residentBytes is what the Go runtime holds from the system.
+func residentBytes(fallback uint64) uint64 { return fallback }
+
+// errnoName is the errno's name, or EIO.
+func errnoName(syscall.Errno) string { return "EIO" }
