@@ -43,11 +43,13 @@ var esmDefines = map[string]string{
 const esmAsyncWrapper = "(async function(exports, require, module, __filename, __dirname, __dgramjs_meta) {'use strict';\n"
 
 // transformed is a module's code as esbuild gave it, with its source map
-// to the original; async when it has top-level await.
+// to the original; async when it has top-level await; a factory when the
+// code returns the module's function (tla.go) rather than being its body.
 type transformed struct {
-	code   string
-	srcMap []byte
-	async  bool
+	code    string
+	srcMap  []byte
+	async   bool
+	factory bool
 }
 
 // transformError is a module esbuild refuses: its first error.

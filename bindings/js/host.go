@@ -214,11 +214,13 @@ func (h *host) setup() {
 		panic(err)
 	}
 	h.bufferMore()
-	h.processLib()
-	h.globalsLib()
 	global := vm.GlobalObject()
 	nameNatives(vm, global, h.process, field(global, "Buffer").(*goja.Object), field(global, "Buffer").(*goja.Object).Get("prototype").(*goja.Object),
 		field(global, "console").(*goja.Object))
+	// After nameNatives, which reads every property: their getters load
+	// modules (process.stdout, URL) only when a script uses them.
+	h.processLib()
+	h.globalsLib()
 }
 
 // nameNatives gives the Go functions among the properties of objs the
@@ -456,8 +458,8 @@ func (h *host) report(err error) {
 		fmt.Fprintf(h.stderr, "Uncaught %v\n", err)
 		return
 	}
-	if header := h.loader.syntaxHeader(v); header != "" {
-		fmt.Fprintf(h.stderr, "%s\n\nSyntaxError: %s\n", header, field(v.(*goja.Object), "message"))
+	if r := h.loader.syntaxReport(v); r != "" {
+		fmt.Fprintf(h.stderr, "%s\n", r)
 		return
 	}
 	// The value's getters and conversions are the script's and may throw:

@@ -30,10 +30,13 @@ type loader struct {
 	res      *resolver
 	builtins *require.RequireModule // goja_nodejs's registry: the built-in modules only
 	module   *goja.Object           // lib/module.js's Module
-	// syntax holds the "file:line, text, caret" header of each SyntaxError
-	// thrown for a module, which the report of an uncaught one prints as
-	// node does.
+	// syntax holds the report of each SyntaxError thrown for a module
+	// ("file:line", the line, a caret, "SyntaxError: message"), which an
+	// uncaught one prints as node does (kept here: the script may change
+	// the error's properties).
 	syntax map[*goja.Object]string
+	// syntaxError is SyntaxError, as it was before the script ran.
+	syntaxError *goja.Object
 }
 
 // noFiles is the registry's source loader: files are the loader's, the
@@ -159,10 +162,13 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	}
 	var prg *goja.Program
 	var err error
-	async := false
+	async, factory := false, false
 	esmProgram := func(t *transformed) (*goja.Program, error) {
 		wrapper := esmWrapper
-		if t.async {
+		switch {
+		case t.factory:
+			wrapper, async, factory = "(function() {\n", true, true
+		case t.async:
 			wrapper, async = esmAsyncWrapper, true
 		}
 		return compileWrapped(path, t.code, wrapper, t.srcMap)
@@ -199,6 +205,12 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	if err != nil {
 		panic(err)
 	}
+	if factory {
+		f, _ := goja.AssertFunction(fn)
+		if fn, err = f(goja.Undefined()); err != nil {
+			panic(err)
+		}
+	}
 	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm, "async": async})
 }
 
@@ -209,12 +221,12 @@ func (l *loader) throwSyntax(err error) {
 	if !errors.As(err, &se) {
 		panic(l.h.vm.NewGoError(err))
 	}
-	header, msg, _ := strings.Cut(se.report, "\n\nSyntaxError: ")
-	e, nerr := l.h.vm.New(l.h.vm.Get("SyntaxError"), l.h.vm.ToValue(msg))
+	_, msg, _ := strings.Cut(se.report, "\n\nSyntaxError: ")
+	e, nerr := l.h.vm.New(l.syntaxError, l.h.vm.ToValue(msg))
 	if nerr != nil {
 		panic(nerr)
 	}
-	l.syntax[e] = header
+	l.syntax[e] = se.report
 	panic(e)
 }
 
@@ -223,7 +235,8 @@ func (l *loader) throwSyntax(err error) {
 // directory (as node -e's).
 func (h *host) requireGlobal() {
 	vm := h.vm
-	l := &loader{h: h, res: newResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{}}
+	l := &loader{h: h, res: newResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{},
+		syntaxError: vm.Get("SyntaxError").(*goja.Object)}
 	h.loader = l
 	h.registerBuiltins(l.builtins)
 	natives := l.natives()
@@ -266,9 +279,8 @@ func (h *host) runMain(path, src string) error {
 	return err
 }
 
-// syntaxHeader is the "file:line, text, caret" header of a module's
-// SyntaxError, or "".
-func (l *loader) syntaxHeader(v goja.Value) string {
+// syntaxReport is the report of a module's SyntaxError, or "".
+func (l *loader) syntaxReport(v goja.Value) string {
 	o, ok := v.(*goja.Object)
 	if !ok || l == nil {
 		return ""

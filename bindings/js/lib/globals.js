@@ -1,5 +1,5 @@
 'use strict';
-// The globals node has and goja lacks: global, queueMicrotask,
+// The globals node has and goja lacks: global, Symbol.asyncIterator, queueMicrotask,
 // structuredClone, DOMException, Event, EventTarget, CustomEvent,
 // AbortController, AbortSignal, and TextEncoder, TextDecoder, URL,
 // URLSearchParams, atob and btoa from their built-in modules when first
@@ -15,6 +15,13 @@
   }
 
   define(globalThis, 'global', globalThis);
+
+  // Symbol.asyncIterator, which goja lacks: the symbol esbuild's lowered
+  // async generators and for await fall back to, so that an iterator made
+  // by either is found by the other.
+  if (typeof Symbol.asyncIterator !== 'symbol') {
+    Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol.for('Symbol.asyncIterator') });
+  }
 
   define(globalThis, 'queueMicrotask', function queueMicrotask(callback) {
     if (typeof callback !== 'function') { throw argType('callback', 'of type function', callback); }

@@ -173,3 +173,29 @@ AbortError.prototype = Object.create(Error.prototype, {
   name: { value: 'AbortError', writable: true, configurable: true }
 });
 exports.AbortError = AbortError;
+
+// emitWarning is process.emitWarning, or Node's way of it (a 'warning'
+// event, then the warning on standard error) until the host's process has it.
+function emitWarning(msg, type, code, ctor) {
+  if (typeof process.emitWarning === 'function') {
+    process.emitWarning(msg, type, code, ctor);
+    return;
+  }
+  // Node's process.emitWarning, until the host's process has it.
+  var w = new Error(msg);
+  w.name = type;
+  if (code !== undefined) { w.code = code; }
+  if (process.throwDeprecation) { throw w; }
+  process.nextTick(function () {
+    process.emit('warning', w);
+    var text = '(node:' + process.pid + ') ' + (code ? '[' + code + '] ' : '') + type + ': ' + msg +
+      '\n(Use `node --trace-deprecation ...` to show where the warning was created)';
+    if (process.stderr && typeof process.stderr.write === 'function') {
+      process.stderr.write(text + '\n');
+    } else {
+      console.error(text);
+    }
+  });
+}
+
+exports.emitWarning = emitWarning;

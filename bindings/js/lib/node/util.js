@@ -70,27 +70,7 @@ exports.deprecate = function deprecate(fn, msg, code) {
   return deprecated;
 };
 
-function emitWarning(msg, type, code, ctor) {
-  if (typeof process.emitWarning === 'function') {
-    process.emitWarning(msg, type, code, ctor);
-    return;
-  }
-  // Node's process.emitWarning, until the host's process has it.
-  var w = new Error(msg);
-  w.name = type;
-  if (code !== undefined) { w.code = code; }
-  if (process.throwDeprecation) { throw w; }
-  process.nextTick(function () {
-    process.emit('warning', w);
-    var text = '(node:' + process.pid + ') ' + (code ? '[' + code + '] ' : '') + type + ': ' + msg +
-      '\n(Use `node --trace-deprecation ...` to show where the warning was created)';
-    if (process.stderr && typeof process.stderr.write === 'function') {
-      process.stderr.write(text + '\n');
-    } else {
-      console.error(text);
-    }
-  });
-}
+var emitWarning = errors.emitWarning;
 
 // debuglog: a logger for section that writes "SECTION pid: message" to
 // standard error when NODE_DEBUG names the section (a comma-separated

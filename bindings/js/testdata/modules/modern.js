@@ -20,3 +20,18 @@ async function* gen(n) {
   }
   console.log(typeof require, typeof module, __filename.endsWith('modern.js'));
 })();
+// An async iterable made by hand, and an async generator's own iterator,
+// both found through Symbol.asyncIterator.
+const iterable = {
+  [Symbol.asyncIterator]() {
+    let i = 0;
+    return { next: () => Promise.resolve(i < 2 ? { value: 'h' + i++, done: false } : { value: undefined, done: true }) };
+  }
+};
+(async () => {
+  const got = [];
+  for await (const v of iterable) got.push(v);
+  const it = gen(2)[Symbol.asyncIterator]();
+  got.push((await it.next()).value, typeof Symbol.asyncIterator);
+  console.log('async iterables', got.join());
+})();

@@ -43,3 +43,5 @@ const { createRequire, builtinModules, isBuiltin } = require('module');
 const r2 = createRequire(here + '/lib/int/');
 console.log(r2('./x'), r2('#dep'), typeof r2.resolve, isBuiltin('events'), isBuiltin('node:events'), isBuiltin('nope'), Array.isArray(builtinModules));
 console.log(require('module') === require('node:module'), typeof require('module').Module);
+// require() of an ES module with top-level await is node's error.
+try { require('./lib/tla-dep.mjs'); } catch (e) { console.log(e.name, e.code); }
