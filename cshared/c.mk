@@ -112,14 +112,14 @@ install:
 	@chmod 0644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/dgram.pc
 
 # The C suite, linked against build/libdgram.so.
-$(C_BUILD)/test_dgram: $(C_TESTDIR)/test_dgram.c $(C_DIR)/dgram.h lib
+$(C_BUILD)/test_dgram: $(C_TESTDIR)/test_dgram.c $(C_TESTDIR)/test_recv.c $(C_DIR)/dgram.h lib
 	@mkdir -p $(C_BUILD)
 	$(CC) -std=c11 -D_GNU_SOURCE -g -O1 $(C_WARN) -I$(C_DIR) -o $@ $< -L$(BUILD) -ldgram -lpthread -Wl,-rpath,'$$ORIGIN/..'
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer,
 # leak detection on; the Go runtime's own cgo allocations are suppressed
 # (tests/lsan.supp, docs/C.md).
-$(C_BUILD)/test_dgram_asan: $(C_TESTDIR)/test_dgram.c $(C_DIR)/dgram.h lib
+$(C_BUILD)/test_dgram_asan: $(C_TESTDIR)/test_dgram.c $(C_TESTDIR)/test_recv.c $(C_DIR)/dgram.h lib
 	@mkdir -p $(C_BUILD)
 	$(CC) -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer $(C_WARN) -I$(C_DIR) -o $@ $< -L$(BUILD) -ldgram -lpthread -Wl,-rpath,'$$ORIGIN/..'
 

@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "5fc05df30a696893d27036a400d1c836be874ff7f7501967322029c0659b8183";
+    return "2e2ecd0453515d6f04134ea1abd130c36ba759dd6ce45753a07934730a7903a3";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -35,7 +35,7 @@ const dgramx_error dgramx_errors[] = {
     {-40, "ERR_SOCKET_DGRAM_IS_CONNECTED", "Error", "Already connected"},
     {-41, "ERR_SOCKET_DGRAM_NOT_CONNECTED", "Error", "Not connected"},
     {-27, "ERR_SOCKET_BAD_BUFFER_SIZE", "TypeError", "Buffer size must be a positive integer"},
-    {-28, "ERR_SOCKET_BUFFER_SIZE", "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+    {-28, "ERR_SOCKET_BUFFER_SIZE", "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
     {-10, "EADDRINUSE", "Error", ""},
     {-11, "EADDRNOTAVAIL", "Error", ""},
     {-12, "EACCES", "Error", ""},

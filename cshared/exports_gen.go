@@ -36,7 +36,7 @@ var cErrors = map[dgram.Code]cError{
 	dgram.ErrSocketDgramIsConnected:  {-40, "Error", "Already connected"},
 	dgram.ErrSocketDgramNotConnected: {-41, "Error", "Not connected"},
 	dgram.ErrSocketBadBufferSize:     {-27, "TypeError", "Buffer size must be a positive integer"},
-	dgram.ErrSocketBufferSize:        {-28, "Error", "Could not get or set buffer size: {syscall} returned {cause}"},
+	dgram.ErrSocketBufferSize:        {-28, "SystemError", "Could not get or set buffer size: {syscall} returned {cause}"},
 	dgram.EADDRINUSE:                 {-10, "Error", ""},
 	dgram.EADDRNOTAVAIL:              {-11, "Error", ""},
 	dgram.EACCES:                     {-12, "Error", ""},
@@ -134,8 +134,8 @@ func (e *entry) connectListener(fn C.dgram_connect_cb, userData C.uintptr_t) dgr
 	}
 }
 
-// errorListener delivers the 'error' event to fn, in the socket's delivery
-// mode; nil when fn is NULL.
+// errorListener delivers the 'error' event (bounded, and dropped after
+// dgram_close) to fn, in the socket's delivery mode; nil when fn is NULL.
 func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.ErrorListener {
 	if fn == nil {
 		return nil
@@ -147,7 +147,7 @@ func (e *entry) errorListener(fn C.dgram_error_cb, userData C.uintptr_t) dgram.E
 			})
 			return
 		}
-		e.deliver(func() {
+		e.deliverBounded(func() {
 			C.dgramx_call_error(fn, e.h, errorInfo(&e.argError, exception), userData)
 		})
 	}

@@ -70,9 +70,28 @@ type entry struct {
 	// in thread delivery, in dgram_poll in poll delivery).
 	argRemoteInfo C.struct_dgram_remote_info
 	argError      C.struct_dgram_error_info
-	// staged are the 'message' events of the reader's batch, not yet
-	// queued (handOver); the reader's own.
+	// staged are the bounded events ('message', a receive error) of the
+	// reader's batch or the dispatcher's task, not yet queued (handOver);
+	// the socket's emit lock guards it.
 	staged []pollEvent
+	// lockRun and unlockRun bracket each of a poll-delivery socket's
+	// callbacks that dgram_poll runs: dgram_close waits for it
+	// (corehooks.CallbackLock) unless it runs on the calling thread.
+	lockRun   func(runner int64)
+	unlockRun func()
+}
+
+// pollRunner names, to the core's close, the thread that runs callbacks
+// in dgram_poll (one at a time: queue.run).
+const pollRunner = -1
+
+func init() {
+	corehooks.CurrentRunner = func() int64 {
+		if C.dgramx_in_poll() != 0 {
+			return pollRunner
+		}
+		return 0
+	}
 }
 
 // handles maps live handles to their entries. Handles count up from 1 and
@@ -130,6 +149,7 @@ func (e *entry) register(sock *dgram.Socket) C.dgram_socket {
 	if e.gate != nil {
 		corehooks.OnClosing(sock, e.gate.Close)
 		corehooks.AfterReadBatch(sock, e.handOver)
+		e.lockRun, e.unlockRun = corehooks.CallbackLock(sock)
 	}
 	sock.OnClose(func() {
 		handles.Lock()
@@ -158,11 +178,12 @@ func (e *entry) deliver(fn func()) {
 }
 
 // deliverBounded is deliver for an event the spec marks bounded (a
-// 'message' callback, which the socket's reader delivers). It waits for a
-// slot of the socket's gate (dropping the datagram once dgram_close was
-// called) and stages the event until the reader's batch ends (handOver);
-// dgram_poll runs it only if the socket was not closed meanwhile: no
-// 'message' callback starts after dgram_close returned.
+// 'message' callback, a receive error, which the socket's reader
+// delivers). It waits for a slot of the socket's gate (dropping the event
+// once dgram_close was called) and stages the event until the reader's
+// batch (or the dispatcher's task) ends (handOver); dgram_poll runs it
+// only if the socket was not closed meanwhile: no such callback starts
+// after dgram_close returned.
 func (e *entry) deliverBounded(fn func()) {
 	ok, closed := e.gate.TryAcquire()
 	if closed {
@@ -179,10 +200,10 @@ func (e *entry) deliverBounded(fn func()) {
 	e.staged = append(e.staged, pollEvent{e: e, fn: fn, bounded: true})
 }
 
-// handOver queues the 'message' events the reader staged during its
-// batch, all at once (corehooks.AfterReadBatch): dgram_poll finds a batch,
-// the eventfd is written once for it. The reader runs it, holding the
-// socket's emit lock, so a send callback cannot come between.
+// handOver queues the bounded events staged during the reader's batch,
+// all at once (corehooks.AfterReadBatch): dgram_poll finds a batch, the
+// eventfd is written once for it. It runs holding the socket's emit lock,
+// so a send callback cannot come between.
 func (e *entry) handOver() {
 	if len(e.staged) > 0 {
 		queue.pushAll(e.staged)
@@ -211,15 +232,19 @@ type pollEvent struct {
 	bounded bool
 }
 
-// run runs the event's callback, and frees its slot.
+// run runs the event's callback, and frees its slot, holding the
+// socket's run lock: a dgram_close on another thread waits for it, and a
+// bounded event that comes after dgram_close is dropped.
 func (ev *pollEvent) run() {
-	if ev.bounded {
-		defer ev.e.gate.Release()
-		if ev.e.gate.Closed() {
-			return
-		}
+	e := ev.e
+	e.lockRun(pollRunner)
+	if !ev.bounded || !e.gate.Closed() {
+		runCallback(ev.fn)
 	}
-	runCallback(ev.fn)
+	e.unlockRun()
+	if ev.bounded {
+		e.gate.Release()
+	}
 }
 
 // pollQueue holds the callbacks of DGRAM_DELIVERY_POLL sockets until
@@ -348,14 +373,23 @@ func dgramgo_poll(timeoutMs C.int) (rc C.int) {
 	if code := queue.ready("dgram_poll"); code != 0 {
 		return code
 	}
-	if timeoutMs != 0 && queue.empty() {
-		if err := queue.wait(int(timeoutMs)); err != nil {
-			return fail(sysError("dgram_poll", "poll", err))
+	var evs []pollEvent
+	for {
+		if timeoutMs != 0 && queue.empty() {
+			if err := queue.wait(int(timeoutMs)); err != nil {
+				return fail(sysError("dgram_poll", "poll", err))
+			}
 		}
+		queue.run.Lock()
+		evs = queue.take()
+		if len(evs) > 0 || timeoutMs >= 0 {
+			break
+		}
+		// Waiting for ever: another thread's dgram_poll took what woke
+		// this one. Wait again, until a callback runs here.
+		queue.run.Unlock()
 	}
-	queue.run.Lock()
 	defer queue.run.Unlock()
-	evs := queue.take()
 	if len(evs) == 0 {
 		waitInC(0)
 		return 0

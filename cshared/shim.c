@@ -224,5 +224,7 @@ int dgramx_poll(int timeout_ms)
     if (!dgramx_pending_soon() && dgramx_wait(fd, timeout_ms) != 0) {
         return dgramgo_poll(timeout_ms);
     }
-    return dgramgo_poll(0);
+    /* A negative timeout waits until a callback ran: when another thread's
+       dgram_poll took what woke this one, the Go side waits again. */
+    return dgramgo_poll(timeout_ms < 0 ? -1 : 0);
 }

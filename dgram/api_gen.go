@@ -160,7 +160,9 @@ func (s *Socket) emitConnect() {
 
 // OnError adds listener to the 'error' event: emitted whenever any error
 // occurs that is not reported to a callback: a failed bind (explicit or
-// implicit), a failed receive. A single error is passed to the handler.
+// implicit), a failed receive. A single error is passed to the handler. A
+// failed receive (syscall recvmsg, such as the ICMP errors a peer's network
+// sends) never ends reading: the socket goes on receiving until close().
 func (s *Socket) OnError(listener ErrorListener) {
 	s.mustListen("OnError", listener == nil)
 	s.events.error.add(listener)
@@ -306,6 +308,11 @@ func (s *Socket) BindOptions(options BindOptions, bindListener ListeningListener
 // Close is dgram.Socket.close: closes the socket and stops listening for
 // data on it. The optional closeListener is attached to the 'close' event,
 // even when close fails because the socket is already closed (as in Node).
+// When close returns on a thread that is not running one of the socket's
+// callbacks, none of them is running and no 'message' or 'error' callback
+// starts later (a callback running on another thread is waited for); from
+// inside one of the socket's callbacks it returns at once. 'close' and the
+// callbacks of earlier sends still come.
 //
 // Form: close([closeListener]).
 func (s *Socket) Close(closeListener CloseListener) error {
@@ -710,13 +717,16 @@ type sockOptKey struct {
 }
 
 // sockOpt is a socket option: its name, its key per family, the code of a
-// call before bind ("" is the system error EBADF named after the call) and
-// the operation errors name ({syscall}; the call's name when empty).
+// call before bind ("" is the system error EBADF named after the call), the
+// operation errors name ({syscall}; the call's name when empty), and whether
+// setting 0 reads it and changes nothing (zeroReads, as libuv's buffer
+// sizes).
 type sockOpt struct {
-	name    string
-	v4, v6  sockOptKey
-	unbound Code
-	syscall string
+	name      string
+	v4, v6    sockOptKey
+	unbound   Code
+	syscall   string
+	zeroReads bool
 }
 
 // optBroadcast is the socket option broadcast: SO_BROADCAST.
@@ -753,21 +763,23 @@ var optMulticastLoopback = sockOpt{
 // optRecvBufferSize is the socket option recvBufferSize: SO_RCVBUF, the
 // receive buffer's size in bytes.
 var optRecvBufferSize = sockOpt{
-	name:    "recvBufferSize",
-	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
-	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
-	unbound: ErrSocketBufferSize,
-	syscall: "uv_recv_buffer_size",
+	name:      "recvBufferSize",
+	v4:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	v6:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_RCVBUF},
+	unbound:   ErrSocketBufferSize,
+	syscall:   "uv_recv_buffer_size",
+	zeroReads: true,
 }
 
 // optSendBufferSize is the socket option sendBufferSize: SO_SNDBUF, the send
 // buffer's size in bytes.
 var optSendBufferSize = sockOpt{
-	name:    "sendBufferSize",
-	v4:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
-	v6:      sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
-	unbound: ErrSocketBufferSize,
-	syscall: "uv_send_buffer_size",
+	name:      "sendBufferSize",
+	v4:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	v6:        sockOptKey{syscall.SOL_SOCKET, syscall.SO_SNDBUF},
+	unbound:   ErrSocketBufferSize,
+	syscall:   "uv_send_buffer_size",
+	zeroReads: true,
 }
 
 // setBroadcast is the core of SetBroadcast: it sets the socket option

@@ -23,11 +23,13 @@ func TestBufferSizes(t *testing.T) {
 			}{
 				{"setRecvBufferSize", "uv_recv_buffer_size", func() error { return s.SetRecvBufferSize(8192) }},
 				{"setSendBufferSize", "uv_send_buffer_size", func() error { return s.SetSendBufferSize(8192) }},
+				{"setRecvBufferSize(0)", "uv_recv_buffer_size", func() error { return s.SetRecvBufferSize(0) }},
+				{"setSendBufferSize(0)", "uv_send_buffer_size", func() error { return s.SetSendBufferSize(0) }},
 				{"getRecvBufferSize", "uv_recv_buffer_size", func() error { _, err := s.GetRecvBufferSize(); return err }},
 				{"getSendBufferSize", "uv_send_buffer_size", func() error { _, err := s.GetSendBufferSize(); return err }},
 			} {
 				err := tc.call()
-				want := "Error [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: " + tc.op + " returned EBADF (bad file descriptor)"
+				want := "SystemError [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: " + tc.op + " returned EBADF (bad file descriptor)"
 				if !errors.Is(err, ErrSocketBufferSize) || err.Error() != want || !errors.Is(err, syscall.EBADF) {
 					t.Errorf("%s before bind: %v; want %s, wrapping EBADF", tc.name, err, want)
 				}
@@ -68,6 +70,16 @@ func TestBufferSizes(t *testing.T) {
 						t.Errorf("get %s buffer size after setting %d: %d, %v; want at least %d", tc.name, size, got, err, size)
 					}
 				}
+				// 0 reads the size and changes nothing, as libuv's
+				// uv_recv_buffer_size: it does not shrink the buffer to the
+				// kernel's minimum.
+				before, _ := tc.get()
+				if err := tc.set(0); err != nil {
+					t.Errorf("set %s buffer size 0: %v; want nil", tc.name, err)
+				}
+				if after, err := tc.get(); err != nil || after != before {
+					t.Errorf("%s buffer size after setting 0: %d, %v; want %d as before", tc.name, after, err, before)
+				}
 			}
 			a, err := s.Address()
 			if err != nil {
@@ -85,6 +97,9 @@ func TestBufferSizes(t *testing.T) {
 			}
 			if err := s.SetSendBufferSize(8192); !errors.Is(err, ErrSocketDgramNotRunning) {
 				t.Errorf("SetSendBufferSize after close: %v; want ERR_SOCKET_DGRAM_NOT_RUNNING", err)
+			}
+			if err := s.SetRecvBufferSize(0); !errors.Is(err, ErrSocketDgramNotRunning) {
+				t.Errorf("SetRecvBufferSize(0) after close: %v; want ERR_SOCKET_DGRAM_NOT_RUNNING", err)
 			}
 		})
 	}

@@ -87,7 +87,7 @@ func (s *Socket) remoteAddress() (AddressInfo, error) {
 	case !s.peer.IsValid():
 		return AddressInfo{}, codeError(ErrSocketDgramNotConnected, "")
 	}
-	return AddressInfo{Address: s.peer.Addr().Unmap(), Family: s.family.family, Port: int(s.peer.Port())}, nil
+	return AddressInfo{Address: s.family.addrPort(s.peer).Addr(), Family: s.family.family, Port: int(s.peer.Port())}, nil
 }
 
 // ref is the core of ref: Go has no event loop that a socket keeps

@@ -5,6 +5,7 @@ package dgram
 import (
 	"net"
 	"net/netip"
+	"strconv"
 	"syscall"
 	"unsafe"
 
@@ -79,7 +80,15 @@ func sockName(rc syscall.RawConn) (netip.AddrPort, error) {
 	case *unix.SockaddrInet4:
 		return netip.AddrPortFrom(netip.AddrFrom4(a.Addr), uint16(a.Port)), nil
 	case *unix.SockaddrInet6:
-		return netip.AddrPortFrom(netip.AddrFrom16(a.Addr), uint16(a.Port)), nil
+		ip := netip.AddrFrom16(a.Addr)
+		if a.ZoneId != 0 { // a link-local address's interface, as Node appends it
+			zone := strconv.Itoa(int(a.ZoneId))
+			if ifi, err := net.InterfaceByIndex(int(a.ZoneId)); err == nil {
+				zone = ifi.Name
+			}
+			ip = ip.WithZone(zone)
+		}
+		return netip.AddrPortFrom(ip, uint16(a.Port)), nil
 	}
 	return netip.AddrPort{}, unix.EAFNOSUPPORT
 }

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"net"
 	"sync"
-	"syscall"
+	"time"
 )
 
 // dispatcher runs a socket's events one at a time. Work posted to it (the
@@ -13,8 +13,8 @@ import (
 // hop, holding the same emit lock, so listeners never overlap. The
 // goroutine starts with the first post and ends after 'close'.
 type dispatcher struct {
-	s      *Socket
-	emitMu sync.Mutex // held while a listener runs
+	s    *Socket
+	emit callbackLock // held while a listener runs (closewait.go)
 
 	mu         sync.Mutex
 	cond       sync.Cond
@@ -58,6 +58,7 @@ func (d *dispatcher) wakeLocked() {
 }
 
 func (d *dispatcher) run() {
+	me := goroutineID()
 	for {
 		d.mu.Lock()
 		for len(d.tasks) == 0 && !d.stopping {
@@ -76,13 +77,13 @@ func (d *dispatcher) run() {
 			tasks = d.tasks // whatever the reader posted last
 			d.tasks = nil
 			d.mu.Unlock()
-			d.runAll(tasks)
-			d.emitMu.Lock()
+			d.runAll(me, tasks)
+			d.emit.lock(me)
 			d.s.emitClose()
-			d.emitMu.Unlock()
+			d.emit.unlock()
 			return
 		}
-		d.runAll(tasks)
+		d.runAll(me, tasks)
 		clear(tasks)
 		d.mu.Lock()
 		d.spare = tasks[:0]
@@ -90,11 +91,12 @@ func (d *dispatcher) run() {
 	}
 }
 
-func (d *dispatcher) runAll(tasks []func()) {
+func (d *dispatcher) runAll(me runner, tasks []func()) {
 	for _, fn := range tasks {
-		d.emitMu.Lock()
+		d.emit.lock(me)
 		fn()
-		d.emitMu.Unlock()
+		d.s.runAfter()
+		d.emit.unlock()
 	}
 }
 
@@ -104,29 +106,53 @@ func (d *dispatcher) runAll(tasks []func()) {
 // the datagram, or, with PooledReceive, the reader's buffer itself, valid
 // until the listener returns. A datagram read after close started is
 // dropped.
-func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
+//
+// A receive error never ends reading: it is emitted ('error', syscall
+// recvmsg, as Node reports it) and the reader reads on; only close ends
+// it. An error that repeats with no datagram between makes the reader
+// pause before it reads again (errorPause), so that a socket that fails
+// for ever costs neither a core nor a flood of events.
+func (s *Socket) read(conn *net.UDPConn, done, stop chan struct{}) {
 	defer close(done)
+	me := goroutineID()
 	d := &s.dispatcher
-	s.mu.RLock()
-	after := s.afterBatch
-	s.mu.RUnlock()
 	r, err := newBatchReader(conn)
-	for err == nil {
-		var n int
-		if n, err = r.next(); err != nil {
+	if err != nil {
+		return // conn was closed before the reader started
+	}
+	var pause *time.Timer
+	failures := 0 // receive errors in a row
+	for {
+		n, err := r.next()
+		if err != nil {
 			if s.stopped.Load() || errors.Is(err, net.ErrClosed) {
 				return
 			}
-			d.emitMu.Lock()
-			s.emitError(sysError("recvmsg", err, "", 0))
-			d.emitMu.Unlock()
-			if transient(err) {
-				err = nil
+			d.emit.lock(me)
+			if !s.stopped.Load() {
+				s.emitError(sysError("recvmsg", err, "", 0))
+				s.runAfter()
+			}
+			d.emit.unlock()
+			failures++
+			if wait := errorPause(failures); wait > 0 {
+				if pause == nil {
+					pause = time.NewTimer(wait)
+				} else {
+					pause.Reset(wait)
+				}
+				select {
+				case <-pause.C:
+				case <-stop:
+					pause.Stop()
+					return
+				}
 			}
 			continue
 		}
+		failures = 0
 		s.reads.Add(1)
-		d.emitMu.Lock()
+		d.emit.lock(me)
 		for i := 0; i < n && !s.stopped.Load(); i++ {
 			if len(s.events.message.load()) == 0 {
 				continue
@@ -137,20 +163,29 @@ func (s *Socket) read(conn *net.UDPConn, done chan struct{}) {
 			}
 			s.emitMessage(msg, RemoteInfo{Address: from.Addr(), Family: s.family.family, Port: int(from.Port()), Size: len(msg)})
 		}
-		for _, fn := range after {
-			fn()
-		}
-		d.emitMu.Unlock()
+		s.runAfter()
+		d.emit.unlock()
 	}
 }
 
-// transient reports receive errors after which the socket still works:
-// ICMP errors reported on a later receive, and interruptions.
-func transient(err error) bool {
-	for _, e := range []syscall.Errno{syscall.ECONNREFUSED, syscall.EHOSTUNREACH, syscall.ENETUNREACH, syscall.EINTR, syscall.EAGAIN, syscall.ENOBUFS} {
-		if errors.Is(err, e) {
-			return true
+// runAfter runs the bindings' hooks that follow a run of listeners
+// (corehooks.AfterReadBatch); the caller holds the emit lock.
+func (s *Socket) runAfter() {
+	if h := s.afterRun.Load(); h != nil {
+		for _, fn := range *h {
+			fn()
 		}
 	}
-	return false
+}
+
+// errorPause is how long the reader waits before it reads again after
+// the n-th receive error in a row: not at all after the first two (an
+// ICMP error is reported once, on one receive), then 1 ms, doubling up to
+// a second. libuv reports one error per turn of its loop and waits for
+// the poller; a loop of our own must bound itself.
+func errorPause(n int) time.Duration {
+	if n <= 2 {
+		return 0
+	}
+	return min(time.Millisecond<<min(n-3, 10), time.Second)
 }

@@ -55,6 +55,15 @@
 // net.Conn. errors.As(err, &e) with e an *Error gives the code, the syscall
 // and the address.
 //
+// The network's errors never end a socket. A failed receive (the ICMP
+// errors a peer's network sends back: ECONNREFUSED, ENOPROTOOPT,
+// EHOSTDOWN, ENONET, EPROTO, EACCES, ...) goes to the 'error' listeners as
+// an *Error with Syscall "recvmsg" and Message "recvmsg ENOPROTOOPT", as
+// Node reports it, and the socket reads on; only Close ends the reading.
+// Errors in a row with no datagram between pause the reading (1 ms after
+// the third, doubling up to a second), so that a socket that fails for
+// ever neither spins a core nor floods its listeners.
+//
 // Codes lists the spec's whole error table, which the bindings share. Five
 // of its codes belong to the C library and are never returned by this
 // package: ErrInvalidHandle, ErrNullPointer, ErrForked, ErrInternal and
@@ -66,9 +75,17 @@
 //
 // On* adds a listener. A nil listener, or a method called on a nil or zero
 // Socket, is a mistake in the program: On* panics at the call, naming it,
-// and the other methods return ERR_INVALID_THIS. No 'message' listener
-// starts after Close returned; one already running when Close is called
-// from another goroutine finishes.
+// and the other methods return ERR_INVALID_THIS.
+//
+// When Close returns on a goroutine that is not running one of the
+// socket's listeners, none of them is running: Close waits for a listener
+// running on another goroutine, and no 'message' or 'error' listener
+// starts after it returned ('close' and the callbacks of sends made
+// before Close still come). A program may release what its listeners use
+// once Close returned. Close from inside one of the socket's own
+// listeners returns at once (the listener is still running), and so does
+// a Close whose wait would close a circle: two listeners, running at once
+// on their sockets' goroutines, each closing the other's socket.
 //
 // # Removing a listener
 //

@@ -30,6 +30,10 @@ const (
 	KindTypeError  Kind = "TypeError"
 	KindRangeError Kind = "RangeError"
 	KindError      Kind = "Error"
+	// KindSystemError is Node's SystemError: a coded error about a
+	// system call (ERR_SOCKET_BUFFER_SIZE), whose Syscall names the call
+	// and whose Err is the errno.
+	KindSystemError Kind = "SystemError"
 )
 
 // errorInfo is what the spec says of a code: its kind, its message
@@ -45,9 +49,9 @@ type errorInfo struct {
 // matches its Code and its cause with errors.Is.
 type Error struct {
 	Code    Code   // the spec's code
-	Kind    Kind   // TypeError, RangeError or Error
+	Kind    Kind   // TypeError, RangeError, Error or SystemError
 	Message string // the message, as Node words it
-	Syscall string // system errors: the operation, e.g. "bind", "send", "setTTL"
+	Syscall string // system errors and SystemError: the operation, e.g. "bind", "send", "setTTL", "uv_recv_buffer_size"
 	Address string // bind and send errors: the address given
 	Port    int    // bind and send errors: the port given, when not 0
 	Err     error  // the cause, e.g. a syscall.Errno; nil for argument errors
@@ -57,7 +61,7 @@ type Error struct {
 // [ERR_SOCKET_BAD_PORT]: Port should be ..." for coded errors, and
 // "bind EADDRINUSE 0.0.0.0:41234" for system errors.
 func (e *Error) Error() string {
-	if e.Syscall != "" {
+	if e.Syscall != "" && e.Kind != KindSystemError {
 		return e.Message
 	}
 	return fmt.Sprintf("%s [%s]: %s", e.Kind, e.Code, e.Message)

@@ -123,7 +123,7 @@ var errorInfos = map[Code]errorInfo{
 	ErrSocketDgramIsConnected:  {kind: KindError, message: "Already connected"},
 	ErrSocketDgramNotConnected: {kind: KindError, message: "Not connected"},
 	ErrSocketBadBufferSize:     {kind: KindTypeError, message: "Buffer size must be a positive integer"},
-	ErrSocketBufferSize:        {kind: KindError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
+	ErrSocketBufferSize:        {kind: KindSystemError, message: "Could not get or set buffer size: {syscall} returned {cause}"},
 	EADDRINUSE:                 {kind: KindError, system: true},
 	EADDRNOTAVAIL:              {kind: KindError, system: true},
 	EACCES:                     {kind: KindError, system: true},

@@ -196,7 +196,7 @@ func TestBufferSizeBeyondCInt(t *testing.T) {
 	if err := s.Bind(0, "127.0.0.1", nil); err != nil {
 		t.Fatal(err)
 	}
-	want := "Error [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: uv_recv_buffer_size returned EINVAL (invalid argument)"
+	want := "SystemError [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: uv_recv_buffer_size returned EINVAL (invalid argument)"
 	if err := s.SetRecvBufferSize(big); err == nil || err.Error() != want || !errors.Is(err, syscall.EINVAL) {
 		t.Errorf("SetRecvBufferSize(2^31): %v; want %s", err, want)
 	}
@@ -204,7 +204,7 @@ func TestBufferSizeBeyondCInt(t *testing.T) {
 		t.Errorf("SetSendBufferSize(2^31): %v; want ERR_SOCKET_BUFFER_SIZE", err)
 	}
 	o := newSocket(t, SocketOptions{Type: "udp6", SendBufferSize: big})
-	want = "Error [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: uv_send_buffer_size returned EINVAL (invalid argument)"
+	want = "SystemError [ERR_SOCKET_BUFFER_SIZE]: Could not get or set buffer size: uv_send_buffer_size returned EINVAL (invalid argument)"
 	if err := o.Bind(0, "::1", nil); err == nil || err.Error() != want {
 		t.Errorf("Bind with sendBufferSize 2^31: %v; want %s", err, want)
 	}

@@ -131,6 +131,7 @@ func init() {
 	corehooks.OnClosing = func(socket any, fn func()) { socket.(*Socket).onClosing(fn) }
 	corehooks.AfterReadBatch = func(socket any, fn func()) { socket.(*Socket).afterReadBatch(fn) }
 	corehooks.PooledReceive = func(socket any) { socket.(*Socket).setPooledReceive() }
+	corehooks.CallbackLock = func(socket any) (func(int64), func()) { return socket.(*Socket).callbackLock() }
 }
 
 // holdSends queues the datagrams this socket sends from now on until the

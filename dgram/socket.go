@@ -53,12 +53,14 @@ type Socket struct {
 	disconnected bool
 
 	dispatcher dispatcher
-	stopped    atomic.Bool             // set once close runs: the reader drops what it reads
-	reads      atomic.Uint64           // read batches so far (the send queue's stream test)
-	readerDone chan struct{}           // closed when the reader has returned (or will never start)
-	closing    []func()                // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
-	afterBatch []func()                // the bindings' hooks the reader runs after a batch (corehooks.AfterReadBatch); guarded by mu
-	lastTo     atomic.Pointer[literal] // the last IP literal send resolved (resolveSend)
+	stopped    atomic.Bool              // set once close runs: the reader drops what it reads
+	reads      atomic.Uint64            // read batches so far (the send queue's stream test)
+	readerDone chan struct{}            // closed when the reader has returned (or will never start)
+	readerStop chan struct{}            // closed by close: ends the reader's pause after errors
+	closing    []func()                 // the bindings' hooks that close runs (corehooks.OnClosing); guarded by mu
+	afterRun   atomic.Pointer[[]func()] // the bindings' hooks run after each run of listeners (corehooks.AfterReadBatch)
+	locks      []*callbackLock          // the bindings' callback locks that close waits for (corehooks.CallbackLock); guarded by mu
+	lastTo     atomic.Pointer[literal]  // the last IP literal send resolved (resolveSend)
 }
 
 // onClosing adds fn to what close runs before it returns.
@@ -68,11 +70,27 @@ func (s *Socket) onClosing(fn func()) {
 	s.mu.Unlock()
 }
 
-// afterReadBatch adds fn to what the reader runs after each batch.
+// afterReadBatch adds fn to what the reader runs after each batch (and
+// the dispatcher after each task).
 func (s *Socket) afterReadBatch(fn func()) {
 	s.mu.Lock()
-	s.afterBatch = append(s.afterBatch, fn)
+	var fns []func()
+	if old := s.afterRun.Load(); old != nil {
+		fns = append(fns, *old...)
+	}
+	fns = append(fns, fn)
+	s.afterRun.Store(&fns)
 	s.mu.Unlock()
+}
+
+// callbackLock makes a lock that a binding holds while it runs the
+// socket's callbacks on a thread of its own, and that close waits for.
+func (s *Socket) callbackLock() (lock func(by int64), unlock func()) {
+	l := &callbackLock{}
+	s.mu.Lock()
+	s.locks = append(s.locks, l)
+	s.mu.Unlock()
+	return l.lock, l.unlock
 }
 
 // setPooledReceive turns PooledReceive on; the reader reads it once
@@ -183,8 +201,8 @@ func (s *Socket) openLocked(port int, address string) error {
 		s.p6 = ipv6.NewPacketConn(conn)
 	}
 	s.state = bound
-	done := make(chan struct{})
-	s.readerDone = done
+	done, stop := make(chan struct{}), make(chan struct{})
+	s.readerDone, s.readerStop = done, stop
 	s.dispatcher.post(func() {
 		if s.stopped.Load() {
 			close(done)
@@ -193,7 +211,7 @@ func (s *Socket) openLocked(port int, address string) error {
 		// The dispatcher holds the emit lock while this runs, so the
 		// reader, started first (a listener may count goroutines), cannot
 		// deliver before 'listening' was emitted.
-		go s.read(conn, done)
+		go s.read(conn, done, stop)
 		s.emitListening()
 	})
 	return nil
@@ -211,18 +229,25 @@ func (s *Socket) listen(port int, address string) (*net.UDPConn, *Error) {
 		return nil, err
 	}
 	opts := bindOptions{reuseAddr: s.reuseAddr, reusePort: s.reusePort, v6: s.family.family == "IPv6", ipv6Only: s.ipv6Only}
-	lc := net.ListenConfig{Control: func(_, _ string, rc syscallConn) error {
-		return controlSocket(rc, opts)
-	}}
-	network := "udp4"
-	if s.family.family == "IPv6" {
-		network = "udp6"
+	control := func(rc syscallConn) error { return controlSocket(rc, opts) }
+	var conn *net.UDPConn
+	var lerr error
+	if ap := netip.AddrPortFrom(ip, uint16(port)); opts.v6 && ip.Is4In6() {
+		conn, lerr = listenMapped(ap, control) // Go's net takes it for IPv4
+	} else {
+		network := "udp4"
+		if opts.v6 {
+			network = "udp6"
+		}
+		lc := net.ListenConfig{Control: func(_, _ string, rc syscallConn) error { return control(rc) }}
+		var pc net.PacketConn
+		if pc, lerr = lc.ListenPacket(context.Background(), network, ap.String()); lerr == nil {
+			conn = pc.(*net.UDPConn)
+		}
 	}
-	pc, lerr := lc.ListenPacket(context.Background(), network, netip.AddrPortFrom(ip, uint16(port)).String())
 	if lerr != nil {
 		return nil, sysError("bind", lerr, address, port)
 	}
-	conn := pc.(*net.UDPConn)
 	for _, b := range []struct {
 		size int
 		o    *sockOpt
@@ -290,6 +315,16 @@ func (s *Socket) resolve(syscall, address string, port int) (netip.Addr, *Error)
 	return ip, nil
 }
 
+// addrPort is ap as a socket of family f reports it, as Node does: an
+// IPv4 socket's address as 4 bytes, an IPv6 socket's as it is, an
+// IPv4-mapped one (::ffff:127.0.0.1) included.
+func (f *socketFamily) addrPort(ap netip.AddrPort) netip.AddrPort {
+	if f.family == "IPv4" {
+		return netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())
+	}
+	return ap
+}
+
 // bindOptions are the options controlSocket sets before bind.
 type bindOptions struct {
 	reuseAddr bool // SO_REUSEADDR (soReuse, per OS)
@@ -312,15 +347,19 @@ func notFound(address string, cause error) *Error {
 }
 
 // close is the core of close: the datagrams sent before it go out, the
-// reader stops at once (no 'message' listener starts after close
-// returns), and 'close' is emitted once the work posted before it ran.
+// reader stops at once, and 'close' is emitted once the work posted
+// before it ran. Unless it is called from one of the socket's own
+// callbacks, it returns once no listener of the socket is running (a
+// 'message' or 'error' listener never starts after it returned; see
+// closewait.go), waiting with mu released: a running listener may call
+// the socket.
 func (s *Socket) close(closeListener CloseListener) error {
 	if closeListener != nil {
 		s.OnClose(closeListener) // before the state check, as in Node
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.state == closed {
+		s.mu.Unlock()
 		return notRunning()
 	}
 	s.state = closed
@@ -331,29 +370,47 @@ func (s *Socket) close(closeListener CloseListener) error {
 	s.drain() // the datagrams sent before close go out first
 	if s.conn != nil {
 		s.conn.Close()
+		close(s.readerStop)
 	}
 	s.dispatcher.stop(s.readerDone)
+	locks := s.locks
+	s.mu.Unlock()
+	waitFor(&s.dispatcher.emit)
+	for _, l := range locks {
+		waitFor(l)
+	}
 	return nil
 }
 
-// address is the core of address.
+// address is the core of address: what getsockname says now, as in Node
+// (connect gives a socket bound to the wildcard address the address it
+// sends from; after a disconnect Linux forgets a port the system chose).
 func (s *Socket) address() (AddressInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if err := s.checkBound("getsockname"); err != nil {
 		return AddressInfo{}, err
 	}
-	ap := s.conn.LocalAddr().(*net.UDPAddr).AddrPort()
-	if s.disconnected { // the system may have changed it (connect.go)
-		rc, err := s.conn.SyscallConn()
-		if err == nil {
-			ap, err = sockName(rc)
-		}
-		if err != nil {
-			return AddressInfo{}, sysError("getsockname", err, "", 0)
-		}
+	ap, err := s.localAddr()
+	if err != nil {
+		return AddressInfo{}, sysError("getsockname", err, "", 0)
 	}
-	return AddressInfo{Address: ap.Addr().Unmap(), Family: s.family.family, Port: int(ap.Port())}, nil
+	return AddressInfo{Address: ap.Addr(), Family: s.family.family, Port: int(ap.Port())}, nil
+}
+
+// localAddr is the bound socket's address from getsockname, an IPv4 one
+// as 4 bytes and a udp6 socket's IPv4-mapped one (::ffff:127.0.0.1) as it
+// is, as Node reports them. The caller holds mu.
+func (s *Socket) localAddr() (netip.AddrPort, error) {
+	rc, err := s.conn.SyscallConn()
+	if err != nil {
+		return netip.AddrPort{}, err
+	}
+	ap, err := sockName(rc)
+	if err != nil {
+		return netip.AddrPort{}, err
+	}
+	return s.family.addrPort(ap), nil
 }
 
 // checkBound is the state check of every call that needs the
@@ -376,6 +433,9 @@ func (s *Socket) String() string {
 	if s.conn == nil || s.state == closed {
 		return s.family.typ + " (" + [...]string{"unbound", "bound", "closed"}[s.state] + ")"
 	}
-	ap := s.conn.LocalAddr().(*net.UDPAddr).AddrPort()
-	return s.family.typ + " " + net.JoinHostPort(ap.Addr().Unmap().String(), strconv.Itoa(int(ap.Port())))
+	ap, err := s.localAddr()
+	if err != nil {
+		return s.family.typ + " (" + err.Error() + ")"
+	}
+	return s.family.typ + " " + net.JoinHostPort(ap.Addr().String(), strconv.Itoa(int(ap.Port())))
 }

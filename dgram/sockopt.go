@@ -32,8 +32,13 @@ func optionError(call string, err error) *Error {
 }
 
 // setOption is the core of the generated option setters: it sets o to v
-// on the bound socket.
+// on the bound socket. For an option that zeroReads, 0 reads it and
+// changes nothing (libuv's uv_recv_buffer_size), with a set's errors.
 func (s *Socket) setOption(call string, o *sockOpt, v int) error {
+	if v == 0 && o.zeroReads {
+		_, err := s.getOption(call, o)
+		return err
+	}
 	return s.sockopt(call, o, func(fd uintptr, k sockOptKey) error {
 		return setsockoptCInt(fd, k, v)
 	})
@@ -114,5 +119,12 @@ func (o *sockOpt) failure(call string, err error) *Error {
 	}
 	e := codeError(o.unbound, "", "{syscall}", name, "{cause}", cause)
 	e.Err = err
+	if e.Kind == KindSystemError {
+		// Node's SystemError: the call, and the cause as a system error
+		// of it ("uv_recv_buffer_size EBADF"), which errors.Is and
+		// errors.As reach as they reach the errno.
+		e.Syscall = name
+		e.Err = sysError(name, err, "", 0)
+	}
 	return e
 }

@@ -106,7 +106,7 @@ type badTable struct {
 // written into the table.
 var badRules = []string{
 	"integer with min/max: a value below min or above max fails with the argument's error:; so do a fraction and NaN in JavaScript (Go and C have no such int).",
-	"integer read as a port (js: port): any JavaScript value that is not a number or a numeric string, and a missing port, fail with the argument's error: (Node's validatePort); another integer given a non-number in JavaScript is ERR_INVALID_ARG_TYPE.",
+	"integer read as a port (js: port): any JavaScript value that is not a number or a numeric string, and a missing port, fail with the argument's error: (Node's validatePort); an integer with js: own_error fails with the argument's error: for every JavaScript value that is not a number, a numeric string included (Node's bufferSize); another integer given a non-number in JavaScript is ERR_INVALID_ARG_TYPE.",
 	"integer with bounds: an offset below 0 or past the message, a length below 0 or past the rest of it, fail with the argument's error:; a fraction or NaN too (JavaScript).",
 	"string with enum: any value not in the set (a wrong value, \"\", a missing argument, a C NULL, a JavaScript non-string) fails with the argument's error:.",
 	"string with required: \"\", a missing argument and a C NULL fail with the argument's error:; a JavaScript non-string that is truthy is ERR_INVALID_ARG_TYPE.",
@@ -120,20 +120,23 @@ var badRules = []string{
 
 // badKinds are the kinds of bad input, in the order cases are written.
 const (
-	kindBelow      = "below"
-	kindAbove      = "above"
-	kindFraction   = "fraction"
-	kindNaN        = "nan"
-	kindWrongType  = "wrong-type"
-	kindMissing    = "missing"
-	kindEmpty      = "empty"
-	kindWrongValue = "wrong-value"
-	kindNull       = "null"
-	kindMalformed  = "malformed"
-	kindFamily     = "wrong-family"
-	kindNoIface    = "no-interface"
-	kindOversize   = "oversize"
-	kindState      = "state"
+	kindBelow     = "below"
+	kindAbove     = "above"
+	kindFraction  = "fraction"
+	kindNaN       = "nan"
+	kindWrongType = "wrong-type"
+	// kindNumericString is a number in a string, for an argument that
+	// takes numbers only (js: own_error).
+	kindNumericString = "numeric-string"
+	kindMissing       = "missing"
+	kindEmpty         = "empty"
+	kindWrongValue    = "wrong-value"
+	kindNull          = "null"
+	kindMalformed     = "malformed"
+	kindFamily        = "wrong-family"
+	kindNoIface       = "no-interface"
+	kindOversize      = "oversize"
+	kindState         = "state"
 )
 
 const (
@@ -336,6 +339,7 @@ var badTypes = map[string]badMapping{
 		return v
 	}, bad: func(g *badGen, c *mCall, f *mForm, fl leaf, add func(string, BadCase)) {
 		a, msgLen, jsPort := fl.Arg, int64(len(msgText)), fl.JS != nil && fl.JS.Port
+		ownError := fl.JS != nil && fl.JS.OwnError
 		if a.Bounds != "" {
 			add(kindBelow, BadCase{Int: i64(-1), JS: "-1", Code: a.Error})
 			above := msgLen + 1
@@ -380,10 +384,13 @@ var badTypes = map[string]badMapping{
 		}
 		add(kindNaN, nan)
 		wrong := g.role(spec.RoleWrongType)
-		if jsPort {
+		if jsPort || ownError {
 			wrong = a.Error
 		}
 		add(kindWrongType, BadCase{JS: "'abc'", Code: wrong, GoSkip: goNoType, CSkip: cNoType})
+		if ownError {
+			add(kindNumericString, BadCase{JS: "'4096'", Code: a.Error, GoSkip: goNoType, CSkip: cNoType})
+		}
 		if !a.Optional {
 			why := noMissing
 			if a.Min != nil && *a.Min == 1 {

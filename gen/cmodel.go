@@ -96,7 +96,7 @@ var cErrorInfo = cStruct{Name: "dgram_error_info", Doc: "The detail of an error.
 	{Name: "sys_errno", Decl: "int sys_errno", Doc: "The errno of a system error, else 0."},
 	{Name: "port", Decl: "int port", Doc: "The port of a bind or send error, else 0."},
 	{Name: "name", Decl: "char name[DGRAM_STRING_LEN]", Doc: "The spec's code: \"ERR_SOCKET_BAD_PORT\", \"EADDRINUSE\"; \"\" for DGRAM_OK."},
-	{Name: "kind", Decl: "char kind[DGRAM_STRING_LEN]", Doc: "The error's class, the name Node gives it in messages: \"TypeError\" (an argument of the wrong type, missing or NULL), \"RangeError\" (a value out of its range) or \"Error\" (the rest, system errors included)."},
+	{Name: "kind", Decl: "char kind[DGRAM_STRING_LEN]", Doc: "The error's class, the name Node gives it in messages: \"TypeError\" (an argument of the wrong type, missing or NULL), \"RangeError\" (a value out of its range), \"SystemError\" (a coded error about a system call, as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or \"Error\" (the rest, system errors included)."},
 	{Name: "syscall", Decl: "char syscall[DGRAM_STRING_LEN]", Doc: "The failed system call or operation of a system error (\"bind\", \"send\", \"setTTL\"), else \"\"."},
 	{Name: "address", Decl: "char address[DGRAM_STRING_LEN]", Doc: "The address of a bind or send error, else \"\"."},
 	{Name: "message", Decl: "char message[DGRAM_MESSAGE_LEN]", Doc: "The message, as Node words it; cut to fit, NUL-terminated."},

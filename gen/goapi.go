@@ -315,8 +315,8 @@ func socketOptions(f *File, s *spec.Spec) {
 	f.Comment(comment("sockOptKey is a socket option's level and name, as setsockopt takes them."))
 	f.Type().Id("sockOptKey").Struct(Id("level").Int(), Id("name").Int())
 	f.Line()
-	f.Comment(comment("sockOpt is a socket option: its name, its key per family, the code of a call before bind (\"\" is the system error EBADF named after the call) and the operation errors name ({syscall}; the call's name when empty)."))
-	f.Type().Id("sockOpt").Struct(Id("name").String(), List(Id("v4"), Id("v6")).Id("sockOptKey"), Id("unbound").Id("Code"), Id("syscall").String())
+	f.Comment(comment("sockOpt is a socket option: its name, its key per family, the code of a call before bind (\"\" is the system error EBADF named after the call), the operation errors name ({syscall}; the call's name when empty), and whether setting 0 reads it and changes nothing (zeroReads, as libuv's buffer sizes)."))
+	f.Type().Id("sockOpt").Struct(Id("name").String(), List(Id("v4"), Id("v6")).Id("sockOptKey"), Id("unbound").Id("Code"), Id("syscall").String(), Id("zeroReads").Bool())
 	f.Line()
 	key := func(k spec.OptionKey) *Statement {
 		return Id("sockOptKey").Values(Qual("syscall", k.Level), Qual("syscall", k.Name))
@@ -328,6 +328,9 @@ func socketOptions(f *File, s *spec.Spec) {
 		}
 		if o.Syscall != "" {
 			fields = append(fields, Id("syscall").Op(":").Lit(o.Syscall))
+		}
+		if o.ZeroReads {
+			fields = append(fields, Id("zeroReads").Op(":").True())
 		}
 		f.Comment(comment(optionName(o) + " is the socket option " + o.Name + ": " + o.Doc))
 		f.Var().Id(optionName(o)).Op("=").Id("sockOpt").Add(lines(fields...))

@@ -55,6 +55,9 @@ var jsTypes = map[string]jsMapping{
 		if l.JS != nil && l.JS.Truthy {
 			fields = append(fields, Id("truthy").Op(":").True())
 		}
+		if l.JS != nil && l.JS.OwnError {
+			fields = append(fields, Id("ownError").Op(":").True())
+		}
 		return Id("x").Dot("integer").Call(v, Id("intArg").Values(fields...)), nil, nil
 	}},
 	spec.TypeString: {value: toValue, read: func(_ *spec.Spec, _ spec.Call, l leaf, name string, v *Statement) (*Statement, Code, error) {

@@ -103,7 +103,7 @@ type pyForm struct {
 type pyArg struct {
 	Name, Py, Type, Error, Enum, Default, Listener, Callback, Bounds, Object string
 	Min, Max                                                                 string // Python literals; "None" when unset
-	Optional, Required, Port                                                 bool
+	Optional, Required, Port, OwnError                                       bool
 	Fields                                                                   []pyArg
 }
 
@@ -198,6 +198,7 @@ func pyArgOf(s *spec.Spec, a spec.Arg, prefix string) pyArg {
 		Min: pyLit(a.Min), Max: pyLit(a.Max), Optional: a.Optional, Required: a.Required}
 	if a.JS != nil {
 		p.Port = a.JS.Port
+		p.OwnError = a.JS.OwnError
 		if a.JS.Name != "" {
 			p.Name = a.JS.Name
 		}

@@ -274,9 +274,9 @@ func (c *checker) check() {
 			numbers[e.Number] = e.Code
 		}
 		switch e.Kind {
-		case "TypeError", "RangeError", "Error":
+		case "TypeError", "RangeError", "Error", "SystemError":
 		default:
-			c.failf(e.Line, "error %s: kind %q must be TypeError, RangeError or Error", e.Code, e.Kind)
+			c.failf(e.Line, "error %s: kind %q must be TypeError, RangeError, Error or SystemError", e.Code, e.Kind)
 		}
 		if !e.System && e.Message == "" {
 			c.failf(e.Line, "error %s: a coded error needs a message", e.Code)
@@ -318,6 +318,9 @@ func (c *checker) check() {
 		}
 		if o.Min != nil && o.Max != nil && *o.Min > *o.Max {
 			c.failf(o.Line, "option %s: min is above max", o.Name)
+		}
+		if o.ZeroReads && (o.Type != TypeInteger || o.Min == nil || *o.Min > 0) {
+			c.failf(o.Line, "option %s: zero_reads is only for integer options that take 0", o.Name)
 		}
 	}
 	seen = map[string]bool{}
@@ -583,6 +586,9 @@ func (c *checker) args(where string, args []Arg, input bool) {
 		}
 		if a.JS != nil && a.JS.Port && a.Type != TypeInteger {
 			c.failf(a.Line, "%s: js port is only for integers", at)
+		}
+		if a.JS != nil && a.JS.OwnError && (a.Type != TypeInteger || a.JS.Port || a.Error == "") {
+			c.failf(a.Line, "%s: js own_error is only for integers with error: and without port", at)
 		}
 		if a.JS != nil && a.JS.Types != "" && a.Type != TypeMessage {
 			c.failf(a.Line, "%s: js types is only for messages", at)

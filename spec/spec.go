@@ -91,8 +91,12 @@ type Option struct {
 	// Syscall is the operation errors name ({syscall} in messages); the
 	// call's name when empty.
 	Syscall string `yaml:"syscall"`
-	Doc     string `yaml:"doc"`
-	Line    int    `yaml:"-"`
+	// ZeroReads: setting 0 reads the option and changes nothing, as
+	// libuv's uv_recv_buffer_size and uv_send_buffer_size do (the call's
+	// state checks and errors stay those of a set).
+	ZeroReads bool   `yaml:"zero_reads"`
+	Doc       string `yaml:"doc"`
+	Line      int    `yaml:"-"`
 }
 
 // OptionKey is an option's level and name: SOL_SOCKET, SO_RCVBUF.
@@ -197,7 +201,8 @@ type Object struct {
 type Event struct {
 	Name string `yaml:"name"`
 	Doc  string `yaml:"doc"`
-	// Bounded marks an event that peers cause (a received datagram): a
+	// Bounded marks an event that peers cause (a received datagram, a
+	// receive error such as an ICMP error): a
 	// binding that hands it to a host thread bounds how many wait there
 	// (the spec's ordering) and drops those still waiting at close.
 	Bounded bool  `yaml:"bounded"`
@@ -307,14 +312,18 @@ type Arg struct {
 // port (a number or a numeric string, as Node's validatePort); last: the
 // host reads it after the form's other arguments (Node's sendto checks
 // its numbers and address before the message); truthy: an optional
-// integer that any falsy value omits (Node's if (options.x)).
+// integer that any falsy value omits (Node's if (options.x)); own_error:
+// an integer for which every value that is not a number, a numeric string
+// included, is the argument's own error rather than ERR_INVALID_ARG_TYPE
+// (Node's bufferSize: size >>> 0 !== size).
 type JSArg struct {
-	Name   string `yaml:"name"`
-	Types  string `yaml:"types"`
-	Port   bool   `yaml:"port"`
-	Last   bool   `yaml:"last"`
-	Truthy bool   `yaml:"truthy"`
-	Line   int    `yaml:"-"`
+	Name     string `yaml:"name"`
+	Types    string `yaml:"types"`
+	Port     bool   `yaml:"port"`
+	Last     bool   `yaml:"last"`
+	Truthy   bool   `yaml:"truthy"`
+	OwnError bool   `yaml:"own_error"`
+	Line     int    `yaml:"-"`
 }
 
 // CDoc is the C binding's wording where C differs from the spec's: a

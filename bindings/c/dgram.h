@@ -40,7 +40,19 @@
  *   - 'close' comes last: no 'message', and no other event, after it.
  *   - No 'message' listener starts after close() returned, in any binding:
  *     datagrams the core read that the host had not yet delivered are
- *     dropped.
+ *     dropped, and so are receive errors.
+ *   - When close() returns on a thread (or goroutine) that is not running
+ *     one of the socket's callbacks, none of them is running: a callback
+ *     running on another thread is waited for, and no 'message' or 'error'
+ *     callback starts after it; 'close' and the callbacks of sends made
+ *     before close() still come. A close() from inside one of the socket's
+ *     callbacks returns at once, and so does one whose wait would close a
+ *     circle (two callbacks on two threads each closing the other's socket).
+ *   - A receive error never ends reading: it is reported ('error', syscall
+ *     recvmsg) and the socket goes on receiving; only close() ends it.
+ *     Errors in a row, with no datagram between, pause the reading (from 1
+ *     ms after the third, doubling up to a second), so a socket that fails
+ *     for ever neither spins a core nor floods its host.
  *   - What waits between the core and a host (the JavaScript loop, the C
  *     poll queue) is bounded per socket: when a host falls behind, the
  *     socket stops reading and the kernel's receive buffer fills and drops,
@@ -83,7 +95,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "5fc05df30a696893d27036a400d1c836be874ff7f7501967322029c0659b8183"
+#define DGRAM_SPEC_HASH "2e2ecd0453515d6f04134ea1abd130c36ba759dd6ce45753a07934730a7903a3"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -574,7 +586,9 @@ struct dgram_error_info {
     /**
      * The error's class, the name Node gives it in messages: "TypeError" (an
      * argument of the wrong type, missing or NULL), "RangeError" (a value
-     * out of its range) or "Error" (the rest, system errors included).
+     * out of its range), "SystemError" (a coded error about a system call,
+     * as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the
+     * rest, system errors included).
      */
     char kind[DGRAM_STRING_LEN];
     /**
@@ -698,7 +712,9 @@ typedef void (*dgram_connect_cb)(dgram_socket socket, void *user_data);
 /**
  * A listener of the 'error' event, emitted whenever any error occurs that is
  * not reported to a callback: a failed bind (explicit or implicit), a failed
- * receive. A single error is passed to the handler.
+ * receive. A single error is passed to the handler. A failed receive
+ * (syscall recvmsg, such as the ICMP errors a peer's network sends) never
+ * ends reading: the socket goes on receiving until close().
  */
 typedef void (*dgram_error_cb)(dgram_socket socket, const struct dgram_error_info *error, void *user_data);
 
@@ -860,7 +876,12 @@ int dgram_bind_options(dgram_socket socket, const struct dgram_bind_options *opt
 /**
  * dgram.Socket.close: Closes the socket and stops listening for data on it.
  * The optional closeListener is attached to the 'close' event, even when
- * close fails because the socket is already closed (as in Node).
+ * close fails because the socket is already closed (as in Node). When close
+ * returns on a thread that is not running one of the socket's callbacks,
+ * none of them is running and no 'message' or 'error' callback starts later
+ * (a callback running on another thread is waited for); from inside one of
+ * the socket's callbacks it returns at once. 'close' and the callbacks of
+ * earlier sends still come.
  *
  * Form: close([closeListener]).
  *
@@ -1263,9 +1284,9 @@ int dgram_unref(dgram_socket socket);
  * Form: setRecvBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1303,9 +1324,9 @@ int dgram_get_recv_buffer_size(dgram_socket socket, int64_t *out);
  * Form: setSendBufferSize(size).
  *
  * @param socket The socket's handle.
- * @param size The size in bytes, 0 to 4294967295. 0 to 4294967295, else
- *     ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the Go int
- *     is clamped to it.
+ * @param size The size in bytes; 0 leaves the size as it is (libuv reads
+ *     it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On a
+ *     32-bit host a value beyond the Go int is clamped to it.
  * @return DGRAM_OK (0), or a negative error code; the calling thread's
  *     dgram_last_error then tells the detail.
  *
@@ -1437,7 +1458,9 @@ int dgram_on_connect(dgram_socket socket, dgram_connect_cb listener, void *user_
  * Adds listener to the 'error' event, after the listeners added before:
  * Emitted whenever any error occurs that is not reported to a callback: a
  * failed bind (explicit or implicit), a failed receive. A single error is
- * passed to the handler.
+ * passed to the handler. A failed receive (syscall recvmsg, such as the ICMP
+ * errors a peer's network sends) never ends reading: the socket goes on
+ * receiving until close().
  *
  * @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER,
  *     DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.

@@ -49,6 +49,7 @@ type intArg struct {
 	port           bool // read as Node's validatePort: a number or a numeric string
 	optional       bool // undefined and null mean 0
 	truthy         bool // any falsy value means 0, as Node's if (options.x)
+	ownError       bool // any non-number, a numeric string too, is the argument's own error (Node's bufferSize)
 }
 
 // replacement rewrites the message of a Go error with code: the first
@@ -224,6 +225,8 @@ func (x *args) integer(v goja.Value, a intArg) int {
 		return 0
 	case goja.IsNumber(v):
 		f = v.ToFloat()
+	case a.ownError:
+		return x.poison(v, a)
 	case a.port && goja.IsString(v) && strings.TrimSpace(v.String()) != "":
 		f = v.ToFloat() // +port, NaN when not numeric
 	case a.port:
@@ -408,7 +411,7 @@ func (x *args) listen(s *socket, event string, fn goja.Value) {
 func (x *args) done(s *socket, err error) {
 	if err != nil {
 		var de *dgram.Error
-		if emitsSystemErrors[x.call] && errors.As(err, &de) && de.Syscall != "" {
+		if emitsSystemErrors[x.call] && errors.As(err, &de) && de.Syscall != "" && de.Kind != dgram.KindSystemError {
 			// The spec's reporting: an operating-system error of bind (or
 			// of send's implicit bind) is an 'error' event after the call
 			// returns, as in Node. connect's listener, when given, gets it
@@ -501,6 +504,9 @@ func (m *module) errorValue(err error) goja.Value {
 	if !errors.As(err, &de) {
 		return m.codedError(dgram.KindError, "", err.Error())
 	}
+	if de.Kind == dgram.KindSystemError {
+		return m.systemError(de)
+	}
 	if de.Syscall == "" {
 		return m.codedError(de.Kind, de.Code, de.Message)
 	}
@@ -519,6 +525,27 @@ func (m *module) errorValue(err error) goja.Value {
 	if de.Port > 0 {
 		o.Set("port", de.Port)
 	}
+	return o
+}
+
+// systemError is a SystemError as Node throws it (ERR_SOCKET_BUFFER_SIZE):
+// an Error named SystemError with code, and info (errno, code, message
+// and syscall of the cause), errno and syscall.
+func (m *module) systemError(de *dgram.Error) *goja.Object {
+	o := m.codedError(dgram.KindError, de.Code, de.Message)
+	o.DefineDataProperty("name", m.vm.ToValue(string(dgram.KindSystemError)), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	info := m.vm.NewObject()
+	var cause *dgram.Error
+	var en syscall.Errno
+	if errors.As(de.Err, &cause) && errors.As(cause.Err, &en) {
+		info.Set("errno", -int(en))
+		info.Set("code", string(cause.Code))
+		info.Set("message", en.Error())
+	}
+	info.Set("syscall", de.Syscall)
+	o.Set("info", info)
+	o.Set("errno", info.Get("errno"))
+	o.Set("syscall", de.Syscall)
 	return o
 }
 

@@ -458,7 +458,7 @@ func (m *module) jsSetRecvBufferSize(call goja.FunctionCall) goja.Value {
 	x := m.args("setRecvBufferSize")
 	// setRecvBufferSize(size)
 	v := spread(call.Arguments, 1, 1, -1)
-	size := x.integer(v[0], intArg{name: "size", code: dgram.ErrSocketBadBufferSize, min: 0, hasMin: true, max: 4294967295, hasMax: true, port: true})
+	size := x.integer(v[0], intArg{name: "size", code: dgram.ErrSocketBadBufferSize, min: 0, hasMin: true, max: 4294967295, hasMax: true, ownError: true})
 	err := s.s.SetRecvBufferSize(size)
 	x.done(s, err)
 	return x.result(s, call)
@@ -488,7 +488,7 @@ func (m *module) jsSetSendBufferSize(call goja.FunctionCall) goja.Value {
 	x := m.args("setSendBufferSize")
 	// setSendBufferSize(size)
 	v := spread(call.Arguments, 1, 1, -1)
-	size := x.integer(v[0], intArg{name: "size", code: dgram.ErrSocketBadBufferSize, min: 0, hasMin: true, max: 4294967295, hasMax: true, port: true})
+	size := x.integer(v[0], intArg{name: "size", code: dgram.ErrSocketBadBufferSize, min: 0, hasMin: true, max: 4294967295, hasMax: true, ownError: true})
 	err := s.s.SetSendBufferSize(size)
 	x.done(s, err)
 	return x.result(s, call)
@@ -578,7 +578,7 @@ func (m *module) listen(s *socket) {
 		})
 	})
 	s.s.OnError(func(exception error) {
-		s.post("error", func() []goja.Value {
+		s.postBounded("error", func() []goja.Value {
 			return []goja.Value{m.errorValue(exception)}
 		})
 	})

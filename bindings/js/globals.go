@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"time"
 
-	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
 )
 
@@ -13,28 +12,16 @@ import (
 //go:embed lib/globals.js
 var globalsJS string
 
+//go:embed lib/web.js
+var webJS string
+
 // globalsLib runs lib/globals.js.
 func (h *host) globalsLib() {
-	vm := h.vm
-	f, err := vm.RunScript("dgramjs:globals.js", globalsJS)
-	if err != nil {
-		panic(err)
-	}
-	fn, _ := goja.AssertFunction(f)
-	natives := map[string]any{
-		"describe": describe,
-		"error": func(kind, code, msg string) *goja.Object {
-			return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
+	h.runLib("globals.js", globalsJS, h.libNatives(map[string]any{
+		"web": func() goja.Value {
+			return h.runLib("web.js", webJS, h.libNatives(map[string]any{
+				"now": func() float64 { return float64(time.Since(h.start).Nanoseconds()) / 1e6 },
+			}))
 		},
-		"now": func() float64 { return float64(time.Since(h.start).Nanoseconds()) / 1e6 },
-		"builtin": func(id string) goja.Value {
-			if v := h.loader.builtin(id); v != nil {
-				return v
-			}
-			return goja.Undefined()
-		},
-	}
-	if _, err := fn(goja.Undefined(), h.nativeObject(natives)); err != nil {
-		panic(err)
-	}
+	}))
 }

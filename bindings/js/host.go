@@ -312,20 +312,29 @@ func (h *host) post(fn func() error) {
 }
 
 // invoke runs JavaScript entered from the loop (the script, a timer, an
-// event), then the nextTick queue; an error thrown ends the run.
+// event), then the nextTick queue; an error thrown ends the run (unless
+// an 'uncaughtException' listener takes it).
 func (h *host) invoke(fn func() error) {
 	if h.done {
 		return
 	}
-	if err := h.catch(fn); err != nil {
-		h.fatal(err)
+	if err := h.catch(fn); err != nil && h.fatal(err) {
 		return
 	}
 	for len(h.ticks) > 0 && !h.done {
 		t := h.ticks[0]
 		h.ticks = h.ticks[1:]
 		if err := h.catch(t); err != nil {
-			h.fatal(err)
+			if !h.fatal(err) && len(h.ticks) > 0 {
+				// Taken by an 'uncaughtException' listener: as in node, the
+				// rest of the queue runs in a later turn of the loop, which
+				// is held until then (and let go after what it sets up).
+				h.ref()
+				h.loop.RunOnLoop(func(*goja.Runtime) {
+					h.invoke(func() error { return nil })
+					h.unref()
+				})
+			}
 			return
 		}
 	}
@@ -418,23 +427,29 @@ func (t *thrown) Error() string { return "uncaught JavaScript value" }
 
 // fatal ends the run after an error thrown to the top: process.exit's
 // interrupt, or an uncaught exception, whose stack is printed, with exit
-// code 1 and the 'exit' handlers run.
-func (h *host) fatal(err error) {
+// code 1 and the 'exit' handlers run; unless process's
+// 'uncaughtException' listeners take the exception (process.go). It
+// reports whether the run ended.
+func (h *host) fatal(err error) bool {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		if _, ok := ie.Value().(exitSignal); ok {
 			h.stop()
-			return
+			return true
 		}
+	}
+	if h.uncaughtListeners(err) {
+		return h.done
 	}
 	h.report(err)
 	if h.exiting {
 		h.code = 1
 		h.stop()
-		return
+		return true
 	}
 	h.vm.ClearInterrupt()
 	h.exit(1)
+	return true
 }
 
 // report prints an uncaught exception as Node does: "Uncaught" and its

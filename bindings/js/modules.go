@@ -27,7 +27,7 @@ func init() { hostModules = append(hostModules, "module") }
 // loader is the module loader's state in a run.
 type loader struct {
 	h        *host
-	res      *resolver
+	res      *moduleResolver
 	builtins *require.RequireModule // goja_nodejs's registry: the built-in modules only
 	module   *goja.Object           // lib/module.js's Module
 	// syntax holds the report of each SyntaxError thrown for a module
@@ -87,12 +87,6 @@ func (l *loader) jsError(err error) goja.Value {
 func (l *loader) natives() map[string]any {
 	vm := l.h.vm
 	return map[string]any{
-		"builtin": func(id string) goja.Value {
-			if v := l.builtin(id); v != nil {
-				return v
-			}
-			return goja.Undefined()
-		},
 		"dirname": filepath.Dir,
 		"cwd": func() string {
 			wd, _ := os.Getwd()
@@ -235,28 +229,16 @@ func (l *loader) throwSyntax(err error) {
 // directory (as node -e's).
 func (h *host) requireGlobal() {
 	vm := h.vm
-	l := &loader{h: h, res: newResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{},
+	l := &loader{h: h, res: newModuleResolver(), builtins: h.registry.Enable(vm), syntax: map[*goja.Object]string{},
 		syntaxError: vm.Get("SyntaxError").(*goja.Object)}
 	h.loader = l
 	h.registerBuiltins(l.builtins)
-	natives := l.natives()
-	natives["error"] = func(kind, code, msg string) *goja.Object {
-		return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
-	}
+	natives := h.libNatives(l.natives())
 	natives["argTypeError"] = func(name string, v goja.Value) *goja.Object {
 		return h.dgramless().codedError(dgram.KindTypeError, "ERR_INVALID_ARG_TYPE", `The "`+name+`" argument must be of type string. Received `+describe(v))
 	}
 	natives["inspect"] = func(v goja.Value) string { return h.inspectValue(v) }
-	f, err := vm.RunScript("dgramjs:module.js", moduleJS)
-	if err != nil {
-		panic(err)
-	}
-	fn, _ := goja.AssertFunction(f)
-	m, err := fn(goja.Undefined(), h.nativeObject(natives))
-	if err != nil {
-		panic(err)
-	}
-	l.module = m.(*goja.Object)
+	l.module = h.runLib("module.js", moduleJS, natives).(*goja.Object)
 	h.registry.RegisterNativeModule("module", func(vm *goja.Runtime, module *goja.Object) {
 		module.Set("exports", l.module)
 	})

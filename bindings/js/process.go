@@ -2,6 +2,7 @@ package dgramjs
 
 import (
 	_ "embed"
+	"errors"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -24,15 +25,7 @@ const nodeVersion = "20.20.2"
 
 // processLib completes process with lib/process.js.
 func (h *host) processLib() {
-	vm := h.vm
-	f, err := vm.RunScript("dgramjs:process.js", processJS)
-	if err != nil {
-		panic(err)
-	}
-	fn, _ := goja.AssertFunction(f)
-	if _, err := fn(goja.Undefined(), h.nativeObject(h.processNatives())); err != nil {
-		panic(err)
-	}
+	h.runLib("process.js", processJS, h.libNatives(h.processNatives()))
 }
 
 // moduleVersion is dgramjs's module version ("(devel)" in a work tree).
@@ -123,16 +116,6 @@ func (h *host) processNatives() map[string]any {
 			}
 			return 4
 		},
-		"builtin": func(id string) goja.Value {
-			if v := h.loader.builtin(id); v != nil {
-				return v
-			}
-			return goja.Undefined()
-		},
-		"describe": describe,
-		"error": func(kind, code, msg string) *goja.Object {
-			return h.dgramless().codedError(dgram.Kind(kind), dgram.Code(code), msg)
-		},
 	}
 }
 
@@ -164,4 +147,55 @@ func (h *host) uvError(err error, syscallName string) *goja.Object {
 	e.Set("errno", errno)
 	e.Set("syscall", syscallName)
 	return e
+}
+
+// uncaughtListeners gives an uncaught exception to process's
+// 'uncaughtExceptionMonitor' and 'uncaughtException' listeners, as node
+// does, and reports whether there were 'uncaughtException' listeners (the
+// run then goes on). A listener that throws ends the run with code 7, as in
+// node; one that calls process.exit ends it with its code.
+func (h *host) uncaughtListeners(err error) bool {
+	var ex *goja.Exception
+	var th *thrown
+	var v goja.Value
+	switch {
+	case errors.As(err, &ex):
+		v = ex.Value()
+	case errors.As(err, &th):
+		v = th.v
+	}
+	if v == nil || h.process == nil || h.exiting {
+		return false
+	}
+	vm := h.vm
+	n := int64(0)
+	if err := h.catch(func() error {
+		c, err := h.callMethod(h.process, "listenerCount", vm.ToValue("uncaughtException"))
+		if err == nil {
+			n = c.ToInteger()
+		}
+		return err
+	}); err != nil || n == 0 {
+		return false
+	}
+	origin := vm.ToValue("uncaughtException")
+	err = h.catch(func() error {
+		if _, err := h.callMethod(h.process, "emit", vm.ToValue("uncaughtExceptionMonitor"), v, origin); err != nil {
+			return err
+		}
+		_, err := h.callMethod(h.process, "emit", vm.ToValue("uncaughtException"), v, origin)
+		return err
+	})
+	var ie *goja.InterruptedError
+	switch {
+	case errors.As(err, &ie):
+		if _, ok := ie.Value().(exitSignal); ok {
+			h.stop()
+		}
+	case err != nil:
+		h.report(err)
+		h.code = 7
+		h.stop()
+	}
+	return true
 }

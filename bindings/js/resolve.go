@@ -55,16 +55,16 @@ type packageJSON struct {
 	hasExports       bool
 }
 
-// resolver resolves specifiers; it reads each package.json once per run.
-type resolver struct {
+// moduleResolver resolves specifiers; it reads each package.json once per run.
+type moduleResolver struct {
 	packages map[string]*packageJSON // by directory; nil when there is none
 }
 
-func newResolver() *resolver { return &resolver{packages: map[string]*packageJSON{}} }
+func newModuleResolver() *moduleResolver { return &moduleResolver{packages: map[string]*packageJSON{}} }
 
 // readPackage is dir/package.json, or nil when there is none. A
 // package.json that does not parse is an ERR_INVALID_PACKAGE_CONFIG.
-func (r *resolver) readPackage(dir string) (*packageJSON, error) {
+func (r *moduleResolver) readPackage(dir string) (*packageJSON, error) {
 	if p, ok := r.packages[dir]; ok {
 		return p, nil
 	}
@@ -95,7 +95,7 @@ func (r *resolver) readPackage(dir string) (*packageJSON, error) {
 // packageScope is the directory of the package.json nearest to dir (dir
 // or an ancestor, stopping at a node_modules directory) and what it says,
 // or "" and nil.
-func (r *resolver) packageScope(dir string) (string, *packageJSON, error) {
+func (r *moduleResolver) packageScope(dir string) (string, *packageJSON, error) {
 	for {
 		if filepath.Base(dir) == "node_modules" {
 			return "", nil, nil
@@ -115,7 +115,7 @@ func (r *resolver) packageScope(dir string) (string, *packageJSON, error) {
 // isESMFile reports whether require and import load the file at path as
 // an ES module: a .mjs file, or a .js file in a package of "type":
 // "module".
-func (r *resolver) isESMFile(path string) bool {
+func (r *moduleResolver) isESMFile(path string) bool {
 	switch filepath.Ext(path) {
 	case ".mjs":
 		return true
@@ -158,7 +158,7 @@ func realPath(path string) string {
 // resolveRequire is require(request) from the module at parent (a file
 // path; a directory path ending in "/" for code with no file, such as -e's):
 // the absolute path of the file to load.
-func (r *resolver) resolveRequire(request, parent string) (string, error) {
+func (r *moduleResolver) resolveRequire(request, parent string) (string, error) {
 	dir := filepath.Dir(parent)
 	if strings.HasSuffix(parent, "/") {
 		dir = strings.TrimSuffix(parent, "/")
@@ -215,7 +215,7 @@ func notFound(request string) error {
 
 // findPath is node's Module._findPath for one candidate path: the file,
 // the file with an extension, or the directory as a package.
-func (r *resolver) findPath(base, request string, dirOnly bool) (string, error) {
+func (r *moduleResolver) findPath(base, request string, dirOnly bool) (string, error) {
 	kind := fileKind(base)
 	if !dirOnly {
 		if kind == 1 {
@@ -244,7 +244,7 @@ func tryExtensions(base string) string {
 
 // tryPackage loads the directory dir (for request): its package.json's "main" (as a
 // file, with an extension, or its index), else its index.
-func (r *resolver) tryPackage(dir, request string) (string, error) {
+func (r *moduleResolver) tryPackage(dir, request string) (string, error) {
 	p, err := r.readPackage(dir)
 	if err != nil {
 		return "", err
@@ -272,7 +272,7 @@ func (r *resolver) tryPackage(dir, request string) (string, error) {
 
 // resolveExports resolves request in the node_modules directory nm through
 // its package's "exports", when it has them ("" when it has none).
-func (r *resolver) resolveExports(nm, request string) (string, error) {
+func (r *moduleResolver) resolveExports(nm, request string) (string, error) {
 	name, sub, ok := splitPackage(request)
 	if !ok {
 		return "", nil
@@ -295,7 +295,7 @@ func (r *resolver) resolveExports(nm, request string) (string, error) {
 
 // finalize is node's finalizeEsmResolution for require: the target must
 // be a file.
-func (r *resolver) finalize(target, scope, request string) (string, error) {
+func (r *moduleResolver) finalize(target, scope, request string) (string, error) {
 	if fileKind(target) == 1 {
 		return realPath(target), nil
 	}
@@ -357,7 +357,7 @@ func nodeModulesPaths(dir string) []string {
 // ESM resolution: no extensions are added and a directory is refused):
 // the absolute path of the file, or the name of a built-in module, which
 // builtin reports.
-func (r *resolver) resolveImport(specifier, parent string, builtin func(string) bool) (string, error) {
+func (r *moduleResolver) resolveImport(specifier, parent string, builtin func(string) bool) (string, error) {
 	dir := filepath.Dir(parent)
 	if strings.HasSuffix(parent, "/") {
 		dir = strings.TrimSuffix(parent, "/")
@@ -405,7 +405,7 @@ func (r *resolver) resolveImport(specifier, parent string, builtin func(string) 
 // packageResolve is ESM's PACKAGE_RESOLVE of a bare specifier from dir:
 // the package itself by name, else the package in node_modules, through
 // its "exports", else its "main" or the subpath as it is.
-func (r *resolver) packageResolve(specifier, dir, parent string, conditions []string) (string, error) {
+func (r *moduleResolver) packageResolve(specifier, dir, parent string, conditions []string) (string, error) {
 	name, sub, ok := splitPackage(specifier)
 	if !ok {
 		return "", &resolveError{kind: "TypeError", code: "ERR_INVALID_MODULE_SPECIFIER", msg: `Invalid module "` + specifier + `" is not a valid package name imported from ` + parent}
@@ -443,7 +443,7 @@ func (r *resolver) packageResolve(specifier, dir, parent string, conditions []st
 
 // legacyMainResolve is ESM's LEGACY_MAIN_RESOLVE: "main" with the
 // extensions and indexes node tries, else index.js.
-func (r *resolver) legacyMainResolve(dir string, p *packageJSON, parent string) (string, error) {
+func (r *moduleResolver) legacyMainResolve(dir string, p *packageJSON, parent string) (string, error) {
 	var tries []string
 	if p != nil && p.main != "" {
 		m := filepath.Join(dir, p.main)
@@ -469,7 +469,7 @@ func withBase(base string) string {
 // packageExportsResolve is PACKAGE_EXPORTS_RESOLVE: the file that the
 // "exports" of the package at dir give subpath ("." or "./...") under
 // conditions; base is the importing module (for messages; "" for require).
-func (r *resolver) packageExportsResolve(dir, subpath string, exports any, base string, conditions []string) (string, error) {
+func (r *moduleResolver) packageExportsResolve(dir, subpath string, exports any, base string, conditions []string) (string, error) {
 	pj := dir + "/package.json"
 	if obj, ok := exports.(*jsonObject); ok {
 		dots := 0
@@ -519,7 +519,7 @@ func (r *resolver) packageExportsResolve(dir, subpath string, exports any, base 
 // packageImportsResolve is PACKAGE_IMPORTS_RESOLVE of a "#..." specifier
 // in the package at dir; esm says whether node's message names the package
 // when the specifier is not defined (import's does only then).
-func (r *resolver) packageImportsResolve(specifier, dir string, p *packageJSON, parent string, conditions []string, esm bool) (string, error) {
+func (r *moduleResolver) packageImportsResolve(specifier, dir string, p *packageJSON, parent string, conditions []string, esm bool) (string, error) {
 	if specifier == "#" || strings.HasPrefix(specifier, "#/") {
 		return "", &resolveError{kind: "TypeError", code: "ERR_INVALID_MODULE_SPECIFIER", msg: `Invalid module "` + specifier + `" is not a valid internal imports specifier name imported from ` + parent}
 	}
@@ -534,7 +534,7 @@ func (r *resolver) packageImportsResolve(specifier, dir string, p *packageJSON, 
 
 // importsExportsResolve is PACKAGE_IMPORTS_EXPORTS_RESOLVE: the key of
 // obj that matches, exactly or as the longest pattern ("./lib/*.js").
-func (r *resolver) importsExportsResolve(key string, obj *jsonObject, dir string, isImports bool, base string, conditions []string) (string, error) {
+func (r *moduleResolver) importsExportsResolve(key string, obj *jsonObject, dir string, isImports bool, base string, conditions []string) (string, error) {
 	if t, ok := obj.m[key]; ok && !strings.Contains(key, "*") {
 		return r.packageTargetResolve(dir, t, nil, isImports, key, base, conditions)
 	}
@@ -580,7 +580,7 @@ func patternKeyCompare(a, b string) int {
 // packageTargetResolve is PACKAGE_TARGET_RESOLVE: a target string (with
 // the pattern's match in place of "*"), the first matching condition of an
 // object, or the first of an array that resolves. "" is no match.
-func (r *resolver) packageTargetResolve(dir string, target any, match *string, isImports bool, key, base string, conditions []string) (string, error) {
+func (r *moduleResolver) packageTargetResolve(dir string, target any, match *string, isImports bool, key, base string, conditions []string) (string, error) {
 	invalid := func() error {
 		t, _ := json.Marshal(target)
 		what := "exports"

@@ -24,9 +24,10 @@ var OnClosing func(socket any, fn func())
 
 // AfterReadBatch adds fn to what the *dgram.Socket's reader runs after
 // each batch of datagrams it read (recvmmsg), once their 'message'
-// listeners returned, still holding the socket's emit lock: a binding
-// that queues 'message' events for a host hands a batch over at once.
-// Add it before the socket is bound.
+// listeners returned, and after a receive error's 'error' listeners,
+// still holding the socket's emit lock (its dispatcher runs it too,
+// after each of its tasks): a binding that queues events for a host
+// hands a batch over at once. Add it before the socket is bound.
 var AfterReadBatch func(socket any, fn func())
 
 // PooledReceive makes the *dgram.Socket's 'message' listeners borrow the
@@ -34,3 +35,18 @@ var AfterReadBatch func(socket any, fn func())
 // whose listeners are done with the datagram when they return (C thread
 // delivery). Call it before the socket is bound.
 var PooledReceive func(socket any)
+
+// CallbackLock gives a binding that runs the *dgram.Socket's callbacks on
+// a thread of its own (C poll delivery) the lock it holds meanwhile:
+// lock(runner), with the runner CurrentRunner names that thread, and
+// unlock. The socket's close waits for it, as for its own listeners:
+// when close returns on a thread that is not running one of the socket's
+// callbacks, none is running. A callback that starts later must check
+// that the socket was closed (its binding's OnClosing) after lock.
+var CallbackLock func(socket any) (lock func(runner int64), unlock func())
+
+// CurrentRunner, when a binding sets it (once, before any socket), names
+// the runner of the calling thread when that thread runs the binding's
+// callbacks (a negative number, the one it passes to a CallbackLock), or
+// returns 0: the core then names the calling goroutine itself.
+var CurrentRunner func() int64

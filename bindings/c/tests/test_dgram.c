@@ -912,6 +912,47 @@ static void test_flags(void)
     free(r);
 }
 
+/* IPv4-mapped addresses on udp6, as Node: a udp6 socket binds
+   ::ffff:127.0.0.1 and reports it; udp4 traffic to 127.0.0.1 reaches it from
+   ::ffff:127.0.0.1; a udp6 socket connected to the mapped address reports
+   it as its peer and (getsockname) as its own address. */
+static void test_mapped_addresses(void)
+{
+    recorder *r = new_recorder(), *r4 = new_recorder(), *rc = new_recorder();
+    struct dgram_socket_options o;
+    memset(&o, 0, sizeof o);
+    o.type = "udp6";
+    dgram_socket s = dgram_create_socket(&o, on_message, r);
+    dgram_socket c = dgram_create_socket(&o, on_message, rc);
+    dgram_socket v4 = make_socket(r4, DGRAM_DELIVERY_THREAD);
+    CHECK(s > 0 && c > 0 && v4 > 0);
+    CHECK_INT(dgram_bind(s, 0, "::ffff:127.0.0.1", on_listening, r), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r->listening) == 1, LONG);
+    struct dgram_address_info a, p;
+    CHECK_INT(dgram_address(s, &a), DGRAM_OK);
+    CHECK_STR(a.address, "::ffff:127.0.0.1");
+    CHECK_STR(a.family, "IPv6");
+    int v4port = bind_local(v4, r4);
+    CHECK(v4port > 0);
+    CHECK_INT(dgram_send(v4, "to mapped", 9, a.port, "127.0.0.1", NULL, NULL), DGRAM_OK);
+    WAIT_UNTIL(atomic_load(&r->messages) == 1, LONG);
+    CHECK_INT(atomic_load(&r->messages), 1);
+    CHECK_STR(r->rinfo.address, "::ffff:127.0.0.1");
+    CHECK_INT(r->rinfo.port, v4port);
+    CHECK_INT(dgram_connect(c, v4port, "::ffff:127.0.0.1", NULL, NULL), DGRAM_OK);
+    CHECK_INT(dgram_remote_address(c, &p), DGRAM_OK);
+    CHECK_STR(p.address, "::ffff:127.0.0.1");
+    CHECK_INT(p.port, v4port);
+    CHECK_INT(dgram_address(c, &a), DGRAM_OK);
+    CHECK_STR(a.address, "::ffff:127.0.0.1");
+    close_wait(c, rc);
+    close_wait(s, r);
+    close_wait(v4, r4);
+    free(r);
+    free(r4);
+    free(rc);
+}
+
 /* Node's buffer-size calls, extension calls added through the spec alone. */
 static void test_buffer_sizes(void)
 {
@@ -921,7 +962,11 @@ static void test_buffer_sizes(void)
     /* Before bind: ERR_SOCKET_BUFFER_SIZE, as Node words it. */
     CHECK_INT(dgram_set_recv_buffer_size(s, 8192), DGRAM_ERR_SOCKET_BUFFER_SIZE);
     CHECK_STR(last().message, "Could not get or set buffer size: uv_recv_buffer_size returned EBADF (bad file descriptor)");
-    CHECK_STR(last().kind, "Error");
+    /* Node's SystemError: syscall names the call, sys_errno the cause. */
+    CHECK_STR(last().kind, "SystemError");
+    CHECK_STR(last().syscall, "uv_recv_buffer_size");
+    CHECK_INT(last().sys_errno, EBADF);
+    CHECK_INT(dgram_set_recv_buffer_size(s, 0), DGRAM_ERR_SOCKET_BUFFER_SIZE);
     CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_ERR_SOCKET_BUFFER_SIZE);
     CHECK_STR(last().message, "Could not get or set buffer size: uv_send_buffer_size returned EBADF (bad file descriptor)");
     /* A bad size, checked first: ERR_SOCKET_BAD_BUFFER_SIZE. */
@@ -943,6 +988,15 @@ static void test_buffer_sizes(void)
     size = 0;
     CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_OK);
     CHECK(size >= 16384);
+    /* 0 reads the size and changes nothing, as libuv's uv_send_buffer_size. */
+    int64_t before = size;
+    CHECK_INT(dgram_set_send_buffer_size(s, 0), DGRAM_OK);
+    CHECK_INT(dgram_get_send_buffer_size(s, &size), DGRAM_OK);
+    CHECK_INT(size, before);
+    CHECK_INT(dgram_get_recv_buffer_size(s, &before), DGRAM_OK);
+    CHECK_INT(dgram_set_recv_buffer_size(s, 0), DGRAM_OK);
+    CHECK_INT(dgram_get_recv_buffer_size(s, &size), DGRAM_OK);
+    CHECK_INT(size, before);
     /* The socket still sends and receives with them: to itself. */
     CHECK_INT(dgram_send(s, "sized", 5, port, "127.0.0.1", NULL, NULL), DGRAM_OK);
     WAIT_UNTIL(atomic_load(&r->messages) == 1, LONG);
@@ -1699,6 +1753,8 @@ static void test_source_specific_multicast(void)
     free(tx);
 }
 
+#include "test_recv.c"
+
 /* ---- the runner ---- */
 
 typedef struct test {
@@ -1717,6 +1773,7 @@ static const test tests[] = {
     T(create_bad_type),
     T(create_options),
     T(buffer_sizes),
+    T(mapped_addresses),
     T(connect),
     T(invalid_handles),
     T(closed_handle),
@@ -1728,6 +1785,11 @@ static const test tests[] = {
     T(bind_then_send_in_order),
     T(poll_no_message_after_close),
     T(poll_flood_is_bounded),
+    T(receive_errors_never_end_reading),
+    T(close_waits_for_thread_callbacks),
+    T(close_waits_for_poll_callbacks),
+    T(callbacks_close_each_other),
+    T(poll_forever_on_two_threads),
     T(send_and_receive),
     T(send_bad_ports),
     T(send_slice_and_sendto),

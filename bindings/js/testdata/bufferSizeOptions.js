@@ -33,7 +33,7 @@ socket.bind(common.mustCall(function () {
   // Beyond a C int: EINVAL, as libuv reports it (test-dgram-socket-buffer-size).
   ['recv', 'send'].forEach(function (which) {
     var m = 'set' + which.charAt(0).toUpperCase() + which.slice(1) + 'BufferSize';
-    common.throwsCode(function () { socket[m](2147483648); }, 'Error', 'ERR_SOCKET_BUFFER_SIZE',
+    common.throwsCode(function () { socket[m](2147483648); }, 'SystemError', 'ERR_SOCKET_BUFFER_SIZE',
       'Could not get or set buffer size: uv_' + which + '_buffer_size returned EINVAL (invalid argument)');
   });
   socket.close();

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "5fc05df30a696893d27036a400d1c836be874ff7f7501967322029c0659b8183"
+SPEC_HASH = "2e2ecd0453515d6f04134ea1abd130c36ba759dd6ce45753a07934730a7903a3"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -231,7 +231,7 @@ ERRORS = {
     # A buffer size is not an integer from 0 to 4294967295.
     "ERR_SOCKET_BAD_BUFFER_SIZE": ErrorSpec(27, "TypeError", False, "Buffer size must be a positive integer"),
     # A buffer size could not be read or set: the socket is not bound yet (EBADF), or the system refused the size (EINVAL beyond 2147483647, a C int, as libuv reports it); for createSocket's sizes, bind's.
-    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "Error", False, "Could not get or set buffer size: {syscall} returned {cause}"),
+    "ERR_SOCKET_BUFFER_SIZE": ErrorSpec(28, "SystemError", False, "Could not get or set buffer size: {syscall} returned {cause}"),
     # The address is in use (bind without reuseAddr; joining a group twice).
     "EADDRINUSE": ErrorSpec(10, "Error", True, ""),
     # The address is not local, or the group was not joined.
@@ -309,7 +309,7 @@ class ErrorInfo(ctypes.Structure):
         ("port", ctypes.c_int),
         # The spec's code: "ERR_SOCKET_BAD_PORT", "EADDRINUSE"; "" for DGRAM_OK.
         ("name", ctypes.c_char * STRING_LEN),
-        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range) or "Error" (the rest, system errors included).
+        # The error's class, the name Node gives it in messages: "TypeError" (an argument of the wrong type, missing or NULL), "RangeError" (a value out of its range), "SystemError" (a coded error about a system call, as ERR_SOCKET_BUFFER_SIZE: syscall names the call) or "Error" (the rest, system errors included).
         ("kind", ctypes.c_char * STRING_LEN),
         # The failed system call or operation of a system error ("bind", "send", "setTTL"), else "".
         ("syscall", ctypes.c_char * STRING_LEN),
@@ -400,7 +400,7 @@ CloseCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
 #: dgram_connect_cb: A listener of the 'connect' event, emitted after a socket is associated with a remote address by connect(), once the call returned.
 ConnectCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.c_void_p)
 
-#: dgram_error_cb: A listener of the 'error' event, emitted whenever any error occurs that is not reported to a callback: a failed bind (explicit or implicit), a failed receive. A single error is passed to the handler.
+#: dgram_error_cb: A listener of the 'error' event, emitted whenever any error occurs that is not reported to a callback: a failed bind (explicit or implicit), a failed receive. A single error is passed to the handler. A failed receive (syscall recvmsg, such as the ICMP errors a peer's network sends) never ends reading: the socket goes on receiving until close().
 ErrorCb = ctypes.CFUNCTYPE(None, ctypes.c_int32, ctypes.POINTER(ErrorInfo), ctypes.c_void_p)
 
 #: dgram_listening_cb: A listener of the 'listening' event, emitted whenever a socket begins listening for datagram messages, after a successful bind (explicit, or implicit through send).
@@ -594,7 +594,11 @@ FUNCTIONS = {
         """dgram.Socket.close: Closes the socket and stops listening for data
         on it. The optional closeListener is attached to the 'close' event,
         even when close fails because the socket is already closed (as in
-        Node).
+        Node). When close returns on a thread that is not running one of the
+        socket's callbacks, none of them is running and no 'message' or
+        'error' callback starts later (a callback running on another thread
+        is waited for); from inside one of the socket's callbacks it returns
+        at once. 'close' and the callbacks of earlier sends still come.
 
         Form: close([closeListener]).
 
@@ -1092,9 +1096,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1139,9 +1143,9 @@ FUNCTIONS = {
 
         @param socket The socket's handle.
 
-        @param size The size in bytes, 0 to 4294967295. 0 to 4294967295,
-        else ERR_SOCKET_BAD_BUFFER_SIZE. On a 32-bit host a value beyond the
-        Go int is clamped to it.
+        @param size The size in bytes; 0 leaves the size as it is (libuv
+        reads it then). 0 to 4294967295, else ERR_SOCKET_BAD_BUFFER_SIZE. On
+        a 32-bit host a value beyond the Go int is clamped to it.
 
         @return DGRAM_OK (0), or a negative error code; the calling thread's
         dgram_last_error then tells the detail.
@@ -1297,7 +1301,9 @@ FUNCTIONS = {
         """Adds listener to the 'error' event, after the listeners added
         before: Emitted whenever any error occurs that is not reported to a
         callback: a failed bind (explicit or implicit), a failed receive. A
-        single error is passed to the handler.
+        single error is passed to the handler. A failed receive (syscall
+        recvmsg, such as the ICMP errors a peer's network sends) never ends
+        reading: the socket goes on receiving until close().
 
         @return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE,
         DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
@@ -1470,6 +1476,7 @@ class Arg(NamedTuple):
     optional: bool = False
     required: bool = False
     port: bool = False
+    own_error: bool = False
     enum: str = ""
     default: str = ""
     bounds: str = ""
@@ -1664,7 +1671,7 @@ FORMS = {
     "dgram_set_recv_buffer_size": Form(
         "dgram_set_recv_buffer_size", "setRecvBufferSize", "set_recv_buffer_size", "setRecvBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_recv_buffer_size": Form(
@@ -1675,7 +1682,7 @@ FORMS = {
     "dgram_set_send_buffer_size": Form(
         "dgram_set_send_buffer_size", "setSendBufferSize", "set_send_buffer_size", "setSendBufferSize(size)", False, "", "",
         (
-            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, port=True),
+            Arg("size", "size", "integer", error="ERR_SOCKET_BAD_BUFFER_SIZE", min=0, max=4294967295, own_error=True),
         ),
     ),
     "dgram_get_send_buffer_size": Form(

@@ -201,7 +201,7 @@ def _integer(c, a, v):
             c.fixups[-1] = (c.fixups[-1][0], "Received " + _describe(v))
         return n
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        if a.port:
+        if a.port or a.own_error:  # the argument's own error, as Node's validatePort and bufferSize
             return _poison(c, a, v)
         raise _type_error(c, a, "int", v)
     if isinstance(v, float):

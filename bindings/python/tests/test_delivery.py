@@ -178,6 +178,19 @@ def test_buffer_sizes_and_results():
     with pytest.raises(TypeError) as e:  # Node's class for it
         s.set_recv_buffer_size(-1)
     assert e.value.code == "ERR_SOCKET_BAD_BUFFER_SIZE"
+    # 0 reads the size and changes nothing, as libuv's uv_recv_buffer_size.
+    for get, set_ in ((s.get_recv_buffer_size, s.set_recv_buffer_size), (s.get_send_buffer_size, s.set_send_buffer_size)):
+        before = get()
+        set_(0)
+        assert get() == before
+    s.close()
+
+
+def test_buffer_size_before_bind_is_system_error():
+    s = dgramkit.create_socket("udp4")
+    with pytest.raises(dgramkit.DgramError) as e:
+        s.set_recv_buffer_size(0)
+    assert (e.value.code, e.value.kind, e.value.syscall) == ("ERR_SOCKET_BUFFER_SIZE", "SystemError", "uv_recv_buffer_size")
     s.close()
 
 
