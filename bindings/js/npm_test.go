@@ -66,20 +66,19 @@ func TestNpmPackages(t *testing.T) {
 	for _, script := range scripts {
 		name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(script), ".js"), ".mjs")
 		t.Run(name, func(t *testing.T) {
-			d := readDirectives(t, script)
-			if d.sandbox {
-				// The multicast scripts use their protocols' fixed
-				// groups and ports: one at a time, in the namespace.
-				needSandbox(t)
-			} else {
-				t.Parallel()
-			}
 			row := npmRow{script: filepath.Base(script), pkg: name, version: npmVersion(t, name)}
 			defer func() {
 				mu.Lock()
 				rows = append(rows, row)
 				mu.Unlock()
 			}()
+			if readDirectives(t, script).sandbox {
+				// The multicast scripts use their protocols' fixed
+				// groups and ports: one at a time, in the namespace.
+				needSandbox(t)
+			} else {
+				t.Parallel()
+			}
 			env := []string{"TZ=UTC", "NODE_OPTIONS=", "DEBUG="}
 			want := runEnv(t, 30*time.Second, env, node, script)
 			expected := filepath.Join("npm", "expected", name+".out")
