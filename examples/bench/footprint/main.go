@@ -9,7 +9,8 @@
 //   - the peak resident memory (the child's ru_maxrss) and the wall time of
 //     each script of the npm suite (bindings/js/npm, when its packages are
 //     installed: make test-npm), the multicast ones in a private network
-//     namespace of their own (unshare and ip; skipped without them).
+//     namespace of their own (unshare and ip; skipped without them); a run
+//     whose output is not the script's expected one shows as failed.
 //
 // It prints Markdown tables of medians with min and max and the ratio
 // dgramjs/node, and writes them to -md.
@@ -261,8 +262,8 @@ func measureScript(bin string, sc npmScript) (maxrssMB, wallMS float64, err erro
 	}
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	t0 := time.Now()
 	runErr := cmd.Run()
 	wallMS = float64(time.Since(t0).Microseconds()) / 1000
@@ -271,6 +272,11 @@ func measureScript(bin string, sc npmScript) (maxrssMB, wallMS float64, err erro
 	}
 	if runErr != nil {
 		return maxrssMB, wallMS, fmt.Errorf("%v: %s", runErr, firstLine(stderr.String()))
+	}
+	// A run counts only when it did the script's work: its output is the
+	// expected one (npm/expected, node's).
+	if want, err := os.ReadFile(filepath.Join(*npmDir, "expected", sc.name+".out")); err == nil && !bytes.Equal(want, stdout.Bytes()) {
+		return maxrssMB, wallMS, errors.New("output differs from node's")
 	}
 	return maxrssMB, wallMS, nil
 }
