@@ -46,7 +46,11 @@ func TestNpmPackages(t *testing.T) {
 	node := nodeBin(t)
 	// The packages' engines and the expected outputs are node 20's.
 	if v := runFor(t, 20*time.Second, node, "-p", "process.versions.node.split('.')[0]"); v.code != 0 || len(strings.TrimSpace(v.stdout)) < 2 || strings.TrimSpace(v.stdout) < "20" {
-		t.Skipf("SKIPPED: node %s is older than 20, which the packages (engines) and the expected outputs need", strings.TrimSpace(v.stdout))
+		why := fmt.Sprintf("test-npm: SKIPPED: node %s is older than 20, which the packages (engines) and the expected outputs need\n", strings.TrimSpace(v.stdout))
+		if err := os.WriteFile(report, []byte(why), 0o644); err != nil {
+			t.Error(err)
+		}
+		t.Skip(why)
 	}
 	if _, err := os.Stat("npm/node_modules"); err != nil {
 		t.Fatalf("npm/node_modules: %v (make test-npm runs npm ci first)", err)
