@@ -116,6 +116,7 @@ func runSource(path, src string, argv []string, opts Options) int {
 	if h.dgram != nil {
 		h.dgram.closeAll()
 	}
+	h.stopSignals()
 	h.loop.Terminate()
 	return h.code
 }
@@ -154,6 +155,8 @@ type host struct {
 	seq        uint64
 
 	rejected []*goja.Promise // rejected with no handler, in this callback
+
+	signals map[string]chan os.Signal // the signals process listens for (process.go)
 
 	start time.Time // the origin of process.hrtime and performance.now
 
@@ -380,13 +383,20 @@ func (h *host) unhandledRejections() error {
 			}
 			continue
 		}
-		if o, ok := reason.(*goja.Object); ok && h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
-			return &thrown{reason}
+		uncaught := reason
+		if o, ok := reason.(*goja.Object); !ok || !h.vm.InstanceOf(o, h.errorCtors[dgram.KindError]) {
+			e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
+			e.Set("name", "UnhandledPromiseRejection")
+			e.Set("code", "ERR_UNHANDLED_REJECTION")
+			uncaught = e
 		}
-		e := h.dgramless().codedError(dgram.KindError, "", "This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \""+h.reasonString(reason)+"\".")
-		e.Set("name", "UnhandledPromiseRejection")
-		e.Set("code", "ERR_UNHANDLED_REJECTION")
-		return &thrown{e}
+		// 'uncaughtException' listeners take it, as node's (process.go).
+		if !h.uncaughtValue(uncaught, "unhandledRejection") {
+			return &thrown{uncaught}
+		}
+		if h.done {
+			return nil
+		}
 	}
 	return nil
 }

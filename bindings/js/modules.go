@@ -125,7 +125,14 @@ func (l *loader) natives() map[string]any {
 			return paths
 		},
 		"builtinNames": builtinNames,
-		"globalPaths":  func() []string { return nodeModulesPaths("/")[1:] },
+		"fileURL":      fileURL,
+		"joinPath": func(dir, p string) string {
+			if filepath.IsAbs(p) {
+				return filepath.Clean(p)
+			}
+			return filepath.Join(dir, p)
+		},
+		"globalPaths": func() []string { return nodeModulesPaths("/")[1:] },
 		"readFile": func(path string) string {
 			b, err := os.ReadFile(path)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"os"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -87,10 +88,16 @@ func (h *host) processNatives() map[string]any {
 			user, sys := cpuTimes()
 			return map[string]any{"user": user.Microseconds(), "system": sys.Microseconds()}
 		},
-		"getuid":  os.Getuid,
-		"geteuid": os.Geteuid,
-		"getgid":  os.Getgid,
-		"getegid": os.Getegid,
+		"isSignal": func(name string) bool {
+			_, ok := signalNum(name)
+			return ok
+		},
+		"signalStart": h.signalStart,
+		"signalStop":  h.signalStop,
+		"getuid":      os.Getuid,
+		"geteuid":     os.Geteuid,
+		"getgid":      os.Getgid,
+		"getegid":     os.Getegid,
 		"exit": func(code int) {
 			h.processExit(goja.FunctionCall{Arguments: []goja.Value{vm.ToValue(code)}})
 		},
@@ -157,13 +164,19 @@ func (h *host) uvError(err error, syscallName string) *goja.Object {
 func (h *host) uncaughtListeners(err error) bool {
 	var ex *goja.Exception
 	var th *thrown
-	var v goja.Value
 	switch {
 	case errors.As(err, &ex):
-		v = ex.Value()
+		return h.uncaughtValue(ex.Value(), "uncaughtException")
 	case errors.As(err, &th):
-		v = th.v
+		return h.uncaughtValue(th.v, "uncaughtException")
 	}
+	return false
+}
+
+// uncaughtValue gives v, thrown to the top (origin "uncaughtException") or
+// a rejection no one handled (origin "unhandledRejection"), to the
+// 'uncaughtException' listeners, as uncaughtListeners does.
+func (h *host) uncaughtValue(v goja.Value, originName string) bool {
 	if v == nil || h.process == nil || h.exiting {
 		return false
 	}
@@ -178,8 +191,8 @@ func (h *host) uncaughtListeners(err error) bool {
 	}); err != nil || n == 0 {
 		return false
 	}
-	origin := vm.ToValue("uncaughtException")
-	err = h.catch(func() error {
+	origin := vm.ToValue(originName)
+	err := h.catch(func() error {
 		if _, err := h.callMethod(h.process, "emit", vm.ToValue("uncaughtExceptionMonitor"), v, origin); err != nil {
 			return err
 		}
@@ -198,4 +211,44 @@ func (h *host) uncaughtListeners(err error) bool {
 		h.stop()
 	}
 	return true
+}
+
+// signalStart catches the signal name (SIGINT) and emits it on process, as
+// node does while process has a listener for it; the catch does not hold
+// the run.
+func (h *host) signalStart(name string) {
+	sig, ok := signalNum(name)
+	if !ok || h.signals[name] != nil {
+		return
+	}
+	if h.signals == nil {
+		h.signals = map[string]chan os.Signal{}
+	}
+	ch := make(chan os.Signal, 1)
+	h.signals[name] = ch
+	signal.Notify(ch, sig)
+	go func() {
+		for range ch {
+			h.post(func() error {
+				_, err := h.callMethod(h.process, "emit", h.vm.ToValue(name), h.vm.ToValue(name))
+				return err
+			})
+		}
+	}()
+}
+
+// signalStop lets the signal name go: its default action is back.
+func (h *host) signalStop(name string) {
+	if ch := h.signals[name]; ch != nil {
+		signal.Stop(ch)
+		close(ch)
+		delete(h.signals, name)
+	}
+}
+
+// stopSignals lets every signal go, at the end of the run.
+func (h *host) stopSignals() {
+	for name := range h.signals {
+		h.signalStop(name)
+	}
 }

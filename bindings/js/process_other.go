@@ -3,6 +3,7 @@
 package dgramjs
 
 import (
+	"os"
 	"syscall"
 	"time"
 )
@@ -18,3 +19,12 @@ func residentBytes(fallback uint64) uint64 { return fallback }
 
 // errnoName is the errno's name, or EIO.
 func errnoName(syscall.Errno) string { return "EIO" }
+
+// signalNum is the signal named name where only an interrupt can be
+// caught: SIGINT.
+func signalNum(name string) (os.Signal, bool) {
+	if name == "SIGINT" {
+		return os.Interrupt, true
+	}
+	return nil, false
+}

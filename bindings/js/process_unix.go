@@ -54,3 +54,9 @@ func residentBytes(fallback uint64) uint64 {
 
 // errnoName is the errno's name (ENOENT).
 func errnoName(e syscall.Errno) string { return unix.ErrnoName(e) }
+
+// signalNum is the signal named name (SIGINT), if the system has it.
+func signalNum(name string) (syscall.Signal, bool) {
+	s := unix.SignalNum(name)
+	return s, s != 0
+}

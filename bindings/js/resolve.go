@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -127,6 +128,9 @@ func (r *moduleResolver) isESMFile(path string) bool {
 	}
 	return false
 }
+
+// fileURL is path as a file: URL, as node's pathToFileURL writes it.
+func fileURL(path string) string { return (&url.URL{Scheme: "file", Path: path}).String() }
 
 // isRelative reports whether a specifier is a path (relative or absolute)
 // rather than a package name.
@@ -369,8 +373,12 @@ func (r *moduleResolver) resolveImport(specifier, parent string, builtin func(st
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(dir, specifier)
 		}
-	case strings.HasPrefix(specifier, "file://"):
-		path = strings.TrimPrefix(specifier, "file://")
+	case strings.HasPrefix(specifier, "file:"):
+		u, err := url.Parse(specifier)
+		if err != nil || u.Path == "" {
+			return "", &resolveError{kind: "TypeError", code: "ERR_INVALID_URL", msg: "Invalid URL"}
+		}
+		path = u.Path
 	case strings.HasPrefix(specifier, "#"):
 		scope, p, err := r.packageScope(dir)
 		if err != nil {
@@ -395,9 +403,9 @@ func (r *moduleResolver) resolveImport(specifier, parent string, builtin func(st
 	}
 	switch fileKind(path) {
 	case 0:
-		return "", &resolveError{kind: "Error", code: "ERR_MODULE_NOT_FOUND", msg: "Cannot find module '" + path + "' imported from " + parent, url: "file://" + path}
+		return "", &resolveError{kind: "Error", code: "ERR_MODULE_NOT_FOUND", msg: "Cannot find module '" + path + "' imported from " + parent, url: fileURL(path)}
 	case 2:
-		return "", &resolveError{kind: "Error", code: "ERR_UNSUPPORTED_DIR_IMPORT", msg: "Directory import '" + path + "' is not supported resolving ES modules imported from " + parent, url: "file://" + path}
+		return "", &resolveError{kind: "Error", code: "ERR_UNSUPPORTED_DIR_IMPORT", msg: "Directory import '" + path + "' is not supported resolving ES modules imported from " + parent, url: fileURL(path)}
 	}
 	return realPath(path), nil
 }

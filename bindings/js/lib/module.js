@@ -177,12 +177,18 @@
     if (compiled.esm) {
       esModules.add(module);
       var meta = {
-        url: 'file://' + module.filename,
+        url: native.fileURL(module.filename),
         filename: module.filename,
         dirname: native.dirname(module.filename),
+        // import.meta.resolve: a path is resolved without looking for
+        // the file, as node's; a package is resolved as import does.
         resolve: function resolve(specifier) {
-          var r = native.resolveImport(String(specifier), module.filename);
-          if (typeof r === 'string') { return 'file://' + r; }
+          specifier = String(specifier);
+          if (specifier === '.' || specifier === '..' || /^\.{0,2}\//.test(specifier)) {
+            return native.fileURL(native.joinPath(native.dirname(module.filename), specifier));
+          }
+          var r = native.resolveImport(specifier, module.filename);
+          if (typeof r === 'string') { return native.fileURL(r); }
           if (r instanceof Error) { throw r; }
           return r.builtin.indexOf('node:') === 0 ? r.builtin : 'node:' + r.builtin;
         }

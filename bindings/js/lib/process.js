@@ -95,6 +95,15 @@
     });
   };
 
+  // Signals: while process has a listener for a signal ('SIGINT'), the
+  // host catches it and emits it, as node does.
+  process.on('newListener', function startListeningIfSignal(event) {
+    if (typeof event === 'string' && process.listenerCount(event) === 0 && native.isSignal(event)) { native.signalStart(event); }
+  });
+  process.on('removeListener', function stopListeningIfSignal(event) {
+    if (typeof event === 'string' && process.listenerCount(event) === 0 && native.isSignal(event)) { native.signalStop(event); }
+  });
+
   // stdout and stderr: made when first used, as node's are. A Writable of
   // the stream module when the host has one, else an EventEmitter with
   // write and end, writing at once (in order with console.log).

@@ -19,7 +19,7 @@ console.log(counter); bump(); console.log(counter, ns.counter);
 console.log(JSON.stringify(expOnly), kind, dual, dualFrom, dep, cond, depDefault, typeof depNs.default);
 console.log(JSON.stringify(data));
 console.log(rel(import.meta.url), rel(import.meta.filename), typeof module, typeof exports, typeof __filename, this === undefined);
-console.log(rel(import.meta.resolve('./lib/dep.js')), import.meta.resolve('events'), import.meta.resolve('node:events'));
+console.log(rel(import.meta.resolve('./lib/dep.js')), rel(import.meta.resolve('./not-there.js')), rel(import.meta.resolve('../x y.js')), import.meta.resolve('events'), import.meta.resolve('node:events'));
 const require = createRequire(import.meta.url);
 console.log(require('./lib/dep'), require('#cond'));
 // (Top-level await is what dgramjs does not run: docs/JS.md.)
