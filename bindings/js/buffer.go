@@ -130,10 +130,64 @@ func encodeBytes(b []byte, enc string) string {
 		}
 		return string(utf16.Decode(u))
 	}
+	return decodeUTF8(b)
+}
+
+// decodeUTF8 is b as a string, as V8 and the WHATWG decoder read UTF-8:
+// each maximal subpart of an invalid sequence is one U+FFFD (a truncated
+// character one, each other stray byte one).
+func decodeUTF8(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
+	var sb strings.Builder
+	sb.Grow(len(b) + 8)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || n > 1 {
+			sb.Write(b[i : i+n])
+			i += n
+			continue
+		}
+		i += maximalSubpart(b[i:])
+		sb.WriteRune(utf8.RuneError)
+	}
+	return sb.String()
+}
+
+// maximalSubpart is the length of the start of b (not valid UTF-8) that
+// one U+FFFD stands for: a lead byte and the continuation bytes that could
+// follow it, at least one byte.
+func maximalSubpart(b []byte) int {
+	c := b[0]
+	need, lo, hi := 0, byte(0x80), byte(0xBF)
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 1
+	case c == 0xE0:
+		need, lo = 2, 0xA0
+	case c == 0xED:
+		need, hi = 2, 0x9F
+	case c >= 0xE1 && c <= 0xEF:
+		need = 2
+	case c == 0xF0:
+		need, lo = 3, 0x90
+	case c == 0xF4:
+		need, hi = 3, 0x8F
+	case c >= 0xF1 && c <= 0xF3:
+		need = 3
+	default:
+		return 1
+	}
+	n := 1
+	for k := 0; k < need && n < len(b); k++ {
+		x := b[n]
+		if (k == 0 && (x < lo || x > hi)) || (k > 0 && (x < 0x80 || x > 0xBF)) {
+			return n
+		}
+		n++
+	}
+	return n
 }
 
 // bufferBytes is the bytes of a Buffer (or other Uint8Array), or Node's
@@ -241,6 +295,13 @@ func (h *host) bufferNatives() map[string]any {
 			}
 			if end <= start {
 				return vm.ToValue("")
+			}
+			if enc == "utf16le" { // UTF-16 code units as they are, lone surrogates too
+				u := make([]uint16, (end-start)/2)
+				for i := range u {
+					u[i] = uint16(b[start+2*int64(i)]) | uint16(b[start+2*int64(i)+1])<<8
+				}
+				return goja.StringFromUTF16(u)
 			}
 			return vm.ToValue(encodeBytes(b[start:end], enc))
 		},

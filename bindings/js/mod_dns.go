@@ -36,8 +36,8 @@ func (h *host) background(work func(), done func() error) {
 	}()
 }
 
-// resolver is Go's resolver, asking servers (ip or ip:port) when given.
-func resolver(servers []string) *net.Resolver {
+// dnsResolver is Go's resolver, asking servers (ip or ip:port) when given.
+func dnsResolver(servers []string) *net.Resolver {
 	if len(servers) == 0 {
 		return net.DefaultResolver
 	}
@@ -139,7 +139,7 @@ func (h *host) dnsBinding() map[string]any {
 			h.background(func() {
 				ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
 				defer cancel()
-				records, err = h.query(ctx, resolver(servers), hostname, rrtype, ttl)
+				records, err = h.query(ctx, dnsResolver(servers), hostname, rrtype, ttl)
 			}, func() error {
 				if err != nil {
 					return callErr(cb, dnsCode(err, false))
@@ -154,7 +154,7 @@ func (h *host) dnsBinding() map[string]any {
 			h.background(func() {
 				ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
 				defer cancel()
-				names, err = resolver(servers).LookupAddr(ctx, ip)
+				names, err = dnsResolver(servers).LookupAddr(ctx, ip)
 			}, func() error {
 				if err != nil {
 					return callErr(cb, dnsCode(err, false))

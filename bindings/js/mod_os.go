@@ -132,7 +132,7 @@ func (h *host) osModule(exports *goja.Object) {
 		{"endianness", func(goja.FunctionCall) goja.Value { return vm.ToValue("LE") }},
 		{"freemem", func(goja.FunctionCall) goja.Value { return vm.ToValue(meminfo("MemAvailable")) }},
 		{"getPriority", h.getPriority},
-		{"homedir", func(goja.FunctionCall) goja.Value { return vm.ToValue(homedir()) }},
+		{"homedir", func(goja.FunctionCall) goja.Value { return vm.ToValue(homedir(h.getenv)) }},
 		{"hostname", func(goja.FunctionCall) goja.Value {
 			n, _ := os.Hostname()
 			return vm.ToValue(n)
@@ -148,7 +148,7 @@ func (h *host) osModule(exports *goja.Object) {
 		{"platform", func(goja.FunctionCall) goja.Value { return vm.ToValue(runtime.GOOS) }},
 		{"release", func(goja.FunctionCall) goja.Value { _, r, _, _ := uname(); return vm.ToValue(r) }},
 		{"setPriority", h.setPriority},
-		{"tmpdir", func(goja.FunctionCall) goja.Value { return vm.ToValue(tmpdir()) }},
+		{"tmpdir", func(goja.FunctionCall) goja.Value { return vm.ToValue(tmpdir(h.getenv)) }},
 		{"totalmem", func(goja.FunctionCall) goja.Value { return vm.ToValue(meminfo("MemTotal")) }},
 		{"type", func(goja.FunctionCall) goja.Value { s, _, _, _ := uname(); return vm.ToValue(s) }},
 		{"userInfo", h.userInfo},
@@ -169,8 +169,8 @@ func (h *host) osModule(exports *goja.Object) {
 		exports.Set(f.name, native(vm, f.name, f.fn))
 	}
 	exports.Set("constants", h.osConstants())
-	exports.Set("EOL", "\n")
-	exports.Set("devNull", os.DevNull)
+	exports.DefineDataProperty("EOL", vm.ToValue("\n"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	exports.DefineDataProperty("devNull", vm.ToValue(os.DevNull), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
 // meminfo is a line of /proc/meminfo in bytes (libuv's uv_get_free_memory
@@ -192,9 +192,23 @@ func meminfo(key string) float64 {
 	return 0
 }
 
+// getenv is process.env[key] as the script sees it (it may have changed
+// it), or the environment's.
+func (h *host) getenv(key string) string {
+	if h.process != nil {
+		if env, ok := field(h.process, "env").(*goja.Object); ok {
+			if v := field(env, key); !isNullish(v) {
+				return v.String()
+			}
+			return ""
+		}
+	}
+	return os.Getenv(key)
+}
+
 // homedir is os.homedir(): $HOME, else the password database's.
-func homedir() string {
-	if h := os.Getenv("HOME"); h != "" {
+func homedir(getenv func(string) string) string {
+	if h := getenv("HOME"); h != "" {
 		return h
 	}
 	if u, err := user.Current(); err == nil {
@@ -205,10 +219,10 @@ func homedir() string {
 
 // tmpdir is os.tmpdir(): $TMPDIR, $TMP or $TEMP, else /tmp, without a
 // trailing slash.
-func tmpdir() string {
+func tmpdir(getenv func(string) string) string {
 	p := "/tmp"
 	for _, k := range []string{"TMPDIR", "TMP", "TEMP"} {
-		if v := os.Getenv(k); v != "" {
+		if v := getenv(k); v != "" {
 			p = v
 			break
 		}
@@ -361,7 +375,7 @@ func (h *host) userInfo(call goja.FunctionCall) goja.Value {
 		asBuffer = field(o, "encoding").String() == "buffer"
 	}
 	uid := os.Geteuid()
-	name, home, shell := "", homedir(), ""
+	name, home, shell := "", homedir(h.getenv), ""
 	if u, err := user.LookupId(strconv.Itoa(uid)); err == nil {
 		name, home = u.Username, u.HomeDir
 	}

@@ -7,13 +7,13 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// util (lib/node/util.js), util/types and string_decoder (Node's own
-// string_decoder as the npm package string_decoder 1.3.0 ports it, MIT:
-// lib/node/vendor/string_decoder).
+// util (lib/node/util.js), util/types and string_decoder
+// (lib/node/string_decoder.js, Node 20's algorithm: the npm port is of an
+// older Node and differs on invalid UTF-8 and base64url).
 func init() {
 	jsModules["util"] = "util.js"
 	jsModules["util/types"] = "util_types.js"
-	jsModules["string_decoder"] = "vendor/string_decoder/lib/string_decoder.js"
+	jsModules["string_decoder"] = "string_decoder.js"
 	bindings["util"] = (*host).utilBinding
 }
 

@@ -128,7 +128,12 @@ var hex = [];
 for (var i = 0; i < 256; i++) { hex.push((i + 0x100).toString(16).slice(1)); }
 
 function randomUUID(options) {
-  if (options !== undefined) { errors.validateObject(options, 'options'); }
+  if (options !== undefined) {
+    errors.validateObject(options, 'options');
+    if (options.disableEntropyCache !== undefined && typeof options.disableEntropyCache !== 'boolean') {
+      throw errors.invalidArgType('options.disableEntropyCache', 'boolean', options.disableEntropyCache);
+    }
+  }
   var b = randomBytes(16);
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
@@ -179,7 +184,8 @@ LazyTransform.prototype._transform = function _transform(chunk, encoding, callba
   callback();
 };
 LazyTransform.prototype._flush = function _flush(callback) {
-  this.push(this.digest());
+  // as Node's: the handle's digest, so that digest() may still be called
+  this.push(native.digest(this._handle));
   callback();
 };
 

@@ -1,74 +1,113 @@
 'use strict';
-// url: the WHATWG URL and URLSearchParams (goja_nodejs's, in Go), Node's
-// legacy parse, format and resolve as the npm package url 0.11.0 ports
+// url: the WHATWG URL and URLSearchParams, Node's legacy parse, format and
+// resolve as the npm package url 0.11.0 ports
 // Node's lib/url.js (MIT, lib/node/vendor, with punycode 1.4.1), and Node
 // 20's fileURLToPath, pathToFileURL, urlToHttpOptions and format(URL).
 
-var whatwg = binding('url');
+var native = binding('url');
 var legacy = require('./vendor/url/url.js');
 var errors = require('./errors');
 var codedError = errors.codedError;
 
-var GoURL = whatwg.URL;
+// URL and URLSearchParams are the WHATWG URL Standard as the npm package
+// whatwg-url 7.1.0 implements it (jsdom's; vendored, MIT, with
+// webidl-conversions 4.0.2, BSD-2-Clause; IDNA by golang.org/x/net/idna in
+// place of tr46's table), with Node's errors (ERR_INVALID_URL 'Invalid URL'
+// with input, ERR_MISSING_ARGS), URL.canParse, and util.inspect's view.
+var whatwgURL = require('./vendor/whatwg-url/lib/public-api.js');
+var WhatwgURL = whatwgURL.URL;
+var URLSearchParams = whatwgURL.URLSearchParams;
 
-// URL is goja_nodejs's, with Node's 'Invalid URL' error (code
-// ERR_INVALID_URL, input) and, fixed on a prototype over goja_nodejs's, hostname of an IPv6 host,
-// origin with its port, and the toStringTag.
-function URL(input, base) {
-  if (!new.target) { throw new TypeError("Class constructor URL cannot be invoked without 'new'"); }
-  try {
-    var u = arguments.length < 2 || base === undefined ? new GoURL(input) : new GoURL(input, base);
-    Object.setPrototypeOf(u, new.target.prototype);
-    return u;
-  } catch (e) {
-    if (e && e.code === 'ERR_INVALID_URL') {
-      var err = codedError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
-      err.input = String(input);
-      if (base !== undefined) { err.base = String(base); }
-      throw err;
+function invalidURL(input, base) {
+  var err = codedError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+  err.input = String(input);
+  if (base !== undefined) { err.base = String(base); }
+  return err;
+}
+
+class URL extends WhatwgURL {
+  constructor(input, base) {
+    if (arguments.length === 0) {
+      throw codedError(TypeError, 'ERR_MISSING_ARGS', 'The "url" argument must be specified');
     }
-    throw e;
+    try {
+      if (base === undefined) { super(input); } else { super(input, base); }
+    } catch (e) {
+      if (e instanceof TypeError && /^Invalid (base )?URL/.test(e.message)) { throw invalidURL(input, base); }
+      throw e;
+    }
+  }
+
+  static canParse(input, base) {
+    return whatwgURL.parseURL(String(input), base === undefined ? undefined : { baseURL: whatwgURL.parseURL(String(base)) }) !== null &&
+      (base === undefined || whatwgURL.parseURL(String(base)) !== null);
   }
 }
-URL.prototype = Object.create(GoURL.prototype, {
-  constructor: { value: URL, writable: true, configurable: true }
-});
-Object.getOwnPropertyNames(GoURL).forEach(function (k) {
-  if (k !== 'prototype' && k !== 'length' && k !== 'name') {
-    Object.defineProperty(URL, k, Object.getOwnPropertyDescriptor(GoURL, k));
-  }
-});
-URL.canParse = function canParse(input, base) {
-  try {
-    if (base === undefined) { new GoURL(input); } else { new GoURL(input, base); }
-    return true;
-  } catch (e) {
-    return false;
-  }
-};
-var hostGetter = Object.getOwnPropertyDescriptor(GoURL.prototype, 'host').get;
-var protocolGetter = Object.getOwnPropertyDescriptor(GoURL.prototype, 'protocol').get;
-var hostnameDesc = Object.getOwnPropertyDescriptor(GoURL.prototype, 'hostname');
-Object.defineProperty(URL.prototype, 'hostname', {
-  get: function () {
-    var host = hostGetter.call(this);
-    if (host[0] === '[') { return host.slice(0, host.indexOf(']') + 1); }
-    return host.replace(/:\d*$/, '');
-  },
-  set: hostnameDesc.set,
-  enumerable: true,
-  configurable: true
-});
-var special = { 'http:': true, 'https:': true, 'ws:': true, 'wss:': true, 'ftp:': true };
-Object.defineProperty(URL.prototype, 'origin', {
-  get: function () {
-    var protocol = protocolGetter.call(this);
-    return special[protocol] ? protocol + '//' + hostGetter.call(this) : 'null';
-  },
-  enumerable: true,
-  configurable: true
-});
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+var hrefSetter = Object.getOwnPropertyDescriptor(WhatwgURL.prototype, 'href').set;
+Object.defineProperty(URL.prototype, 'href', {
+  get: Object.getOwnPropertyDescriptor(WhatwgURL.prototype, 'href').get,
+  set: function (v) {
+    try {
+      hrefSetter.call(this, v);
+    } catch (e) {
+      if (e instanceof TypeError && /^Invalid URL/.test(e.message)) { throw invalidURL(v); }
+      throw e;
+    }
+  },
+  enumerable: true,
+  configurable: true
+});
+
+// util.inspect shows a URL and a URLSearchParams as Node does.
+var inspectCustom = Symbol.for('nodejs.util.inspect.custom');
+Object.defineProperty(URL.prototype, inspectCustom, {
+  value: function (depth, opts) {
+    if (typeof depth === 'number' && depth < 0) { return this; }
+    var obj = {
+      href: this.href, origin: this.origin, protocol: this.protocol, username: this.username, password: this.password,
+      host: this.host, hostname: this.hostname, port: this.port, pathname: this.pathname, search: this.search,
+      searchParams: this.searchParams, hash: this.hash
+    };
+    return 'URL ' + require('util').inspect(obj, opts);
+  },
+  configurable: true,
+  writable: true
+});
+// size (Node 19.8 and later; the standard since 2023)
+Object.defineProperty(URLSearchParams.prototype, 'size', {
+  get: function () {
+    var n = 0;
+    var it = this.entries();
+    for (var e = it.next(); !e.done; e = it.next()) { n++; }
+    return n;
+  },
+  enumerable: true,
+  configurable: true
+});
+Object.defineProperty(URLSearchParams.prototype, inspectCustom, {
+  value: function (depth, opts) {
+    if (typeof depth === 'number' && depth < 0) { return '[Object]'; }
+    var inspect = require('util').inspect;
+    var parts = [];
+    var it = this.entries();
+    for (var e = it.next(); !e.done; e = it.next()) { parts.push(inspect(e.value[0], opts) + ' => ' + inspect(e.value[1], opts)); }
+    return 'URLSearchParams ' + (parts.length ? '{ ' + parts.join(', ') + ' }' : '{}');
+  },
+  configurable: true,
+  writable: true
+});
+
+function domainToASCII(domain) {
+  if (arguments.length < 1) { throw codedError(TypeError, 'ERR_MISSING_ARGS', 'The "domain" argument must be specified'); }
+  return native.idnaToASCII(String(domain), false, false) || '';
+}
+
+function domainToUnicode(domain) {
+  if (arguments.length < 1) { throw codedError(TypeError, 'ERR_MISSING_ARGS', 'The "domain" argument must be specified'); }
+  var ascii = native.idnaToASCII(String(domain), false, false);
+  return ascii === null ? '' : native.idnaToUnicode(ascii);
+}
 
 function isURL(v) { return v instanceof URL; }
 
@@ -84,7 +123,7 @@ function format(urlObject, options) {
     }
     var u = urlObject;
     var host = u.host;
-    if (unicode && u.hostname) { host = host.replace(u.hostname, whatwg.domainToUnicode(u.hostname)); }
+    if (unicode && u.hostname) { host = host.replace(u.hostname, domainToUnicode(u.hostname)); }
     var href = u.protocol;
     if (host !== '' || u.protocol === 'file:') { href += '//'; }
     if (auth && (u.username || u.password)) { href += u.username + (u.password ? ':' + u.password : '') + '@'; }
@@ -164,9 +203,9 @@ exports.resolve = legacy.resolve;
 exports.resolveObject = legacy.resolveObject;
 exports.format = format;
 exports.URL = URL;
-exports.URLSearchParams = whatwg.URLSearchParams;
-exports.domainToASCII = whatwg.domainToASCII;
-exports.domainToUnicode = whatwg.domainToUnicode;
+exports.URLSearchParams = URLSearchParams;
+exports.domainToASCII = domainToASCII;
+exports.domainToUnicode = domainToUnicode;
 exports.pathToFileURL = pathToFileURL;
 exports.fileURLToPath = fileURLToPath;
 exports.urlToHttpOptions = urlToHttpOptions;

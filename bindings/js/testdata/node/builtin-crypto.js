@@ -57,3 +57,12 @@ crypto.randomInt(10, (err, n) => push('async randomInt', err, n >= 0 && n < 10))
 crypto.pbkdf2('pw', 'salt', 1, 8, 'sha1', (err, key) => push('async pbkdf2', err, key.toString('hex')));
 crypto.randomFill(new Uint8Array(4), (err, buf) => push('async randomFill', err, buf.length));
 process.on('exit', () => console.log(out.sort().join('\n')));
+// a Hash used as a stream, its digest still readable after
+{
+const h = crypto.createHash('md5');
+h.on('data', (d) => console.log('data', d.toString('hex'), h.digest('hex')));
+h.end('abc');
+for (const f of [() => crypto.randomUUID(1), () => crypto.randomUUID({ disableEntropyCache: 'x' }), () => crypto.randomBytes(1, 'x'), () => crypto.randomFillSync('x'), () => crypto.randomFill(Buffer.alloc(1), 'x')]) {
+  try { f(); } catch (e) { console.log(e.code, e.message); }
+}
+}
