@@ -16,6 +16,7 @@
 // dgramjs/node, and writes them to -md.
 //
 //	footprint -dgramjs build/bench/dgramjs [-node node] [-reps 5] [-npm bindings/js/npm] [-md build/bench/footprint.md]
+//	footprint -smoke -dgramjs build/bench/dgramjs   (make test: it runs, nothing measured)
 //
 // Every child is bounded in time (-lifetime) and every loop in count.
 package main
@@ -47,6 +48,7 @@ var (
 	mdOut    = flag.String("md", "build/bench/footprint.md", "where the tables go (also printed)")
 	lifetime = flag.Duration("lifetime", 30*time.Second, "the longest any child may run")
 	rounds   = flag.Int("rounds", 200, "echo round trips before the idle memory is read")
+	smoke    = flag.Bool("smoke", false, "one repetition of the echo server alone, failing if either runtime fails it (make test)")
 )
 
 // runtimeCmd is one of the two runtimes measured.
@@ -61,6 +63,16 @@ type sample struct {
 func main() {
 	flag.Parse()
 	runtimes := []runtimeCmd{{"node", *nodeBin}, {"dgramjs", *dgramjs}}
+	if *smoke {
+		for _, rt := range runtimes {
+			if _, _, err := measureServer(rt.bin, ""); err != nil {
+				fmt.Fprintf(os.Stderr, "footprint -smoke: the echo server under %s: %v\n", rt.name, err)
+				os.Exit(1)
+			}
+		}
+		fmt.Println("footprint -smoke: the echo server runs under node and dgramjs")
+		return
+	}
 	scripts := npmScripts()
 	startup := map[string]map[string][]sample{}
 	idle := map[string]map[string][]sample{}
