@@ -35,7 +35,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -279,9 +278,7 @@ func measureScript(bin string, sc npmScript) (maxrssMB, wallMS float64, err erro
 	t0 := time.Now()
 	runErr := cmd.Run()
 	wallMS = float64(time.Since(t0).Microseconds()) / 1000
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		maxrssMB = float64(ru.Maxrss) / 1024
-	}
+	maxrssMB = peakRSS(cmd.ProcessState)
 	if runErr != nil {
 		return maxrssMB, wallMS, fmt.Errorf("%v: %s", runErr, firstLine(stderr.String()))
 	}
