@@ -147,18 +147,25 @@ func firstLine(s string) string {
 // writeNpmSummary writes the table of packages and results to path.
 func writeNpmSummary(t *testing.T, path string, rows []npmRow) {
 	var b strings.Builder
-	pass := 0
+	pass, known := 0, 0
 	b.WriteString("| package | version | script | node | dgramjs |\n|---|---|---|---|---|\n")
 	for _, r := range rows {
 		if r.dgramjs == "pass" {
 			pass++
+		}
+		if strings.HasPrefix(r.dgramjs, "KNOWN FAILURE") {
+			known++
 		}
 		if r.node == "" {
 			r.node, r.dgramjs = "skipped", "skipped"
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", r.pkg, r.version, r.script, r.node, strings.ReplaceAll(r.dgramjs, "|", `\|`))
 	}
-	fmt.Fprintf(&b, "\n%d of %d packages pass under dgramjs\n", pass, len(rows))
+	fmt.Fprintf(&b, "\n%d of %d packages pass under dgramjs", pass, len(rows))
+	if known > 0 {
+		fmt.Fprintf(&b, "; %d known failures (npmKnownFailures in bindings/js/npm_test.go)", known)
+	}
+	b.WriteString("\n")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Error(err)
 	}
