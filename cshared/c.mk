@@ -13,6 +13,8 @@
 #                                 GOARCH=arm go test ./dgram/... under qemu-arm
 #   make test-arm64               the same for linux/arm64 (Raspberry Pi OS 64-bit) under qemu-aarch64
 #   make demo-c                   the Go echo server with the C client, and the C server with the Go client
+#   make c-abi                    build/libdgram.so keeps the last release's ABI (abidiff; part of test-c)
+#   make abi-baseline             a release: bindings/c/abi/ becomes this build's ABI (docs/C.md)
 
 # The fragment is included before the top Makefile's first rule.
 .DEFAULT_GOAL := all
@@ -57,6 +59,16 @@ SKIPPED += 'test-arm64 (linux/arm64): no $(ARM64_CC) or $(ARM64_QEMU) (Debian: g
 endif
 DEMOS += demo-c
 
+# The ABI check (libabigail's abidw and abidiff; Debian: abigail-tools)
+# against the last release's, kept in bindings/c/abi/ for x86_64.
+C_ABI_DIR  := $(C_DIR)/abi
+HAVE_ABIGAIL := $(shell command -v abidw >/dev/null 2>&1 && command -v abidiff >/dev/null 2>&1 && [ "$$(uname -m)" = x86_64 ] && echo yes)
+ifeq ($(HAVE_ABIGAIL),yes)
+C_ABI_TESTS := c-abi c-abi-selftest
+else
+SKIPPED += 'c-abi (the ABI check against bindings/c/abi): no abidw/abidiff (Debian: abigail-tools), or not x86_64, the baseline'"'"'s'
+endif
+
 # go build -buildmode=c-shared, with the soname and the version script
 # that exports the dgram_* functions only. cgo's own header is not ours:
 # it is removed.
@@ -69,7 +81,7 @@ define c_lib
 	ln -sf libdgram.so $(dir $(1))$(C_SONAME)
 endef
 
-.PHONY: lib install test-c test-arm test-arm64 demo-c c-suite c-asan c-header c-symbols c-pkgconfig c-static c-docs c-interop c-examples
+.PHONY: lib install test-c test-arm test-arm64 demo-c c-suite c-asan c-header c-symbols c-pkgconfig c-static c-docs c-interop c-examples c-abi c-abi-selftest abi-baseline
 
 # The static library: go build -buildmode=c-archive, with Go's own name
 # resolver and user lookup (netgo, osusergo), so that a fully static program
@@ -124,7 +136,7 @@ $(C_BUILD)/test_dgram_asan: $(C_TESTDIR)/test_dgram.c $(C_TESTDIR)/test_recv.c $
 	$(CC) -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer $(C_WARN) -I$(C_DIR) -o $@ $< -L$(BUILD) -ldgram -lpthread -Wl,-rpath,'$$ORIGIN/..'
 
 ## test-c: every C test (CI reads the suite's "N passed, N failed" lines)
-test-c: c-header c-symbols c-suite c-asan c-pkgconfig c-static c-docs c-interop
+test-c: c-header c-symbols $(C_ABI_TESTS) c-suite c-asan c-pkgconfig c-static c-docs c-interop
 
 c-suite: $(C_BUILD)/test_dgram
 	$(C_NETNS) $(C_BUILD)/test_dgram
@@ -146,6 +158,22 @@ c-header:
 # and defines no symbol of its own but dgram* ones (no test scaffolding).
 c-symbols: lib
 	$(C_TESTDIR)/symbols.sh $(BUILD)/libdgram.so $(C_DIR)/dgram.h $(C_SONAME) $(GO)
+
+# The library keeps the last release's ABI: abidiff finds nothing but
+# additions (docs/C.md). gen's TestABIValues checks the enum values and
+# struct fields the same way in go test.
+c-abi: lib
+	$(C_TESTDIR)/abi.sh check $(BUILD)/libdgram.so $(C_DIR) $(C_ABI_DIR)/libdgram.so.1.xml
+
+# The check fails when it should: a field inserted into a struct, and two
+# calls' numbers swapped, each on a scratch copy.
+c-abi-selftest:
+	GO=$(GO) $(C_TESTDIR)/abi_selftest.sh $(C_ABI_DIR)
+
+## abi-baseline: at a release, the ABI of this build becomes the one later builds must keep
+abi-baseline: lib
+	$(C_TESTDIR)/abi.sh dump $(BUILD)/libdgram.so $(C_DIR) $(C_ABI_DIR)/libdgram.so.1.xml
+	$(GO) test -count=1 -run 'TestABIValues$$' ./gen -update-abi
 
 # Install into a scratch prefix and build every example with pkg-config only.
 C_STAGE := $(CURDIR)/$(C_BUILD)/prefix

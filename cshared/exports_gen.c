@@ -16,7 +16,7 @@ const char *dgram_version(void)
 
 const char *dgram_spec_hash(void)
 {
-    return "2e2ecd0453515d6f04134ea1abd130c36ba759dd6ce45753a07934730a7903a3";
+    return "29c6d4577d78e52bdc073deb1ef5d450a83b01be4650bb9e0da35d9670139b25";
 }
 
 /* Every error code: its number, the spec's code, kind and message template. */
@@ -186,6 +186,12 @@ int dgram_set_multicast_ttl(dgram_socket socket, int ttl)
     return dgramgo_set_multicast_ttl(socket, ttl);
 }
 
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface)
+{
+    DGRAMX_ENTER("dgram_set_multicast_interface");
+    return dgramgo_set_multicast_interface(socket, (char *)multicast_interface);
+}
+
 int dgram_set_ttl(dgram_socket socket, int ttl)
 {
     DGRAMX_ENTER("dgram_set_ttl");
@@ -244,12 +250,6 @@ int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out)
 {
     DGRAMX_ENTER("dgram_get_send_buffer_size");
     return dgramgo_get_send_buffer_size(socket, out);
-}
-
-int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface)
-{
-    DGRAMX_ENTER("dgram_set_multicast_interface");
-    return dgramgo_set_multicast_interface(socket, (char *)multicast_interface);
 }
 
 int dgram_add_source_specific_membership(dgram_socket socket, const char *source_address, const char *group_address, const char *multicast_interface)

@@ -430,6 +430,17 @@ func dgramgo_set_multicast_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 	return result(e.sock.SetMulticastTTL(int(ttl)))
 }
 
+//export dgramgo_set_multicast_interface
+func dgramgo_set_multicast_interface(socket C.dgram_socket, multicastInterface *C.char) (rc C.int) {
+	defer guard(&rc, "dgram_set_multicast_interface")
+	enter("dgram_set_multicast_interface")
+	e, code := lookup(socket, "dgram_set_multicast_interface")
+	if code != 0 {
+		return code
+	}
+	return result(e.sock.SetMulticastInterface(goString(multicastInterface)))
+}
+
 //export dgramgo_set_ttl
 func dgramgo_set_ttl(socket C.dgram_socket, ttl C.int) (rc C.int) {
 	defer guard(&rc, "dgram_set_ttl")
@@ -562,17 +573,6 @@ func dgramgo_get_send_buffer_size(socket C.dgram_socket, out *C.int64_t) (rc C.i
 	}
 	*out = C.int64_t(v)
 	return 0
-}
-
-//export dgramgo_set_multicast_interface
-func dgramgo_set_multicast_interface(socket C.dgram_socket, multicastInterface *C.char) (rc C.int) {
-	defer guard(&rc, "dgram_set_multicast_interface")
-	enter("dgram_set_multicast_interface")
-	e, code := lookup(socket, "dgram_set_multicast_interface")
-	if code != 0 {
-		return code
-	}
-	return result(e.sock.SetMulticastInterface(goString(multicastInterface)))
 }
 
 //export dgramgo_add_source_specific_membership

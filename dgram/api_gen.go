@@ -518,6 +518,22 @@ func (s *Socket) SetMulticastTTL(ttl int) error {
 	return s.setMulticastTTL(ttl)
 }
 
+// SetMulticastInterface is dgram.Socket.setMulticastInterface: sets the
+// interface multicast datagrams leave by: IP_MULTICAST_IF to the interface
+// with the IPv4 address multicastInterface (0.0.0.0: the system's choice),
+// or on udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+// names (::%eth0; :: is the system's choice). A value that is not an IP
+// literal is EINVAL, checked before the socket's state; an IPv4 address no
+// interface has is EADDRNOTAVAIL.
+//
+// Form: setMulticastInterface(multicastInterface).
+func (s *Socket) SetMulticastInterface(multicastInterface string) error {
+	if err := s.check(CallSetMulticastInterface); err != nil {
+		return err
+	}
+	return s.setMulticastInterface(multicastInterface)
+}
+
 // SetTTL is dgram.Socket.setTTL: sets IP_TTL (IPV6_UNICAST_HOPS on udp6),
 // the number of hops a datagram may travel. The default on most systems is
 // 64.
@@ -663,22 +679,6 @@ func (s *Socket) GetSendBufferSize() (int, error) {
 		return 0, err
 	}
 	return s.getSendBufferSize()
-}
-
-// SetMulticastInterface is dgram.Socket.setMulticastInterface: sets the
-// interface multicast datagrams leave by: IP_MULTICAST_IF to the interface
-// with the IPv4 address multicastInterface (0.0.0.0: the system's choice),
-// or on udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-// names (::%eth0; :: is the system's choice). A value that is not an IP
-// literal is EINVAL, checked before the socket's state; an IPv4 address no
-// interface has is EADDRNOTAVAIL.
-//
-// Form: setMulticastInterface(multicastInterface).
-func (s *Socket) SetMulticastInterface(multicastInterface string) error {
-	if err := s.check(CallSetMulticastInterface); err != nil {
-		return err
-	}
-	return s.setMulticastInterface(multicastInterface)
 }
 
 // AddSourceSpecificMembership is dgram.Socket.addSourceSpecificMembership:
@@ -852,6 +852,8 @@ type socketCore interface {
 	dropMembership(multicastAddress string, multicastInterface string) error
 	// send is the core of Send, SendSlice, SendConnected, SendSliceConnected and SendTo.
 	send(msg []byte, port int, address string, sendListener SendCallback) error
+	// setMulticastInterface is the core of SetMulticastInterface.
+	setMulticastInterface(multicastInterface string) error
 	// connect is the core of Connect.
 	connect(port int, address string, connectListener ConnectListener) error
 	// disconnect is the core of Disconnect.
@@ -862,8 +864,6 @@ type socketCore interface {
 	ref() error
 	// unref is the core of Unref.
 	unref() error
-	// setMulticastInterface is the core of SetMulticastInterface.
-	setMulticastInterface(multicastInterface string) error
 	// addSourceSpecificMembership is the core of AddSourceSpecificMembership.
 	addSourceSpecificMembership(sourceAddress string, groupAddress string, multicastInterface string) error
 	// dropSourceSpecificMembership is the core of DropSourceSpecificMembership.

@@ -68,6 +68,8 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 		return nil, s.SetMulticastLoopback(a.boolean("flag"))
 	case "SetMulticastTTL":
 		return nil, s.SetMulticastTTL(a.integer("ttl"))
+	case "SetMulticastInterface":
+		return nil, s.SetMulticastInterface(a.str("multicastInterface"))
 	case "SetTTL":
 		return nil, s.SetTTL(a.integer("ttl"))
 	case "Connect":
@@ -91,8 +93,6 @@ func callForm(form string, s *Socket, a formArgs) (*Socket, error) {
 	case "GetSendBufferSize":
 		_, err := s.GetSendBufferSize()
 		return nil, err
-	case "SetMulticastInterface":
-		return nil, s.SetMulticastInterface(a.str("multicastInterface"))
 	case "AddSourceSpecificMembership":
 		return nil, s.AddSourceSpecificMembership(a.str("sourceAddress"), a.str("groupAddress"), a.str("multicastInterface"))
 	case "DropSourceSpecificMembership":
@@ -114,6 +114,7 @@ var callForms = map[Call][]string{
 	CallSetBroadcast:                 {"SetBroadcast"},
 	CallSetMulticastLoopback:         {"SetMulticastLoopback"},
 	CallSetMulticastTTL:              {"SetMulticastTTL"},
+	CallSetMulticastInterface:        {"SetMulticastInterface"},
 	CallSetTTL:                       {"SetTTL"},
 	CallConnect:                      {"Connect"},
 	CallDisconnect:                   {"Disconnect"},
@@ -124,7 +125,6 @@ var callForms = map[Call][]string{
 	CallGetRecvBufferSize:            {"GetRecvBufferSize"},
 	CallSetSendBufferSize:            {"SetSendBufferSize"},
 	CallGetSendBufferSize:            {"GetSendBufferSize"},
-	CallSetMulticastInterface:        {"SetMulticastInterface"},
 	CallAddSourceSpecificMembership:  {"AddSourceSpecificMembership"},
 	CallDropSourceSpecificMembership: {"DropSourceSpecificMembership"},
 }

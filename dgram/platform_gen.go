@@ -12,31 +12,32 @@ import (
 )
 
 // Platform is a support profile: a column of the seed's platform table, or
-// Native, the host's native support.
+// Native, the host's native support. Its values are the spec's numbers,
+// which never change once released.
 type Platform int
 
 // The values of Platform.
 const (
-	Native   Platform = iota // the host's native support (the default)
-	Linux                    // Linux (Ubuntu)
-	Raspbian                 // Raspbian (Raspberry Pi)
-	NuttX                    // NuttX (STM32F4-Discovery)
-	TizenRT                  // TizenRT (Artik053)
+	Native   Platform = 0 // the host's native support (the default)
+	Linux    Platform = 1 // Linux (Ubuntu)
+	Raspbian Platform = 2 // Raspbian (Raspberry Pi)
+	NuttX    Platform = 3 // NuttX (STM32F4-Discovery)
+	TizenRT  Platform = 4 // TizenRT (Artik053)
 )
 
 // platformNames holds the String of each value.
 var platformNames = [...]string{
-	"native",
-	"Linux",
-	"Raspbian",
-	"NuttX",
-	"TizenRT",
+	Native:   "native",
+	Linux:    "Linux",
+	Raspbian: "Raspbian",
+	NuttX:    "NuttX",
+	TizenRT:  "TizenRT",
 }
 
 // String returns the platform's name as the seed's table writes it, or
 // "native".
 func (p Platform) String() string {
-	if p >= 0 && int(p) < len(platformNames) {
+	if p >= 0 && int(p) < len(platformNames) && platformNames[p] != "" {
 		return platformNames[p]
 	}
 	return "Platform(" + strconv.Itoa(int(p)) + ")"
@@ -45,68 +46,70 @@ func (p Platform) String() string {
 // Platforms lists the platforms of the seed's table, in its order.
 var Platforms = []Platform{Linux, Raspbian, NuttX, TizenRT}
 
-// Call is one call of the API, as the platform matrix knows it.
+// Call is one call of the API, as the platform matrix knows it. Its values
+// are the spec's numbers, which never change once released (C's
+// DGRAM_CALL_*).
 type Call int
 
 // The values of Call.
 const (
-	CallCreateSocket                 Call = iota // dgram.createSocket
-	CallAddMembership                            // dgram.Socket.addMembership
-	CallAddress                                  // dgram.Socket.address
-	CallBind                                     // dgram.Socket.bind
-	CallClose                                    // dgram.Socket.close
-	CallDropMembership                           // dgram.Socket.dropMembership
-	CallSend                                     // dgram.Socket.send
-	CallSendto                                   // dgram.Socket.sendto (shares send's core and support)
-	CallSetBroadcast                             // dgram.Socket.setBroadcast
-	CallSetMulticastLoopback                     // dgram.Socket.setMulticastLoopback
-	CallSetMulticastTTL                          // dgram.Socket.setMulticastTTL
-	CallSetTTL                                   // dgram.Socket.setTTL
-	CallConnect                                  // dgram.Socket.connect
-	CallDisconnect                               // dgram.Socket.disconnect
-	CallRemoteAddress                            // dgram.Socket.remoteAddress
-	CallRef                                      // dgram.Socket.ref
-	CallUnref                                    // dgram.Socket.unref
-	CallSetRecvBufferSize                        // dgram.Socket.setRecvBufferSize
-	CallGetRecvBufferSize                        // dgram.Socket.getRecvBufferSize
-	CallSetSendBufferSize                        // dgram.Socket.setSendBufferSize
-	CallGetSendBufferSize                        // dgram.Socket.getSendBufferSize
-	CallSetMulticastInterface                    // dgram.Socket.setMulticastInterface
-	CallAddSourceSpecificMembership              // dgram.Socket.addSourceSpecificMembership
-	CallDropSourceSpecificMembership             // dgram.Socket.dropSourceSpecificMembership
+	CallCreateSocket                 Call = 0  // dgram.createSocket
+	CallAddMembership                Call = 1  // dgram.Socket.addMembership
+	CallAddress                      Call = 2  // dgram.Socket.address
+	CallBind                         Call = 3  // dgram.Socket.bind
+	CallClose                        Call = 4  // dgram.Socket.close
+	CallDropMembership               Call = 5  // dgram.Socket.dropMembership
+	CallSend                         Call = 6  // dgram.Socket.send
+	CallSendto                       Call = 7  // dgram.Socket.sendto (shares send's core and support)
+	CallSetBroadcast                 Call = 8  // dgram.Socket.setBroadcast
+	CallSetMulticastLoopback         Call = 9  // dgram.Socket.setMulticastLoopback
+	CallSetMulticastTTL              Call = 10 // dgram.Socket.setMulticastTTL
+	CallSetMulticastInterface        Call = 21 // dgram.Socket.setMulticastInterface
+	CallSetTTL                       Call = 11 // dgram.Socket.setTTL
+	CallConnect                      Call = 12 // dgram.Socket.connect
+	CallDisconnect                   Call = 13 // dgram.Socket.disconnect
+	CallRemoteAddress                Call = 14 // dgram.Socket.remoteAddress
+	CallRef                          Call = 15 // dgram.Socket.ref
+	CallUnref                        Call = 16 // dgram.Socket.unref
+	CallSetRecvBufferSize            Call = 17 // dgram.Socket.setRecvBufferSize
+	CallGetRecvBufferSize            Call = 18 // dgram.Socket.getRecvBufferSize
+	CallSetSendBufferSize            Call = 19 // dgram.Socket.setSendBufferSize
+	CallGetSendBufferSize            Call = 20 // dgram.Socket.getSendBufferSize
+	CallAddSourceSpecificMembership  Call = 22 // dgram.Socket.addSourceSpecificMembership
+	CallDropSourceSpecificMembership Call = 23 // dgram.Socket.dropSourceSpecificMembership
 )
 
 // callNames holds the String of each value.
 var callNames = [...]string{
-	"dgram.createSocket",
-	"dgram.Socket.addMembership",
-	"dgram.Socket.address",
-	"dgram.Socket.bind",
-	"dgram.Socket.close",
-	"dgram.Socket.dropMembership",
-	"dgram.Socket.send",
-	"dgram.Socket.sendto",
-	"dgram.Socket.setBroadcast",
-	"dgram.Socket.setMulticastLoopback",
-	"dgram.Socket.setMulticastTTL",
-	"dgram.Socket.setTTL",
-	"dgram.Socket.connect",
-	"dgram.Socket.disconnect",
-	"dgram.Socket.remoteAddress",
-	"dgram.Socket.ref",
-	"dgram.Socket.unref",
-	"dgram.Socket.setRecvBufferSize",
-	"dgram.Socket.getRecvBufferSize",
-	"dgram.Socket.setSendBufferSize",
-	"dgram.Socket.getSendBufferSize",
-	"dgram.Socket.setMulticastInterface",
-	"dgram.Socket.addSourceSpecificMembership",
-	"dgram.Socket.dropSourceSpecificMembership",
+	CallCreateSocket:                 "dgram.createSocket",
+	CallAddMembership:                "dgram.Socket.addMembership",
+	CallAddress:                      "dgram.Socket.address",
+	CallBind:                         "dgram.Socket.bind",
+	CallClose:                        "dgram.Socket.close",
+	CallDropMembership:               "dgram.Socket.dropMembership",
+	CallSend:                         "dgram.Socket.send",
+	CallSendto:                       "dgram.Socket.sendto",
+	CallSetBroadcast:                 "dgram.Socket.setBroadcast",
+	CallSetMulticastLoopback:         "dgram.Socket.setMulticastLoopback",
+	CallSetMulticastTTL:              "dgram.Socket.setMulticastTTL",
+	CallSetMulticastInterface:        "dgram.Socket.setMulticastInterface",
+	CallSetTTL:                       "dgram.Socket.setTTL",
+	CallConnect:                      "dgram.Socket.connect",
+	CallDisconnect:                   "dgram.Socket.disconnect",
+	CallRemoteAddress:                "dgram.Socket.remoteAddress",
+	CallRef:                          "dgram.Socket.ref",
+	CallUnref:                        "dgram.Socket.unref",
+	CallSetRecvBufferSize:            "dgram.Socket.setRecvBufferSize",
+	CallGetRecvBufferSize:            "dgram.Socket.getRecvBufferSize",
+	CallSetSendBufferSize:            "dgram.Socket.setSendBufferSize",
+	CallGetSendBufferSize:            "dgram.Socket.getSendBufferSize",
+	CallAddSourceSpecificMembership:  "dgram.Socket.addSourceSpecificMembership",
+	CallDropSourceSpecificMembership: "dgram.Socket.dropSourceSpecificMembership",
 }
 
 // String returns the call's title, e.g. dgram.Socket.bind.
 func (c Call) String() string {
-	if c >= 0 && int(c) < len(callNames) {
+	if c >= 0 && int(c) < len(callNames) && callNames[c] != "" {
 		return callNames[c]
 	}
 	return "Call(" + strconv.Itoa(int(c)) + ")"
@@ -125,6 +128,7 @@ var Calls = []Call{
 	CallSetBroadcast,
 	CallSetMulticastLoopback,
 	CallSetMulticastTTL,
+	CallSetMulticastInterface,
 	CallSetTTL,
 	CallConnect,
 	CallDisconnect,
@@ -135,7 +139,6 @@ var Calls = []Call{
 	CallGetRecvBufferSize,
 	CallSetSendBufferSize,
 	CallGetSendBufferSize,
-	CallSetMulticastInterface,
 	CallAddSourceSpecificMembership,
 	CallDropSourceSpecificMembership,
 }
@@ -145,21 +148,21 @@ type Support int
 
 // The values of Support.
 const (
-	Unsupported Support = iota // X: the call is refused
-	Supported                  // O
-	Partial                    // △: supported, with the caveat of a footnote
+	Unsupported Support = 0 // X: the call is refused
+	Supported   Support = 1 // O
+	Partial     Support = 2 // △: supported, with the caveat of a footnote
 )
 
 // supportNames holds the String of each value.
 var supportNames = [...]string{
-	"X",
-	"O",
-	"△",
+	Unsupported: "X",
+	Supported:   "O",
+	Partial:     "△",
 }
 
 // String returns the cell as the seed writes it: X, O or △.
 func (s Support) String() string {
-	if s >= 0 && int(s) < len(supportNames) {
+	if s >= 0 && int(s) < len(supportNames) && supportNames[s] != "" {
 		return supportNames[s]
 	}
 	return "Support(" + strconv.Itoa(int(s)) + ")"
@@ -191,6 +194,7 @@ var supportMatrix = [...][5]cell{
 	CallSetBroadcast:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastLoopback:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetMulticastTTL:              {Linux: {Unsupported, 0}, Raspbian: {Unsupported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
+	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallSetTTL:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallConnect:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
 	CallDisconnect:                   {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
@@ -201,7 +205,6 @@ var supportMatrix = [...][5]cell{
 	CallGetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Supported, 0}},
 	CallSetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
 	CallGetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Supported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Supported, 0}},
 	CallAddSourceSpecificMembership:  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallDropSourceSpecificMembership: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 }
@@ -220,6 +223,7 @@ var nativeMatrix = [...][5]cell{
 	CallSetBroadcast:                 {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastLoopback:         {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetMulticastTTL:              {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
+	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetTTL:                       {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallConnect:                      {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallDisconnect:                   {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
@@ -230,7 +234,6 @@ var nativeMatrix = [...][5]cell{
 	CallGetRecvBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallSetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallGetSendBufferSize:            {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
-	CallSetMulticastInterface:        {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallAddSourceSpecificMembership:  {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 	CallDropSourceSpecificMembership: {Linux: {Supported, 0}, Raspbian: {Supported, 0}, NuttX: {Unsupported, 0}, TizenRT: {Unsupported, 0}},
 }

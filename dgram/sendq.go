@@ -204,23 +204,14 @@ func (h *heldSet) writeOthers(s *Socket) {
 // writeHeld writes what the socket's queue holds, held or not, and waits
 // for it, as drain does, keeping the hold for what it sends next.
 func (s *Socket) writeHeld() {
-	q := &s.out
-	q.mu.Lock()
-	for q.running {
-		q.cond.Wait()
-	}
-	if len(q.items) == 0 {
-		q.mu.Unlock()
-		return
-	}
-	q.running = true
-	conn := q.conn
-	q.mu.Unlock()
-	s.flush(conn)
+	s.out.mu.Lock()
+	s.out.waitWriter()
+	s.takeOver(s.out.conn)
 }
 
 // releaseSends ends a holdSends: when it is the last hold, the held
-// datagrams are written before it returns.
+// datagrams are written before it returns (unless a flusher is running,
+// which writes them).
 func (s *Socket) releaseSends() {
 	q := &s.out
 	q.mu.Lock()
@@ -230,14 +221,34 @@ func (s *Socket) releaseSends() {
 			defer heldSockets.remove(s)
 		}
 	}
-	if q.held > 0 || q.running || len(q.items) == 0 {
+	if q.held > 0 {
+		q.mu.Unlock()
+		return
+	}
+	// Close waits for a running flush: the connection is still open.
+	s.takeOver(q.conn)
+}
+
+// waitWriter waits, holding q.mu, until no flusher runs.
+func (q *sendQueue) waitWriter() {
+	for q.running {
+		q.cond.Wait()
+	}
+}
+
+// takeOver makes the caller the queue's flusher: with q.mu held, unless a
+// flusher runs or the queue is empty, it marks the queue running and
+// writes it all to conn before it returns. It unlocks q.mu. With
+// waitWriter before it, this is "wait for the writer, take over, flush",
+// which writeHeld, releaseSends and drain share.
+func (s *Socket) takeOver(conn *net.UDPConn) {
+	q := &s.out
+	if q.running || len(q.items) == 0 {
 		q.mu.Unlock()
 		return
 	}
 	q.running = true
-	conn := q.conn
 	q.mu.Unlock()
-	// Close waits for a running flush: the connection is still open.
 	s.flush(conn)
 }
 
@@ -302,18 +313,10 @@ func (s *Socket) flush(conn *net.UDPConn) {
 func (s *Socket) drain() {
 	q := &s.out
 	q.mu.Lock()
-	for q.running {
-		q.cond.Wait()
-	}
+	q.waitWriter()
 	if q.held > 0 {
 		q.held = 0
 		defer heldSockets.remove(s)
 	}
-	if len(q.items) == 0 {
-		q.mu.Unlock()
-		return
-	}
-	q.running = true
-	q.mu.Unlock()
-	s.flush(s.conn)
+	s.takeOver(s.conn)
 }

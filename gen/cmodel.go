@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,8 +22,13 @@ import (
 //   - an event E gets dgram_on_<E> and the callback type dgram_<E>_cb; a
 //     callback C gets dgram_<C>_cb;
 //   - an object O is the struct dgram_<snake of O>, its fields snake_case;
-//   - an error is DGRAM_<code> = -number; a platform DGRAM_PLATFORM_<ID>, a
-//     call DGRAM_CALL_<CALL>, in the Go enums' order.
+//   - an error is DGRAM_<code> = -number; a platform DGRAM_PLATFORM_<ID> =
+//     number, a call DGRAM_CALL_<CALL> = number (the spec's stable values),
+//     in spec order;
+//   - a function is in the symbol version node of the minor that added its
+//     call or event (since:), spec.VersionNode: DGRAM_1 up to the minor
+//     before versionNodesFrom, then DGRAM_1.<MINOR>, each inheriting the
+//     one before.
 //
 // The Go exports are named dgramgo_<name>; the C function dgram_<name>
 // checks for a forked child before it enters Go. Both, and the callback
@@ -54,6 +60,7 @@ type cModel struct {
 	Callbacks []cCallback
 	Funcs     []cFunc // the API: one per form, then one per event
 	Library   []cFunc // the library's own functions
+	Nodes     []cNode // the symbol version nodes, oldest first
 	StringLen int
 	Ordering  []string
 }
@@ -66,6 +73,14 @@ type cConst struct {
 	Kind  string
 	Msg   string
 	Doc   string
+}
+
+// cNode is a symbol version node of the version script: the functions
+// one minor added (or, for the first, every minor before versionNodesFrom).
+type cNode struct {
+	Name   string   // DGRAM_1, DGRAM_1.3
+	Parent string   // the node it inherits, "" for the first
+	Funcs  []string // the functions' names, in header order
 }
 
 // cCaps are one platform's capability macros.
@@ -168,6 +183,7 @@ type cFunc struct {
 	Result  result // the call's
 	Event   string // dgram_on_<event>
 	Pure    bool   // written in C, never enters Go
+	Since   string // the MAJOR.MINOR that added it: its call's or event's since:; for the library's own, "" is the first release
 	NoFork  bool   // no fork check (pure C)
 	CastArg []string
 }
@@ -256,34 +272,80 @@ func cDefault(s *spec.Spec, a spec.Arg) string {
 	return strings.Join(out, " or ")
 }
 
-// buildC builds the C model of s.
+// buildC builds the C model of s, step by step: the version, the enums,
+// the capability macros, the structs, the callback types, the functions
+// (the forms', the events', the library's) and their version nodes.
 func buildC(s *spec.Spec) (*cModel, error) {
-	m := &cModel{Header: header, Version: s.Version, SpecHash: s.SHA256, Doc: s.Doc,
-		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering,
-		ErrorInfo: cErrorInfo, Supports: cSupports, Delivery: cDelivery}
-	var err error
-	v := strings.Split(s.Version, ".")
-	if len(v) != 3 {
-		return nil, fmt.Errorf("%s: the C binding needs the spec's version (version: MAJOR.MINOR.PATCH), its ABI version", s.File)
-	}
-	m.Major, m.Minor, m.Patch = v[0], v[1], v[2]
-	for _, p := range v {
-		n, _ := strconv.Atoi(p) // the loader checked it
-		m.Number = m.Number*100 + n
-	}
 	if s.SHA256 == "" {
 		return nil, fmt.Errorf("the spec has no SHA-256: load it with spec.Load or spec.Parse")
 	}
+	cm := &cModel{Header: header, Version: s.Version, SpecHash: s.SHA256, Doc: s.Doc,
+		Footnotes: s.Footnotes, StringLen: cStringLen, Ordering: s.Ordering,
+		ErrorInfo: cErrorInfo, Supports: cSupports, Delivery: cDelivery}
+	var err error
+	if cm.Major, cm.Minor, cm.Patch, cm.Number, err = cVersion(s); err != nil {
+		return nil, err
+	}
+	cm.Errors, cm.Platforms, cm.Calls = cEnums(s)
+	cm.Caps = cCapabilities(s)
+	if cm.Structs, err = cStructs(s); err != nil {
+		return nil, err
+	}
+	if cm.Callbacks, err = cCallbacks(s); err != nil {
+		return nil, err
+	}
+	names := map[string]bool{} // the C functions' names, each taken once
+	if cm.Funcs, err = cFormFuncs(s, names); err != nil {
+		return nil, err
+	}
+	events, err := cEventFuncs(s, names)
+	if err != nil {
+		return nil, err
+	}
+	cm.Funcs = append(cm.Funcs, events...)
+	if cm.Library, err = cLibraryFuncs(s, names); err != nil {
+		return nil, err
+	}
+	if cm.Nodes, err = cVersionNodes(s, append(append([]cFunc(nil), cm.Funcs...), cm.Library...)); err != nil {
+		return nil, err
+	}
+	return cm, nil
+}
+
+// cVersion is the spec's version, MAJOR.MINOR.PATCH, in parts and as the
+// number MAJOR * 10000 + MINOR * 100 + PATCH.
+func cVersion(s *spec.Spec) (major, minor, patch string, number int, err error) {
+	v := strings.Split(s.Version, ".")
+	if len(v) != 3 {
+		return "", "", "", 0, fmt.Errorf("%s: the C binding needs the spec's version (version: MAJOR.MINOR.PATCH), its ABI version", s.File)
+	}
+	for _, p := range v {
+		n, _ := strconv.Atoi(p) // the loader checked it
+		number = number*100 + n
+	}
+	return v[0], v[1], v[2], number, nil
+}
+
+// cEnums are the error codes (-number), the platforms (number, after
+// DGRAM_PLATFORM_NATIVE) and the calls (number): the spec's stable values.
+func cEnums(s *spec.Spec) (errs, platforms, calls []cConst) {
 	for _, e := range s.Errors {
-		m.Errors = append(m.Errors, cConst{Name: "DGRAM_" + e.Code, Value: -e.Number, Code: e.Code, Kind: e.Kind, Msg: e.Message, Doc: cSentence(e.Doc)})
+		errs = append(errs, cConst{Name: "DGRAM_" + e.Code, Value: -e.Number, Code: e.Code, Kind: e.Kind, Msg: e.Message, Doc: cSentence(e.Doc)})
 	}
-	m.Platforms = append(m.Platforms, cConst{Name: "DGRAM_PLATFORM_NATIVE", Value: 0, Doc: "The host's native support (the default)."})
-	for i, p := range s.Platforms {
-		m.Platforms = append(m.Platforms, cConst{Name: "DGRAM_PLATFORM_" + strings.ToUpper(p.ID), Value: i + 1, Doc: p.Name + " (" + p.Board + ")."})
+	platforms = append(platforms, cConst{Name: "DGRAM_PLATFORM_NATIVE", Value: 0, Doc: "The host's native support (the default)."})
+	for _, p := range s.Platforms {
+		platforms = append(platforms, cConst{Name: "DGRAM_PLATFORM_" + strings.ToUpper(p.ID), Value: p.Number, Doc: p.Name + " (" + p.Board + ")."})
 	}
-	for i, c := range s.Calls {
-		m.Calls = append(m.Calls, cConst{Name: "DGRAM_CALL_" + upper(c.Name), Value: i, Doc: c.Title + "."})
+	for _, c := range s.Calls {
+		calls = append(calls, cConst{Name: "DGRAM_CALL_" + upper(c.Name), Value: c.Number, Doc: c.Title + "."})
 	}
+	return errs, platforms, calls
+}
+
+// cCapabilities are each platform's DGRAM_<PLATFORM>_HAS_<CALL> and
+// DGRAM_<PLATFORM>_NOTE_<CALL> macros, from the reference matrix.
+func cCapabilities(s *spec.Spec) []cCaps {
+	var out []cCaps
 	for _, p := range s.Platforms {
 		caps := cCaps{Platform: p}
 		for _, c := range s.Calls {
@@ -297,10 +359,16 @@ func buildC(s *spec.Spec) (*cModel, error) {
 		for _, c := range s.Calls {
 			caps.Macros = append(caps.Macros, cMacro{Name: "DGRAM_" + strings.ToUpper(p.ID) + "_NOTE_" + upper(c.Name), Value: fmt.Sprint(s.Cell(c, p.ID).Footnote)})
 		}
-		m.Caps = append(m.Caps, caps)
+		out = append(out, caps)
 	}
+	return out
+}
 
-	// Objects: arguments are input structs, results and event arguments output ones.
+// cStructs are the objects the C binding passes: arguments are input
+// structs (const char * strings), results and event arguments output ones
+// (char arrays); the socket options struct gets the library's delivery
+// field last.
+func cStructs(s *spec.Spec) ([]cStruct, error) {
 	input, output := map[string]bool{}, map[string]bool{}
 	sockOptions := ""
 	for _, c := range s.Calls {
@@ -325,6 +393,7 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			}
 		}
 	}
+	var out []cStruct
 	for _, o := range s.Objects {
 		if input[o.Name] && output[o.Name] {
 			return nil, fmt.Errorf("%s:%d: object %s is both an argument and a result; the C binding needs one or the other", s.File, o.Line, o.Name)
@@ -339,11 +408,11 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			}
 			n := cArgName(fl)
 			f := cField{Name: n, GoName: exported(fl.Name), CGo: cgoName(n), Type: fl.Type, Doc: cArgDoc(s, fl, st.Input), Arg: fl}
-			m := cTypes[fl.Type]
-			if m.field == nil || (st.Input && m.toGo == nil) || (!st.Input && m.toC == nil) {
+			ct := cTypes[fl.Type]
+			if ct.field == nil || (st.Input && ct.toGo == nil) || (!st.Input && ct.toC == nil) {
 				return nil, fmt.Errorf("%s:%d: object %s, field %s: the C binding has no struct field of type %s", s.File, fl.Line, o.Name, fl.Name, fl.Type)
 			}
-			f.Decl = m.field(fl, n, st.Input)
+			f.Decl = ct.field(fl, n, st.Input)
 			if strings.HasSuffix(f.Decl, "]") {
 				f.Doc += " NUL-terminated."
 			}
@@ -353,148 +422,234 @@ func buildC(s *spec.Spec) (*cModel, error) {
 			st.Fields = append(st.Fields, cField{Name: "delivery", CGo: "delivery", Decl: "dgram_delivery delivery",
 				Doc: "Where the socket's callbacks run: 0 (DGRAM_DELIVERY_DEFAULT) takes the default that dgram_set_delivery sets. Anything but a dgram_delivery is ERR_OUT_OF_RANGE. (The C library's own field.)"})
 		}
-		m.Structs = append(m.Structs, st)
+		out = append(out, st)
 	}
+	return out, nil
+}
 
-	seenCB := map[string]bool{}
+// cCallbacks are the callback types: each event's listener, then each
+// completion callback.
+func cCallbacks(s *spec.Spec) ([]cCallback, error) {
+	var out []cCallback
+	seen := map[string]bool{}
 	for _, e := range s.Events {
 		cb := cCallback{Name: "dgram_" + snake(e.Name) + "_cb", Trampoline: "dgramx_call_" + snake(e.Name), Event: e.Name, SpecName: e.Name, Bounded: e.Bounded,
 			GoType: exported(e.Name) + "Listener", Args: e.Args, Doc: fmt.Sprintf("A listener of the '%s' event, %s", e.Name, sentence(cSentence(e.Doc)))}
+		var err error
 		if cb.Params, err = cEventParams(s, e.Args); err != nil {
 			return nil, err
 		}
-		seenCB[cb.Name] = true
-		m.Callbacks = append(m.Callbacks, cb)
+		seen[cb.Name] = true
+		out = append(out, cb)
 	}
 	for _, c := range s.Callbacks {
 		cb := cCallback{Name: "dgram_" + snake(c.Name) + "_cb", Trampoline: "dgramx_call_" + snake(c.Name) + "_callback", SpecName: c.Name,
 			GoType: exported(c.Name) + "Callback", Args: c.Args, Doc: fmt.Sprintf("The %s callback. %s", c.Name, cSentence(c.Doc))}
-		if seenCB[cb.Name] {
+		if seen[cb.Name] {
 			return nil, fmt.Errorf("%s:%d: callback %s: its C type %s is also an event's", s.File, c.Line, c.Name, cb.Name)
 		}
+		var err error
 		if cb.Params, err = cEventParams(s, c.Args); err != nil {
 			return nil, err
 		}
-		m.Callbacks = append(m.Callbacks, cb)
+		out = append(out, cb)
 	}
+	return out, nil
+}
 
-	names := map[string]bool{}
-	model, err := newModel(s)
+// cFormFuncs are the C functions of the forms, one per form of every call
+// of the model, with their parameters and docs; names records each.
+func cFormFuncs(s *spec.Spec, names map[string]bool) ([]cFunc, error) {
+	md, err := newModel(s)
 	if err != nil {
 		return nil, err
 	}
-	for _, mc := range model.Calls {
+	var out []cFunc
+	for _, mc := range md.Calls {
 		c := &mc.Call
 		for _, mf := range mc.MForms {
 			f := &mf.Form
-			fn := cFunc{Name: mf.C, Call: c, Form: f, Result: mc.Result}
-			fn.GoName = "dgramgo_" + strings.TrimPrefix(fn.Name, "dgram_")
+			fn := cFunc{Name: mf.C, GoName: "dgramgo_" + strings.TrimPrefix(mf.C, "dgram_"), Ret: "int", Call: c, Form: f, Result: mc.Result, Since: c.Since}
 			if names[fn.Name] {
 				return nil, fmt.Errorf("%s:%d: %s: C name %s is taken", s.File, f.Line, f.Signature, fn.Name)
 			}
 			names[fn.Name] = true
-			fn.Ret = "int"
-			if !c.Module {
-				fn.Params = append(fn.Params, cParam{"socket", "dgram_socket ", "The socket's handle."})
+			pointers, err := cFuncParams(s, mc, f, &fn)
+			if err != nil {
+				return nil, err
 			}
-			pointers, callbacks := false, false
-			for _, a := range f.Args {
-				ps, err := cFormParams(s, a)
-				if err != nil {
-					return nil, err
-				}
-				fn.Params = append(fn.Params, ps...)
-				pointers = pointers || cTypes[a.Type].pointer
-				callbacks = callbacks || a.Type == spec.TypeFunction
-			}
-			if callbacks {
-				fn.Params = append(fn.Params, cParam{"user_data", "void *", "Passed to the callback as it is."})
-			}
-			switch r := mc.Result; r.Kind {
-			case resultSocket:
-				fn.Ret = "dgram_socket"
-			case resultObject:
-				pointers = true
-				fn.Params = append(fn.Params, cParam{"out", "struct dgram_" + snake(c.Returns) + " *", "Receives the result; NULL is ERR_NULL_POINTER."})
-			case resultScalar:
-				m := cTypes[r.Type.Type]
-				if m.out == "" || m.store == nil {
-					return nil, fmt.Errorf("%s:%d: call %s: the C binding has no result of type %s", s.File, c.Line, c.Name, c.Returns)
-				}
-				pointers = true
-				fn.Params = append(fn.Params, cParam{"out", m.out + " *", m.outDoc})
-			}
-			callDoc := c.Doc
-			if c.C != nil && c.C.Doc != "" {
-				callDoc = c.C.Doc
-			}
-			doc := []string{fmt.Sprintf("%s: %s", c.Title, cSentence(callDoc)), "Form: " + f.Signature + "."}
-			for _, p := range fn.Params {
-				if p.Doc != "" {
-					doc = append(doc, "@param "+p.Name+" "+p.Doc)
-				}
-			}
-			switch {
-			case c.Returns == "socket":
-				doc = append(doc, "@return the new socket's handle (> 0), or a negative error code.")
-			default:
-				doc = append(doc, "@return DGRAM_OK (0), or a negative error code; the calling thread's dgram_last_error then tells the detail.")
-			}
-			var errs []string
-			for _, e := range c.Errors {
-				errs = append(errs, "DGRAM_"+e)
-			}
-			lib := []string{"DGRAM_ERR_FORKED", "DGRAM_ERR_INTERNAL"}
-			if !c.Module {
-				lib = append([]string{"DGRAM_ERR_INVALID_HANDLE"}, lib...)
-			}
-			if pointers {
-				lib = append([]string{"DGRAM_ERR_NULL_POINTER"}, lib...)
-			}
-			own := strings.Join(errs, ", ") + "; and the library's "
-			if len(errs) == 0 {
-				own = "only the library's "
-			}
-			doc = append(doc, "Errors: "+own+strings.Join(lib, ", ")+". An error that happens after the call returns goes to its callback or to the 'error' event, as the spec says.")
-			fn.Doc = doc
-			m.Funcs = append(m.Funcs, fn)
+			fn.Doc = cFormDoc(c, f, fn.Params, pointers)
+			out = append(out, fn)
 		}
 	}
+	return out, nil
+}
+
+// cFuncParams sets fn's parameters and result type: the socket, the
+// form's arguments, user_data for callbacks, and the out pointer of a
+// result. It reports whether a parameter is a pointer that must not be
+// NULL.
+func cFuncParams(s *spec.Spec, mc *mCall, f *spec.Form, fn *cFunc) (pointers bool, err error) {
+	c := &mc.Call
+	if !c.Module {
+		fn.Params = append(fn.Params, cParam{"socket", "dgram_socket ", "The socket's handle."})
+	}
+	callbacks := false
+	for _, a := range f.Args {
+		ps, err := cFormParams(s, a)
+		if err != nil {
+			return false, err
+		}
+		fn.Params = append(fn.Params, ps...)
+		pointers = pointers || cTypes[a.Type].pointer
+		callbacks = callbacks || a.Type == spec.TypeFunction
+	}
+	if callbacks {
+		fn.Params = append(fn.Params, cParam{"user_data", "void *", "Passed to the callback as it is."})
+	}
+	switch r := mc.Result; r.Kind {
+	case resultSocket:
+		fn.Ret = "dgram_socket"
+	case resultObject:
+		pointers = true
+		fn.Params = append(fn.Params, cParam{"out", "struct dgram_" + snake(c.Returns) + " *", "Receives the result; NULL is ERR_NULL_POINTER."})
+	case resultScalar:
+		ct := cTypes[r.Type.Type]
+		if ct.out == "" || ct.store == nil {
+			return false, fmt.Errorf("%s:%d: call %s: the C binding has no result of type %s", s.File, c.Line, c.Name, c.Returns)
+		}
+		pointers = true
+		fn.Params = append(fn.Params, cParam{"out", ct.out + " *", ct.outDoc})
+	}
+	return pointers, nil
+}
+
+// cFormDoc is a form's doc: the call's (C's wording where the spec has
+// one), the form, its parameters, its result and its errors, the
+// library's included.
+func cFormDoc(c *spec.Call, f *spec.Form, params []cParam, pointers bool) []string {
+	callDoc := c.Doc
+	if c.C != nil && c.C.Doc != "" {
+		callDoc = c.C.Doc
+	}
+	doc := []string{fmt.Sprintf("%s: %s", c.Title, cSentence(callDoc)), "Form: " + f.Signature + "."}
+	for _, p := range params {
+		if p.Doc != "" {
+			doc = append(doc, "@param "+p.Name+" "+p.Doc)
+		}
+	}
+	if c.Returns == "socket" {
+		doc = append(doc, "@return the new socket's handle (> 0), or a negative error code.")
+	} else {
+		doc = append(doc, "@return DGRAM_OK (0), or a negative error code; the calling thread's dgram_last_error then tells the detail.")
+	}
+	var errs []string
+	for _, e := range c.Errors {
+		errs = append(errs, "DGRAM_"+e)
+	}
+	lib := []string{"DGRAM_ERR_FORKED", "DGRAM_ERR_INTERNAL"}
+	if !c.Module {
+		lib = append([]string{"DGRAM_ERR_INVALID_HANDLE"}, lib...)
+	}
+	if pointers {
+		lib = append([]string{"DGRAM_ERR_NULL_POINTER"}, lib...)
+	}
+	own := strings.Join(errs, ", ") + "; and the library's "
+	if len(errs) == 0 {
+		own = "only the library's "
+	}
+	return append(doc, "Errors: "+own+strings.Join(lib, ", ")+". An error that happens after the call returns goes to its callback or to the 'error' event, as the spec says.")
+}
+
+// cEventFuncs are the dgram_on_<event> functions; names records each.
+func cEventFuncs(s *spec.Spec, names map[string]bool) ([]cFunc, error) {
+	var out []cFunc
 	for _, e := range s.Events {
 		n := "dgram_on_" + snake(e.Name)
 		if names[n] {
 			return nil, fmt.Errorf("%s:%d: event %s: C name %s is taken", s.File, e.Line, e.Name, n)
 		}
 		names[n] = true
-		m.Funcs = append(m.Funcs, cFunc{Name: n, GoName: "dgramgo_on_" + snake(e.Name), Ret: "int", Event: e.Name,
+		out = append(out, cFunc{Name: n, GoName: "dgramgo_on_" + snake(e.Name), Ret: "int", Event: e.Name, Since: e.Since,
 			Params: []cParam{{"socket", "dgram_socket ", "The socket's handle."},
 				{"listener", "dgram_" + snake(e.Name) + "_cb ", "The listener; NULL is ERR_NULL_POINTER."},
 				{"user_data", "void *", "Passed to the listener as it is."}},
 			Doc: []string{fmt.Sprintf("Adds listener to the '%s' event, after the listeners added before: %s", e.Name, cSentence(e.Doc)),
 				"@return DGRAM_OK, or DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_NULL_POINTER, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL."}})
 	}
+	return out, nil
+}
+
+// cLibraryFuncs are the library's own functions (cLibrary), their docs
+// worded for s's host platforms; a spec name that is one of them (names)
+// is an error.
+func cLibraryFuncs(s *spec.Spec, names map[string]bool) ([]cFunc, error) {
 	def, detect, err := hostPlatforms(s)
 	if err != nil {
 		return nil, err
 	}
 	host := hostDoc(def, detect, func(p spec.Platform) string { return "DGRAM_PLATFORM_" + strings.ToUpper(p.ID) })
+	var out []cFunc
 	for _, f := range cLibrary {
+		if names[f.Name] {
+			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
+		}
+		if f.Since == "" { // of the first release
+			f.Since = fmt.Sprintf("%d.0", s.Minor().Major)
+		}
 		f.Doc = append([]string(nil), f.Doc...)
 		for i := range f.Doc {
 			f.Doc[i] = strings.ReplaceAll(f.Doc[i], "{host}", host)
 		}
-		m.Library = append(m.Library, f)
+		out = append(out, f)
 	}
-	for _, f := range m.Library {
-		if names[f.Name] {
-			return nil, fmt.Errorf("the spec's C name %s is one of the library's own functions", f.Name)
+	return out, nil
+}
+
+// cVersionNodes groups the functions by symbol version node, oldest first:
+// the node of the minor that added each (spec.VersionNode of its since).
+func cVersionNodes(s *spec.Spec, funcs []cFunc) ([]cNode, error) {
+	type minor struct {
+		v    spec.MinorVersion
+		node string
+	}
+	var minors []minor
+	byNode := map[string][]string{}
+	for _, f := range funcs {
+		v, err := spec.ParseMinor(f.Since)
+		if err != nil {
+			return nil, fmt.Errorf("C function %s: since %q: %v (every function says which minor added it)", f.Name, f.Since, err)
 		}
+		node := s.VersionNode(f.Since)
+		if _, seen := byNode[node]; !seen {
+			minors = append(minors, minor{v, node})
+		}
+		byNode[node] = append(byNode[node], f.Name)
 	}
-	return m, nil
+	slices.SortStableFunc(minors, func(a, b minor) int {
+		switch {
+		case a.v.Less(b.v):
+			return -1
+		case b.v.Less(a.v):
+			return 1
+		}
+		return 0
+	})
+	var nodes []cNode
+	for _, mn := range minors {
+		n := cNode{Name: mn.node, Funcs: byNode[mn.node]}
+		if len(nodes) > 0 {
+			n.Parent = nodes[len(nodes)-1].Name
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
 }
 
 // cLibrary are the library's own functions: not in the spec, the same
-// for every spec.
+// for every spec. A function a later minor adds says so (Since: "1.3"),
+// and gets that minor's symbol version node, as a call does; those of the
+// first release say nothing.
 var cLibrary = []cFunc{
 	{Name: "dgram_version", Ret: "const char *", Pure: true, NoFork: true,
 		Doc: []string{"The library's version, \"MAJOR.MINOR.PATCH\"; DGRAM_VERSION is the header's. A static string."}},

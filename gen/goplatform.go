@@ -8,24 +8,23 @@ import (
 	"github.com/dgramkit/dgramkit/spec"
 )
 
-// enumValue is one constant of a generated enum type.
+// enumValue is one constant of a generated enum type, with its stable
+// value (the spec's number: for calls and platforms).
 type enumValue struct {
 	id, str, doc string
+	value        int
 }
 
-// enum writes `type typ int`, its constants (the first = iota), a names
-// table and a String method returning the value's name, or "typ(n)".
+// enum writes `type typ int`, its constants with their values, a names
+// table by value and a String method returning the value's name, or
+// "typ(n)".
 func enum(f *File, typ, doc, stringDoc string, values []enumValue) {
 	f.Comment(comment(doc))
 	f.Type().Id(typ).Int()
 	var defs, names []Code
-	for i, v := range values {
-		d := Id(v.id)
-		if i == 0 {
-			d.Id(typ).Op("=").Iota()
-		}
-		defs = append(defs, d.Comment(v.doc))
-		names = append(names, Lit(v.str))
+	for _, v := range values {
+		defs = append(defs, Id(v.id).Id(typ).Op("=").Lit(v.value).Comment(v.doc))
+		names = append(names, Id(v.id).Op(":").Lit(v.str))
 	}
 	f.Line()
 	f.Comment("// The values of " + typ + ".")
@@ -38,7 +37,7 @@ func enum(f *File, typ, doc, stringDoc string, values []enumValue) {
 	f.Comment(comment(stringDoc))
 	v := strings.ToLower(typ[:1])
 	f.Func().Params(Id(v).Id(typ)).Id("String").Params().String().Block(
-		If(Id(v).Op(">=").Lit(0).Op("&&").Int().Call(Id(v)).Op("<").Len(Id(table))).Block(
+		If(Id(v).Op(">=").Lit(0).Op("&&").Int().Call(Id(v)).Op("<").Len(Id(table)).Op("&&").Id(table).Index(Id(v)).Op("!=").Lit("")).Block(
 			Return(Id(table).Index(Id(v))),
 		),
 		Return(Lit(typ+"(").Op("+").Qual("strconv", "Itoa").Call(Int().Call(Id(v))).Op("+").Lit(")")),
@@ -54,13 +53,15 @@ var supportLevels = map[string]string{spec.Unsupported: "Unsupported", spec.Supp
 // checkSupport.
 func GoPlatform(s *spec.Spec) ([]byte, error) {
 	f := newFile(s)
-	platforms := []enumValue{{"Native", "native", "the host's native support (the default)"}}
+	platforms := []enumValue{{"Native", "native", "the host's native support (the default)", 0}}
 	var platformIDs []Code
+	columns := 1 // the matrices' columns: Native and every platform's number
 	for _, p := range s.Platforms {
-		platforms = append(platforms, enumValue{p.Go, p.Name, p.Name + " (" + p.Board + ")"})
+		platforms = append(platforms, enumValue{p.Go, p.Name, p.Name + " (" + p.Board + ")", p.Number})
+		columns = max(columns, p.Number+1)
 		platformIDs = append(platformIDs, Id(p.Go))
 	}
-	enum(f, "Platform", "Platform is a support profile: a column of the seed's platform table, or Native, the host's native support.",
+	enum(f, "Platform", "Platform is a support profile: a column of the seed's platform table, or Native, the host's native support. Its values are the spec's numbers, which never change once released.",
 		`String returns the platform's name as the seed's table writes it, or "native".`, platforms)
 	f.Comment("// Platforms lists the platforms of the seed's table, in its order.")
 	f.Var().Id("Platforms").Op("=").Index().Id("Platform").Values(platformIDs...)
@@ -73,10 +74,10 @@ func GoPlatform(s *spec.Spec) ([]byte, error) {
 		if c.Core != "" {
 			doc += " (shares " + c.Core + "'s core and support)"
 		}
-		calls = append(calls, enumValue{callID(c), c.Title, doc})
+		calls = append(calls, enumValue{callID(c), c.Title, doc, c.Number})
 		callIDs = append(callIDs, Id(callID(c)))
 	}
-	enum(f, "Call", "Call is one call of the API, as the platform matrix knows it.",
+	enum(f, "Call", "Call is one call of the API, as the platform matrix knows it. Its values are the spec's numbers, which never change once released (C's DGRAM_CALL_*).",
 		"String returns the call's title, e.g. dgram.Socket.bind.", calls)
 	f.Comment("// Calls lists every call in spec order.")
 	f.Var().Id("Calls").Op("=").Index().Id("Call").Add(lines(callIDs...))
@@ -84,9 +85,9 @@ func GoPlatform(s *spec.Spec) ([]byte, error) {
 
 	enum(f, "Support", "Support is how a platform supports a call: a cell of the platform matrix.",
 		"String returns the cell as the seed writes it: X, O or △.", []enumValue{
-			{"Unsupported", spec.Unsupported, "X: the call is refused"},
-			{"Supported", spec.Supported, "O"},
-			{"Partial", spec.Partial, "△: supported, with the caveat of a footnote"},
+			{"Unsupported", spec.Unsupported, "X: the call is refused", 0},
+			{"Supported", spec.Supported, "O", 1},
+			{"Partial", spec.Partial, "△: supported, with the caveat of a footnote", 2},
 		})
 
 	f.Comment("// cell is a support cell: its level and, when Partial, its footnote.")
@@ -99,7 +100,7 @@ func GoPlatform(s *spec.Spec) ([]byte, error) {
 	f.Comment("// footnotes holds the seed's footnotes, by number.")
 	f.Var().Id("footnotes").Op("=").Index(Op("...")).String().Add(lines(notes...))
 	f.Line()
-	row := Index(Lit(len(platforms))).Id("cell")
+	row := Index(Lit(columns)).Id("cell")
 	matrix := func(cellOf func(spec.Call, string) spec.Cell) Code {
 		var rows []Code
 		for _, c := range s.Calls {

@@ -38,6 +38,7 @@ var Outputs = []Output{
 	{"dgram/forms_gen_test.go", GoForms},
 	{"cshared/internal/hx/forms_gen.go", CForms},
 	{"bindings/python/dgramkit/_ffi_gen.py", PythonFFI},
+	{"docs/SPEC.md", DocsSpec},
 	{"docs/API.md", DocsAPI},
 }
 

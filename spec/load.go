@@ -75,7 +75,8 @@ func Parse(file string, data []byte) (*Spec, error) {
 	if err := doc.Content[0].Decode(s); err != nil {
 		return nil, yamlError(file, err)
 	}
-	if err := walk(file, doc.Content[0], reflect.ValueOf(s).Elem()); err != nil {
+	s.Examples = map[string]string{}
+	if err := walk(file, doc.Content[0], reflect.ValueOf(s).Elem(), s.Examples); err != nil {
 		return nil, err
 	}
 	c := checker{s: s}
@@ -104,23 +105,24 @@ func yamlError(file string, err error) error {
 
 var cellsType = reflect.TypeOf(Cells{})
 
-// walk rejects mapping keys that v's type does not declare and records the
-// line of each struct value in its Line field.
-func walk(file string, n *yaml.Node, v reflect.Value) error {
+// walk rejects mapping keys that v's type does not declare, and those
+// missing that it requires; it records the line of each struct value in
+// its Line field and the first value of each key in examples.
+func walk(file string, n *yaml.Node, v reflect.Value, examples map[string]string) error {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			return walk(file, n, v.Elem())
+			return walk(file, n, v.Elem(), examples)
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return nil
 		}
 		for i := 0; i < v.Len() && i < len(n.Content); i++ {
-			if err := walk(file, n.Content[i], v.Index(i)); err != nil {
+			if err := walk(file, n.Content[i], v.Index(i), examples); err != nil {
 				return err
 			}
 		}
@@ -132,18 +134,49 @@ func walk(file string, n *yaml.Node, v reflect.Value) error {
 		if f := v.FieldByName("Line"); f.IsValid() {
 			f.SetInt(int64(n.Line))
 		}
+		present := map[int]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key := n.Content[i]
 			idx := fieldByTag(t, key.Value)
 			if idx < 0 {
 				return &LoadError{file, key.Line, fmt.Sprintf("unknown key %q in %s", key.Value, strings.ToLower(t.Name()))}
 			}
-			if err := walk(file, n.Content[i+1], v.Field(idx)); err != nil {
+			present[idx] = true
+			if k := strings.ToLower(t.Name()) + "." + key.Value; examples[k] == "" {
+				examples[k] = example(key, n.Content[i+1])
+			}
+			if err := walk(file, n.Content[i+1], v.Field(idx), examples); err != nil {
 				return err
+			}
+		}
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).Tag.Get("required") == "true" && !present[i] {
+				name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+				return &LoadError{file, n.Line, fmt.Sprintf("%s without its required key %q", strings.ToLower(t.Name()), name)}
 			}
 		}
 	}
 	return nil
+}
+
+// example is key: value as one line of YAML: a scalar or a short flow
+// collection as the spec writes it; a longer or block one is cut.
+func example(key, value *yaml.Node) string {
+	v := *value
+	if v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode {
+		v.Style = yaml.FlowStyle
+	}
+	doc := yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: key.Value}, &v}}
+	doc.Style = 0
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		return ""
+	}
+	line := strings.Join(strings.Fields(string(out)), " ")
+	if r := []rune(line); len(r) > 90 {
+		line = string(r[:89]) + "…"
+	}
+	return line
 }
 
 func fieldByTag(t reflect.Type, key string) int {
@@ -232,10 +265,13 @@ func (c *checker) check() {
 			c.failf(f.Line, "family %q: malformed %q is an address", f.Type, f.Malformed)
 		}
 	}
+	c.versions()
 	seen = map[string]bool{}
 	defaults := 0
+	platformNumbers := map[int]string{}
 	for _, p := range s.Platforms {
 		c.unique(seen, "platform", p.ID, p.Line)
+		c.number(platformNumbers, "platform", p.ID, p.Number, 1, nextNumber(s.Platforms, func(p Platform) int { return p.Number }, 1), p.Line)
 		if p.Name == "" || p.Board == "" || p.Go == "" {
 			c.failf(p.Line, "platform %q needs name, board and go", p.ID)
 		}
@@ -331,6 +367,7 @@ func (c *checker) check() {
 	seen = map[string]bool{}
 	for _, e := range s.Events {
 		c.unique(seen, "event", e.Name, e.Line)
+		c.since("event "+e.Name, e.Since, e.Line)
 		c.args("event "+e.Name, e.Args, false)
 	}
 	seen = map[string]bool{}
@@ -354,9 +391,11 @@ func (c *checker) check() {
 func (c *checker) calls() {
 	s := c.s
 	seen, goNames := map[string]bool{}, map[string]bool{}
-	used := map[int]bool{}
+	used, numbers := map[int]bool{}, map[int]string{}
 	for _, call := range s.Calls {
 		c.unique(seen, "call", call.Name, call.Line)
+		c.number(numbers, "call", call.Name, call.Number, 0, nextNumber(s.Calls, func(c Call) int { return c.Number }, 0), call.Line)
+		c.since("call "+call.Name, call.Since, call.Line)
 		if call.Title == "" {
 			c.failf(call.Line, "call %s has no title", call.Name)
 		}

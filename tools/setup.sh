@@ -8,10 +8,10 @@
 # Optional (make test runs the parts they enable where they are present, and
 # ends with one line per part it skipped): iproute2 (the tests' private
 # network namespace), the linux/arm and linux/arm64 cross compilers with
-# their C libraries, qemu-user to run what they build, python3-pytest
-# (the Python suite, for Debian's /usr/bin/python3), and node with npm (the
-# side-by-side tests with node; make test-npm installs the npm suite's
-# packages with npm ci).
+# their C libraries, qemu-user to run what they build, python3-pytest (the
+# Python suite, for Debian's /usr/bin/python3), abigail-tools (the ABI
+# check, make c-abi), and node with npm (the side-by-side tests with node;
+# make test-npm installs the npm suite's packages with npm ci).
 #
 # Missing packages are installed with apt-get when this runs as root on a
 # machine that has it: the required ones always (make test and make demo run
@@ -34,6 +34,7 @@ have ip || want+=(iproute2)
 { have aarch64-linux-gnu-gcc && [ -e /usr/aarch64-linux-gnu/include/stdio.h ]; } || want+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 { have qemu-arm && have qemu-aarch64; } || want+=(qemu-user)
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1; } || want+=(python3-pytest)
+{ have abidw && have abidiff; } || want+=(abigail-tools)
 { have node && have npm; } || want+=(nodejs npm)
 
 gover=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)

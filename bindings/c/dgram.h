@@ -95,7 +95,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10200
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "2e2ecd0453515d6f04134ea1abd130c36ba759dd6ce45753a07934730a7903a3"
+#define DGRAM_SPEC_HASH "29c6d4577d78e52bdc073deb1ef5d450a83b01be4650bb9e0da35d9670139b25"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */
@@ -280,6 +280,8 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_MULTICAST_LOOPBACK = 9,
     /** dgram.Socket.setMulticastTTL. */
     DGRAM_CALL_SET_MULTICAST_TTL = 10,
+    /** dgram.Socket.setMulticastInterface. */
+    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.setTTL. */
     DGRAM_CALL_SET_TTL = 11,
     /** dgram.Socket.connect. */
@@ -300,8 +302,6 @@ typedef enum dgram_call {
     DGRAM_CALL_SET_SEND_BUFFER_SIZE = 19,
     /** dgram.Socket.getSendBufferSize. */
     DGRAM_CALL_GET_SEND_BUFFER_SIZE = 20,
-    /** dgram.Socket.setMulticastInterface. */
-    DGRAM_CALL_SET_MULTICAST_INTERFACE = 21,
     /** dgram.Socket.addSourceSpecificMembership. */
     DGRAM_CALL_ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22,
     /** dgram.Socket.dropSourceSpecificMembership. */
@@ -376,6 +376,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_SET_BROADCAST                  1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_LOOPBACK         1 /* O */
 #define DGRAM_LINUX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_SET_TTL                        1 /* O */
 #define DGRAM_LINUX_HAS_CONNECT                        1 /* O */
 #define DGRAM_LINUX_HAS_DISCONNECT                     1 /* O */
@@ -386,7 +387,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_LINUX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_LINUX_HAS_SET_MULTICAST_INTERFACE        1 /* O */
 #define DGRAM_LINUX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_LINUX_NOTE_CREATE_SOCKET                 0
@@ -400,6 +400,7 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_SET_BROADCAST                 0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_LINUX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_SET_TTL                       0
 #define DGRAM_LINUX_NOTE_CONNECT                       0
 #define DGRAM_LINUX_NOTE_DISCONNECT                    0
@@ -410,7 +411,6 @@ typedef enum dgram_delivery {
 #define DGRAM_LINUX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_LINUX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_LINUX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_LINUX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_LINUX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -426,6 +426,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_SET_BROADCAST               1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_LOOPBACK      1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_MULTICAST_TTL           0 /* X */
+#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_TTL                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_CONNECT                     1 /* O */
 #define DGRAM_RASPBIAN_HAS_DISCONNECT                  1 /* O */
@@ -436,7 +437,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_HAS_GET_RECV_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_SET_SEND_BUFFER_SIZE        1 /* O */
 #define DGRAM_RASPBIAN_HAS_GET_SEND_BUFFER_SIZE        1 /* O */
-#define DGRAM_RASPBIAN_HAS_SET_MULTICAST_INTERFACE     1 /* O */
 #define DGRAM_RASPBIAN_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 1 /* O */
 #define DGRAM_RASPBIAN_NOTE_CREATE_SOCKET              0
@@ -450,6 +450,7 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_SET_BROADCAST              0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_LOOPBACK     0
 #define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_TTL          0
+#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_SET_TTL                    0
 #define DGRAM_RASPBIAN_NOTE_CONNECT                    0
 #define DGRAM_RASPBIAN_NOTE_DISCONNECT                 0
@@ -460,7 +461,6 @@ typedef enum dgram_delivery {
 #define DGRAM_RASPBIAN_NOTE_GET_RECV_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_SET_SEND_BUFFER_SIZE       0
 #define DGRAM_RASPBIAN_NOTE_GET_SEND_BUFFER_SIZE       0
-#define DGRAM_RASPBIAN_NOTE_SET_MULTICAST_INTERFACE    0
 #define DGRAM_RASPBIAN_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_RASPBIAN_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -476,6 +476,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_SET_BROADCAST                  0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_LOOPBACK         0 /* X */
 #define DGRAM_NUTTX_HAS_SET_MULTICAST_TTL              0 /* X */
+#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_SET_TTL                        0 /* X */
 #define DGRAM_NUTTX_HAS_CONNECT                        1 /* O */
 #define DGRAM_NUTTX_HAS_DISCONNECT                     1 /* O */
@@ -486,7 +487,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_HAS_GET_RECV_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_SET_SEND_BUFFER_SIZE           1 /* O */
 #define DGRAM_NUTTX_HAS_GET_SEND_BUFFER_SIZE           1 /* O */
-#define DGRAM_NUTTX_HAS_SET_MULTICAST_INTERFACE        0 /* X */
 #define DGRAM_NUTTX_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_NUTTX_NOTE_CREATE_SOCKET                 1
@@ -500,6 +500,7 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_SET_BROADCAST                 0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_LOOPBACK        0
 #define DGRAM_NUTTX_NOTE_SET_MULTICAST_TTL             0
+#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_SET_TTL                       0
 #define DGRAM_NUTTX_NOTE_CONNECT                       0
 #define DGRAM_NUTTX_NOTE_DISCONNECT                    0
@@ -510,7 +511,6 @@ typedef enum dgram_delivery {
 #define DGRAM_NUTTX_NOTE_GET_RECV_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_SET_SEND_BUFFER_SIZE          0
 #define DGRAM_NUTTX_NOTE_GET_SEND_BUFFER_SIZE          0
-#define DGRAM_NUTTX_NOTE_SET_MULTICAST_INTERFACE       0
 #define DGRAM_NUTTX_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_NUTTX_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -526,6 +526,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_SET_BROADCAST                0 /* X */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_LOOPBACK       1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_MULTICAST_TTL            1 /* O */
+#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_TTL                      1 /* O */
 #define DGRAM_TIZENRT_HAS_CONNECT                      1 /* O */
 #define DGRAM_TIZENRT_HAS_DISCONNECT                   1 /* O */
@@ -536,7 +537,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_HAS_GET_RECV_BUFFER_SIZE         1 /* O */
 #define DGRAM_TIZENRT_HAS_SET_SEND_BUFFER_SIZE         0 /* X */
 #define DGRAM_TIZENRT_HAS_GET_SEND_BUFFER_SIZE         0 /* X */
-#define DGRAM_TIZENRT_HAS_SET_MULTICAST_INTERFACE      1 /* O */
 #define DGRAM_TIZENRT_HAS_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_HAS_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0 /* X */
 #define DGRAM_TIZENRT_NOTE_CREATE_SOCKET               1
@@ -550,6 +550,7 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_SET_BROADCAST               0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_LOOPBACK      0
 #define DGRAM_TIZENRT_NOTE_SET_MULTICAST_TTL           0
+#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_SET_TTL                     0
 #define DGRAM_TIZENRT_NOTE_CONNECT                     0
 #define DGRAM_TIZENRT_NOTE_DISCONNECT                  0
@@ -560,7 +561,6 @@ typedef enum dgram_delivery {
 #define DGRAM_TIZENRT_NOTE_GET_RECV_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_SET_SEND_BUFFER_SIZE        0
 #define DGRAM_TIZENRT_NOTE_GET_SEND_BUFFER_SIZE        0
-#define DGRAM_TIZENRT_NOTE_SET_MULTICAST_INTERFACE     0
 #define DGRAM_TIZENRT_NOTE_ADD_SOURCE_SPECIFIC_MEMBERSHIP 0
 #define DGRAM_TIZENRT_NOTE_DROP_SOURCE_SPECIFIC_MEMBERSHIP 0
 
@@ -1156,6 +1156,31 @@ int dgram_set_multicast_loopback(dgram_socket socket, bool flag);
 int dgram_set_multicast_ttl(dgram_socket socket, int ttl);
 
 /**
+ * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
+ * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
+ * multicastInterface (0.0.0.0: the system's choice), or on udp6
+ * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
+ * (::%eth0; :: is the system's choice). A value that is not an IP literal is
+ * EINVAL, checked before the socket's state; an IPv4 address no interface
+ * has is EADDRNOTAVAIL.
+ *
+ * Form: setMulticastInterface(multicastInterface).
+ *
+ * @param socket The socket's handle.
+ * @param multicast_interface The interface, as an IP literal. NULL is
+ *     "".
+ * @return DGRAM_OK (0), or a negative error code; the calling thread's
+ *     dgram_last_error then tells the detail.
+ *
+ * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
+ * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
+ * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
+ * An error that happens after the call returns goes to its callback or to
+ * the 'error' event, as the spec says.
+ */
+int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
+
+/**
  * dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the number
  * of hops a datagram may travel. The default on most systems is 64.
  *
@@ -1355,31 +1380,6 @@ int dgram_set_send_buffer_size(dgram_socket socket, int64_t size);
  * returns goes to its callback or to the 'error' event, as the spec says.
  */
 int dgram_get_send_buffer_size(dgram_socket socket, int64_t *out);
-
-/**
- * dgram.Socket.setMulticastInterface: Sets the interface multicast datagrams
- * leave by: IP_MULTICAST_IF to the interface with the IPv4 address
- * multicastInterface (0.0.0.0: the system's choice), or on udp6
- * IPV6_MULTICAST_IF to the interface the scope of an IPv6 address names
- * (::%eth0; :: is the system's choice). A value that is not an IP literal is
- * EINVAL, checked before the socket's state; an IPv4 address no interface
- * has is EADDRNOTAVAIL.
- *
- * Form: setMulticastInterface(multicastInterface).
- *
- * @param socket The socket's handle.
- * @param multicast_interface The interface, as an IP literal. NULL is
- *     "".
- * @return DGRAM_OK (0), or a negative error code; the calling thread's
- *     dgram_last_error then tells the detail.
- *
- * Errors: DGRAM_ERR_INVALID_ARG_TYPE, DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING,
- * DGRAM_EBADF, DGRAM_EINVAL, DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the
- * library's DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL.
- * An error that happens after the call returns goes to its callback or to
- * the 'error' event, as the spec says.
- */
-int dgram_set_multicast_interface(dgram_socket socket, const char *multicast_interface);
 
 /**
  * dgram.Socket.addSourceSpecificMembership: Joins the source-specific

@@ -74,6 +74,7 @@ var socketMethods = []method{
 	{"setBroadcast", (*module).jsSetBroadcast},
 	{"setMulticastLoopback", (*module).jsSetMulticastLoopback},
 	{"setMulticastTTL", (*module).jsSetMulticastTTL},
+	{"setMulticastInterface", (*module).jsSetMulticastInterface},
 	{"setTTL", (*module).jsSetTTL},
 	{"connect", (*module).jsConnect},
 	{"disconnect", (*module).jsDisconnect},
@@ -84,7 +85,6 @@ var socketMethods = []method{
 	{"getRecvBufferSize", (*module).jsGetRecvBufferSize},
 	{"setSendBufferSize", (*module).jsSetSendBufferSize},
 	{"getSendBufferSize", (*module).jsGetSendBufferSize},
-	{"setMulticastInterface", (*module).jsSetMulticastInterface},
 	{"addSourceSpecificMembership", (*module).jsAddSourceSpecificMembership},
 	{"dropSourceSpecificMembership", (*module).jsDropSourceSpecificMembership},
 }
@@ -352,6 +352,22 @@ func (m *module) jsSetMulticastTTL(call goja.FunctionCall) goja.Value {
 	return x.result(s, call)
 }
 
+// jsSetMulticastInterface is dgram.Socket.setMulticastInterface in
+// JavaScript: it picks the form as Node does, converts each argument with
+// Node's type checks and calls the Go API, whose checks give the codes.
+//
+// Forms: setMulticastInterface(multicastInterface) (SetMulticastInterface).
+func (m *module) jsSetMulticastInterface(call goja.FunctionCall) goja.Value {
+	s := m.this(call.This, "setMulticastInterface")
+	x := m.args("setMulticastInterface")
+	// setMulticastInterface(multicastInterface)
+	v := spread(call.Arguments, 1, 1, -1)
+	multicastInterface := x.text(v[0], "interfaceAddress")
+	err := s.s.SetMulticastInterface(multicastInterface)
+	x.done(s, err)
+	return x.result(s, call)
+}
+
 // jsSetTTL is dgram.Socket.setTTL in JavaScript: it picks the form as Node
 // does, converts each argument with Node's type checks and calls the Go API,
 // whose checks give the codes.
@@ -506,22 +522,6 @@ func (m *module) jsGetSendBufferSize(call goja.FunctionCall) goja.Value {
 	r, err := s.s.GetSendBufferSize()
 	x.done(s, err)
 	return m.vm.ToValue(r)
-}
-
-// jsSetMulticastInterface is dgram.Socket.setMulticastInterface in
-// JavaScript: it picks the form as Node does, converts each argument with
-// Node's type checks and calls the Go API, whose checks give the codes.
-//
-// Forms: setMulticastInterface(multicastInterface) (SetMulticastInterface).
-func (m *module) jsSetMulticastInterface(call goja.FunctionCall) goja.Value {
-	s := m.this(call.This, "setMulticastInterface")
-	x := m.args("setMulticastInterface")
-	// setMulticastInterface(multicastInterface)
-	v := spread(call.Arguments, 1, 1, -1)
-	multicastInterface := x.text(v[0], "interfaceAddress")
-	err := s.s.SetMulticastInterface(multicastInterface)
-	x.done(s, err)
-	return x.result(s, call)
 }
 
 // jsAddSourceSpecificMembership is dgram.Socket.addSourceSpecificMembership

@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "2e2ecd0453515d6f04134ea1abd130c36ba759dd6ce45753a07934730a7903a3"
+SPEC_HASH = "29c6d4577d78e52bdc073deb1ef5d450a83b01be4650bb9e0da35d9670139b25"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
@@ -143,6 +143,8 @@ class Call(enum.IntEnum):
     SET_MULTICAST_LOOPBACK = 9
     #: dgram.Socket.setMulticastTTL.
     SET_MULTICAST_TTL = 10
+    #: dgram.Socket.setMulticastInterface.
+    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.setTTL.
     SET_TTL = 11
     #: dgram.Socket.connect.
@@ -163,8 +165,6 @@ class Call(enum.IntEnum):
     SET_SEND_BUFFER_SIZE = 19
     #: dgram.Socket.getSendBufferSize.
     GET_SEND_BUFFER_SIZE = 20
-    #: dgram.Socket.setMulticastInterface.
-    SET_MULTICAST_INTERFACE = 21
     #: dgram.Socket.addSourceSpecificMembership.
     ADD_SOURCE_SPECIFIC_MEMBERSHIP = 22
     #: dgram.Socket.dropSourceSpecificMembership.
@@ -939,6 +939,35 @@ FUNCTIONS = {
         the spec says.
         """,
     ),
+    "dgram_set_multicast_interface": Function(
+        ctypes.c_int,
+        (ctypes.c_int32, ctypes.c_char_p, ),
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+
+        @param socket The socket's handle.
+
+        @param multicast_interface The interface, as an IP literal. NULL is
+        "".
+
+        @return DGRAM_OK (0), or a negative error code; the calling thread's
+        dgram_last_error then tells the detail.
+
+        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
+        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
+        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
+        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
+        error that happens after the call returns goes to its callback or to
+        the 'error' event, as the spec says.
+        """,
+    ),
     "dgram_set_ttl": Function(
         ctypes.c_int,
         (ctypes.c_int32, ctypes.c_int, ),
@@ -1177,35 +1206,6 @@ FUNCTIONS = {
         DGRAM_ERR_NULL_POINTER, DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED,
         DGRAM_ERR_INTERNAL. An error that happens after the call returns
         goes to its callback or to the 'error' event, as the spec says.
-        """,
-    ),
-    "dgram_set_multicast_interface": Function(
-        ctypes.c_int,
-        (ctypes.c_int32, ctypes.c_char_p, ),
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-
-        @param socket The socket's handle.
-
-        @param multicast_interface The interface, as an IP literal. NULL is
-        "".
-
-        @return DGRAM_OK (0), or a negative error code; the calling thread's
-        dgram_last_error then tells the detail.
-
-        Errors: DGRAM_ERR_INVALID_ARG_TYPE,
-        DGRAM_ERR_SOCKET_DGRAM_NOT_RUNNING, DGRAM_EBADF, DGRAM_EINVAL,
-        DGRAM_EADDRNOTAVAIL, DGRAM_ENOPROTOOPT; and the library's
-        DGRAM_ERR_INVALID_HANDLE, DGRAM_ERR_FORKED, DGRAM_ERR_INTERNAL. An
-        error that happens after the call returns goes to its callback or to
-        the 'error' event, as the spec says.
         """,
     ),
     "dgram_add_source_specific_membership": Function(
@@ -1634,6 +1634,12 @@ FORMS = {
             Arg("ttl", "ttl", "integer", error="EINVAL", min=0, max=255),
         ),
     ),
+    "dgram_set_multicast_interface": Form(
+        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
+        (
+            Arg("interfaceAddress", "multicast_interface", "string"),
+        ),
+    ),
     "dgram_set_ttl": Form(
         "dgram_set_ttl", "setTTL", "set_ttl", "setTTL(ttl)", False, "", "",
         (
@@ -1688,12 +1694,6 @@ FORMS = {
     "dgram_get_send_buffer_size": Form(
         "dgram_get_send_buffer_size", "getSendBufferSize", "get_send_buffer_size", "getSendBufferSize()", False, "scalar", "integer",
         (
-        ),
-    ),
-    "dgram_set_multicast_interface": Form(
-        "dgram_set_multicast_interface", "setMulticastInterface", "set_multicast_interface", "setMulticastInterface(multicastInterface)", False, "", "",
-        (
-            Arg("interfaceAddress", "multicast_interface", "string"),
         ),
     ),
     "dgram_add_source_specific_membership": Form(
@@ -1772,6 +1772,19 @@ class SocketCalls:
         """
         return self._call(FORMS["dgram_set_multicast_ttl"], (ttl, ))
 
+    def set_multicast_interface(self, multicast_interface=None):
+        """dgram.Socket.setMulticastInterface: Sets the interface multicast
+        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
+        address multicastInterface (0.0.0.0: the system's choice), or on
+        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
+        names (::%eth0; :: is the system's choice). A value that is not an
+        IP literal is EINVAL, checked before the socket's state; an IPv4
+        address no interface has is EADDRNOTAVAIL.
+
+        Form: setMulticastInterface(multicastInterface).
+        """
+        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
+
     def set_ttl(self, ttl=None):
         """dgram.Socket.setTTL: Sets IP_TTL (IPV6_UNICAST_HOPS on udp6), the
         number of hops a datagram may travel. The default on most systems is
@@ -1833,19 +1846,6 @@ class SocketCalls:
         Form: getSendBufferSize().
         """
         return self._call(FORMS["dgram_get_send_buffer_size"], ())
-
-    def set_multicast_interface(self, multicast_interface=None):
-        """dgram.Socket.setMulticastInterface: Sets the interface multicast
-        datagrams leave by: IP_MULTICAST_IF to the interface with the IPv4
-        address multicastInterface (0.0.0.0: the system's choice), or on
-        udp6 IPV6_MULTICAST_IF to the interface the scope of an IPv6 address
-        names (::%eth0; :: is the system's choice). A value that is not an
-        IP literal is EINVAL, checked before the socket's state; an IPv4
-        address no interface has is EADDRNOTAVAIL.
-
-        Form: setMulticastInterface(multicastInterface).
-        """
-        return self._call(FORMS["dgram_set_multicast_interface"], (multicast_interface, ))
 
     def add_source_specific_membership(self, source_address=None, group_address=None, multicast_interface=None):
         """dgram.Socket.addSourceSpecificMembership: Joins the source-specific

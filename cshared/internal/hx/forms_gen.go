@@ -150,6 +150,10 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 		return int32(C.dgram_set_multicast_loopback(C.dgram_socket(h), C.bool(a.Bool("flag"))))
 	case "SetMulticastTTL":
 		return int32(C.dgram_set_multicast_ttl(C.dgram_socket(h), C.int(a.Int("ttl"))))
+	case "SetMulticastInterface":
+		multicastInterfaceV := newCstr(a.Str("multicastInterface"))
+		defer multicastInterfaceV.free()
+		return int32(C.dgram_set_multicast_interface(C.dgram_socket(h), multicastInterfaceV.p))
 	case "SetTTL":
 		return int32(C.dgram_set_ttl(C.dgram_socket(h), C.int(a.Int("ttl"))))
 	case "Connect":
@@ -191,10 +195,6 @@ func CallForm(form string, h int32, a Args, slot int) int32 {
 			outP = nil
 		}
 		return int32(C.dgram_get_send_buffer_size(C.dgram_socket(h), outP))
-	case "SetMulticastInterface":
-		multicastInterfaceV := newCstr(a.Str("multicastInterface"))
-		defer multicastInterfaceV.free()
-		return int32(C.dgram_set_multicast_interface(C.dgram_socket(h), multicastInterfaceV.p))
 	case "AddSourceSpecificMembership":
 		sourceAddressV := newCstr(a.Str("sourceAddress"))
 		defer sourceAddressV.free()

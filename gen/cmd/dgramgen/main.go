@@ -1,5 +1,7 @@
 // Command dgramgen writes the files generated from spec/dgram.yaml (see
-// gen.Outputs), or with -check reports those that are stale.
+// gen.Outputs) and the generated blocks of the hand-written documents
+// (gen.DocBlocks in gen.DocFiles), or with -check reports those that are
+// stale.
 //
 //	dgramgen -root DIR          write every output under DIR
 //	dgramgen -root DIR -check   write nothing; exit 1 listing stale outputs
@@ -49,6 +51,34 @@ func run(root string, check bool) error {
 		}
 		if err := os.WriteFile(path, out, 0o644); err != nil {
 			return err
+		}
+	}
+	used := map[string]bool{}
+	for _, doc := range gen.DocFiles {
+		path := filepath.Join(root, filepath.FromSlash(doc))
+		old, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out, names, err := gen.FillDocBlocks(s, old)
+		if err != nil {
+			return fmt.Errorf("%s: %w", doc, err)
+		}
+		for _, n := range names {
+			used[n] = true
+		}
+		if bytes.Equal(old, out) {
+			continue
+		}
+		if check {
+			stale = append(stale, doc)
+		} else if err := os.WriteFile(path, out, 0o644); err != nil {
+			return err
+		}
+	}
+	for _, b := range gen.DocBlocks {
+		if !used[b.Name] {
+			return fmt.Errorf("generated block %q is in none of %v", b.Name, gen.DocFiles)
 		}
 	}
 	if len(stale) > 0 {
