@@ -62,12 +62,22 @@ func (l *loader) jsError(err error) goja.Value {
 	if !errors.As(err, &re) {
 		return l.h.vm.NewGoError(err)
 	}
-	kind := dgram.KindError
-	if re.kind == "TypeError" {
-		kind = dgram.KindTypeError
+	var e *goja.Object
+	switch re.kind {
+	case "SyntaxError":
+		o, err := l.h.vm.New(l.syntaxError, l.h.vm.ToValue(re.msg))
+		if err != nil {
+			return l.h.vm.NewGoError(err)
+		}
+		e = o
+	case "TypeError":
+		e = l.h.dgramless().codedError(dgram.KindTypeError, "", re.msg)
+	default:
+		e = l.h.dgramless().codedError(dgram.KindError, "", re.msg)
 	}
-	e := l.h.dgramless().codedError(kind, "", re.msg)
-	e.Set("code", re.code)
+	if re.code != "" {
+		e.Set("code", re.code)
+	}
 	if re.notFound {
 		e.Set("requireStack", l.h.vm.NewArray())
 	}

@@ -30,7 +30,8 @@ var (
 var cjsExtensions = []string{".js", ".json", ".node"}
 
 // resolveError is a specifier that does not resolve, as node reports it: a
-// JavaScript error of kind ("Error" or "TypeError") with code and message,
+// JavaScript error of kind ("Error", "TypeError" or "SyntaxError") with code
+// and message,
 // and the properties node sets on it.
 type resolveError struct {
 	kind, code, msg string
@@ -78,7 +79,8 @@ func (r *moduleResolver) readPackage(dir string) (*packageJSON, error) {
 	v, err := decodeOrdered(data)
 	obj, ok := v.(*jsonObject)
 	if err != nil {
-		return nil, &resolveError{kind: "Error", code: "ERR_INVALID_PACKAGE_CONFIG", msg: "Invalid package config " + path + "."}
+		// node's require throws JSON.parse's SyntaxError so reworded.
+		return nil, &resolveError{kind: "SyntaxError", msg: "Error parsing " + path + ": " + err.Error(), path: path}
 	}
 	p := &packageJSON{}
 	if ok {

@@ -67,21 +67,55 @@
   });
 
   // V8's Error.captureStackTrace(obj[, fn]): obj.stack, the stack here
-  // (above fn's frame, when given) under obj's name and message.
+  // (above the frame of fn, when given) under obj's name and message, or
+  // what Error.prepareStackTrace(obj, callSites) makes of V8's CallSite
+  // objects, as packages that find their caller (depd, callsites) use.
   if (typeof Error.captureStackTrace !== 'function') {
+    var CallSite = function CallSite(f) { this._f = f; };
+    var site = CallSite.prototype;
+    site.getFileName = function () { return this._f.native ? undefined : this._f.file; };
+    site.getScriptNameOrSourceURL = site.getFileName;
+    site.getLineNumber = function () { return this._f.native ? null : this._f.line; };
+    site.getColumnNumber = function () { return this._f.native ? null : this._f.column; };
+    site.getFunctionName = function () { return this._f.name || null; };
+    site.getMethodName = function () { return null; };
+    site.getTypeName = function () { return null; };
+    site.getThis = function () { return undefined; };
+    site.getFunction = function () { return undefined; };
+    site.getEvalOrigin = function () { return undefined; };
+    site.isNative = function () { return this._f.native; };
+    site.isToplevel = function () { return !this._f.name; };
+    site.isEval = function () { return false; };
+    site.isConstructor = function () { return false; };
+    site.isAsync = function () { return false; };
+    site.isPromiseAll = function () { return false; };
+    site.getPromiseIndex = function () { return null; };
+    site.toString = function () {
+      var f = this._f;
+      var where = f.native ? 'native' : f.file + ':' + f.line + ':' + f.column;
+      return f.name ? f.name + ' (' + where + ')' : where;
+    };
     define(Error, 'captureStackTrace', function captureStackTrace(obj, fn) {
       if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
         throw argType('object', 'of type object', obj);
       }
-      var frames = String(new Error().stack).split('\n').slice(2);
+      var frames = native.callSites(); // the caller's frame first
       if (typeof fn === 'function' && fn.name) {
         for (var i = 0; i < frames.length; i++) {
-          if (frames[i].indexOf('at ' + fn.name + ' ') !== -1) { frames = frames.slice(i + 1); break; }
+          if (frames[i].name === fn.name) { frames = frames.slice(i + 1); break; }
         }
       }
-      var header;
-      try { header = Error.prototype.toString.call(obj); } catch (e) { header = 'Error'; }
-      Object.defineProperty(obj, 'stack', { value: [header].concat(frames).join('\n'), writable: true, configurable: true, enumerable: false });
+      var limit = Error.stackTraceLimit;
+      if (typeof limit === 'number' && limit >= 0) { frames = frames.slice(0, limit); }
+      var stack;
+      if (typeof Error.prepareStackTrace === 'function') {
+        stack = Error.prepareStackTrace(obj, frames.map(function (f) { return new CallSite(f); }));
+      } else {
+        var header;
+        try { header = Error.prototype.toString.call(obj); } catch (e) { header = 'Error'; }
+        stack = header + frames.map(function (f) { return '\n    at ' + CallSite.prototype.toString.call({ _f: f }); }).join('');
+      }
+      Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
     });
     if (!('stackTraceLimit' in Error)) { Error.stackTraceLimit = 10; }
   }

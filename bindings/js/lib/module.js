@@ -218,7 +218,7 @@
     }
   };
   Module._extensions['.node'] = function (module, filename) {
-    throw native.error('Error', 'ERR_DLOPEN_FAILED', 'dgramjs cannot load native addons: ' + filename);
+    throw native.error('Error', 'ERR_DLOPEN_FAILED', filename + ': dgramjs cannot load native addons');
   };
 
   // importer is the require an ES module's transform calls for its

@@ -6,8 +6,10 @@ function show(what) {
     const v = require(what);
     console.log('ok', JSON.stringify(what), JSON.stringify(v));
   } catch (e) {
-    // goja's syntax error messages are its own: only the name is compared.
-    const msg = e.name === 'SyntaxError' ? '' : rel(e.message);
+    // goja's syntax error messages are its own: only the name is compared;
+    // of a package.json that does not parse and of an addon, the path.
+    let msg = e.name === 'SyntaxError' && !e.message.startsWith('Error parsing ') ? '' : rel(e.message);
+    if (e.code === 'ERR_DLOPEN_FAILED' || msg.startsWith('Error parsing ')) { msg = msg.slice(0, msg.indexOf(': ')); }
     console.log('err', JSON.stringify(what), e.name, e.code, JSON.stringify(msg), rel(e.path), rel(e.requestPath), JSON.stringify(rel(e.requireStack)));
   }
 }
@@ -20,6 +22,8 @@ function show(what) {
   'cond', 'arr', 'bad-target', 'mixed', 'dual', 'dual/package.json',
   'nonexistent', './nonexistent', '../nonexistent', '/nonexistent/x', 'node:nonexistent', 'node:events',
   './lib/syntax-err', './lib/bad.json',
+  'linked', 'badjson', 'dirmain', 'patterns/feat/a.js', 'patterns/feat/special.js', 'patterns/feat/c', 'patterns/feat/a',
+  'patterns/x/1/y/2', 'natives',
 ].forEach(show);
 
 // Cycles, the cache, and a module that throws (not cached).
