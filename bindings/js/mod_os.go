@@ -165,12 +165,22 @@ func (h *host) osModule(exports *goja.Object) {
 		{"version", func(goja.FunctionCall) goja.Value { _, _, v, _ := uname(); return vm.ToValue(v) }},
 		{"machine", func(goja.FunctionCall) goja.Value { _, _, _, m := uname(); return vm.ToValue(m) }},
 	}
+	// Node's os functions of no argument convert to their value
+	// (`${os.hostname}`), as Node's have Symbol.toPrimitive.
+	primitive := map[string]bool{"arch": true, "availableParallelism": true, "endianness": true, "freemem": true, "homedir": true, "hostname": true,
+		"machine": true, "platform": true, "release": true, "tmpdir": true, "totalmem": true, "type": true, "uptime": true, "version": true}
+	toPrimitive := vm.Get("Symbol").(*goja.Object).Get("toPrimitive")
 	for _, f := range fns {
-		exports.Set(f.name, native(vm, f.name, f.fn))
+		fn := native(vm, f.name, f.fn).(*goja.Object)
+		if primitive[f.name] {
+			call := f.fn
+			_ = fn.SetSymbol(toPrimitive.(*goja.Symbol), native(vm, "", func(goja.FunctionCall) goja.Value { return call(goja.FunctionCall{}) }))
+		}
+		exports.Set(f.name, fn)
 	}
 	exports.Set("constants", h.osConstants())
-	exports.DefineDataProperty("EOL", vm.ToValue("\n"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	exports.DefineDataProperty("devNull", vm.ToValue(os.DevNull), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	exports.DefineDataProperty("EOL", vm.ToValue("\n"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	exports.DefineDataProperty("devNull", vm.ToValue(os.DevNull), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_TRUE)
 }
 
 // meminfo is a line of /proc/meminfo in bytes (libuv's uv_get_free_memory

@@ -470,17 +470,23 @@ EventEmitter.setMaxListeners = function setMaxListeners(n) {
     var target = arguments[i];
     if (target !== null && typeof target === 'object' && typeof target.setMaxListeners === 'function') {
       target.setMaxListeners(n);
+    } else if (isEventTarget(target)) {
+      target[kMaxEventTargetListeners] = n;
     } else {
       throw invalidArgType('eventTargets', 'EventEmitter', target);
     }
   }
 };
 
+var kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
 EventEmitter.getMaxListeners = function getMaxListeners(emitter) {
   if (emitter !== null && typeof emitter === 'object' && typeof emitter.getMaxListeners === 'function') {
     return emitter.getMaxListeners();
   }
-  return defaultMaxListeners;
+  if (isEventTarget(emitter)) {
+    return emitter[kMaxEventTargetListeners] === undefined ? defaultMaxListeners : emitter[kMaxEventTargetListeners];
+  }
+  throw invalidArgType('emitter', 'EventEmitter', emitter);
 };
 
 // events.addAbortListener(signal, listener): a Disposable that removes it.

@@ -366,11 +366,33 @@ fixed('Int8', 1, -0x80, 0x7f);
   fixed('Int16' + e, 2, -0x8000, 0x7fff);
   fixed('UInt32' + e, 4, 0, 0xffffffff);
   fixed('Int32' + e, 4, -0x80000000, 0x7fffffff);
-  fixed('Float' + e, 4);
-  fixed('Double' + e, 8);
+  floating('Float' + e, 4, e === 'LE');
+  floating('Double' + e, 8, e === 'LE');
   fixed('BigUInt64' + e, 8, BigInt(0), (BigInt(1) << BigInt(64)) - BigInt(1), true);
   fixed('BigInt64' + e, 8, -(BigInt(1) << BigInt(63)), (BigInt(1) << BigInt(63)) - BigInt(1), true);
 });
+
+function floating(suffix, n, little) {
+  function view(b) { return new DataView(b.buffer, b.byteOffset, b.byteLength); }
+  alias('read' + suffix, Object.defineProperty(function (offset) {
+    if (offset === undefined) { offset = 0; }
+    checkBounds(this, offset, n);
+    return n === 4 ? view(this).getFloat32(offset, little) : view(this).getFloat64(offset, little);
+  }, 'name', { value: 'read' + suffix }));
+  alias('write' + suffix, Object.defineProperty(function (value, offset) {
+    if (offset === undefined) { offset = 0; }
+    value = +value;
+    checkBounds(this, offset, n);
+    if (value !== value) {
+      // NaN as V8 writes it (the quiet NaN with no payload)
+      var nan = n === 4 ? [0x7f, 0xc0, 0, 0] : [0x7f, 0xf8, 0, 0, 0, 0, 0, 0];
+      for (var i = 0; i < n; i++) { this[offset + (little ? n - 1 - i : i)] = nan[i]; }
+      return offset + n;
+    }
+    if (n === 4) { view(this).setFloat32(offset, value, little); } else { view(this).setFloat64(offset, value, little); }
+    return offset + n;
+  }, 'name', { value: 'write' + suffix }));
+}
 
 function variable(suffix, signed) {
   var read = proto['read' + suffix], write = proto['write' + suffix];

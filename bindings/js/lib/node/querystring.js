@@ -8,7 +8,13 @@ function escape(str) {
   if (typeof str !== 'string') {
     if (typeof str === 'object') { str = String(str); } else { str += ''; }
   }
-  return encodeURIComponent(str).replace(/[!'()*]/g, function (c) { return c; });
+  try {
+    return encodeURIComponent(str);
+  } catch (e) {
+    var err = new URIError('URI malformed');
+    err.code = 'ERR_INVALID_URI';
+    throw err;
+  }
 }
 
 function unescapeBuffer(s, decodeSpaces) {
