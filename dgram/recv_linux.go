@@ -50,9 +50,10 @@ type batchReader struct {
 	split         bool
 	cur, msg, off int
 
-	n     int           // buffers the last call read
-	errno syscall.Errno // the last call's error
-	read  func(fd uintptr) bool
+	n      int           // buffers the last call read
+	errno  syscall.Errno // the last call's error
+	waited bool          // next waited for the poller (EAGAIN first)
+	read   func(fd uintptr) bool
 }
 
 func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
@@ -74,6 +75,7 @@ func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
 		}
 		n, _, e := unix.Syscall6(unix.SYS_RECVMMSG, fd, uintptr(unsafe.Pointer(&r.hdrs[0])), uintptr(r.vlen), 0, 0, 0)
 		if e == unix.EAGAIN || e == unix.EWOULDBLOCK {
+			r.waited = true
 			return false // wait for the poller
 		}
 		r.n, r.errno = int(n), e
@@ -116,6 +118,7 @@ func (r *batchReader) grow(k int) {
 // next reads the next batch, waiting for one: it returns how many
 // datagrams came, or the error (net.ErrClosed once the socket is closed).
 func (r *batchReader) next() (int, error) {
+	r.waited = false
 	if err := r.rc.Read(r.read); err != nil {
 		return 0, err
 	}
@@ -147,6 +150,11 @@ func (r *batchReader) next() (int, error) {
 	}
 	return count, nil
 }
+
+// fresh reports whether the last error of next came after a wait for
+// the poller: news from the network (an ICMP error), not the same error
+// returned again at once.
+func (r *batchReader) fresh() bool { return r.waited }
 
 // datagram is the i-th datagram of the last batch and its sender. Where a
 // buffer holds several, each is its own slice of it, with no room beyond

@@ -29,4 +29,8 @@ func (r *batchReader) next() (int, error) {
 	return 1, nil
 }
 
+// fresh reports whether the last error came after a wait for the
+// network; a blocking read cannot tell, so never.
+func (r *batchReader) fresh() bool { return false }
+
 func (r *batchReader) datagram(int) ([]byte, netip.AddrPort) { return r.buf[:r.n], r.from }

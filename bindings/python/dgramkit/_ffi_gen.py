@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.2.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "29c6d4577d78e52bdc073deb1ef5d450a83b01be4650bb9e0da35d9670139b25"
+SPEC_HASH = "94748d7369431bc2f2a1047382b7587a3925ebbaadd2b09e59f3a1eac7aacdc4"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
