@@ -42,6 +42,21 @@ var esmDefines = map[string]string{
 // (tla.go).
 const esmAsyncWrapper = "(async function(exports, require, module, __filename, __dirname, __dgramjs_meta) {'use strict';\n"
 
+// esbuildNamespace is esbuild's helper that makes an ES module's exports
+// object (v0.28.2's text); nodeNamespace makes it as node's namespace looks
+// to a script: a null prototype and toStringTag "Module" (its __esModule,
+// which the interop needs, is not enumerable). The getters stay esbuild's.
+const (
+	esbuildNamespace = `var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);`
+	nodeNamespace    = `var __toCommonJS = (mod) => __copyProps(__defProp(__defProp(Object.create(null), Symbol.toStringTag, { value: "Module" }), "__esModule", { value: true }), mod);`
+)
+
+// nodeNamespaces puts nodeNamespace in place of esbuild's helper in an ES
+// module's transform (on the helper's own line: no mapped position moves).
+func nodeNamespaces(code string) string {
+	return strings.Replace(code, esbuildNamespace, nodeNamespace, 1)
+}
+
 // transformed is a module's code as esbuild gave it, with its source map
 // to the original; async when it has top-level await; a factory when the
 // code returns the module's function (tla.go) rather than being its body.
@@ -95,7 +110,15 @@ func transform(path, src string, esm bool) (*transformed, *transformError) {
 		}
 		return nil, te
 	}
-	return &transformed{code: string(r.Code), srcMap: shiftedMap(r.Map, filepath.Base(path))}, nil
+	code := string(r.Code)
+	if esm {
+		code = nodeNamespaces(code)
+	} else {
+		// A CommonJS module's import() (esbuild's __toESM(require(x))) is
+		// the loader's import, with import's resolution and namespaces.
+		code = strings.ReplaceAll(code, "__toESM(require(", "__toESM(__dgramjs_import(")
+	}
+	return &transformed{code: code, srcMap: shiftedMap(r.Map, filepath.Base(path))}, nil
 }
 
 // shiftedMap is esbuild's source map with one line more at the start (the

@@ -12,25 +12,18 @@ import (
 	"github.com/go-sourcemap/sourcemap"
 )
 
-// moduleWrapper is the CommonJS wrapper of the main module, on a line of
-// its own before the script, so that the script's columns are its own.
+// moduleWrapper is the CommonJS wrapper of a module, on a line of its own
+// before the script, so that the script's columns are its own.
 const moduleWrapper = "(function(exports, require, module, __filename, __dirname) {\n"
+
+// loweredWrapper is the wrapper of a CommonJS module whose syntax esbuild
+// lowered (esm.go): its import() calls are the loader's import.
+const loweredWrapper = "(function(exports, require, module, __filename, __dirname, __dgramjs_import) {\n"
 
 // maxMappedSource is the largest script whose positions are mapped back
 // past the wrapper line (the map has an entry per byte). A larger one is
 // wrapped on its first line, whose columns are then shifted.
 const maxMappedSource = 1 << 20
-
-// compileModule compiles the script at path as a CommonJS module: a
-// function of exports, require, module, __filename and __dirname. Its
-// stack traces and syntax errors give the script's own lines and columns,
-// as Node's: a source map takes the wrapper line out of the positions.
-func compileModule(path, src string) (*goja.Program, error) {
-	if strings.HasPrefix(src, "#!") { // a shebang line, as Node allows
-		src = "//" + src[2:]
-	}
-	return compileWrapped(path, src, moduleWrapper, nil)
-}
 
 // compileWrapped compiles src inside wrapper (which ends with a newline),
 // the wrapper on a line of its own. srcMap, when given, maps the wrapped

@@ -161,8 +161,10 @@ func (l *loader) natives() map[string]any {
 	}
 }
 
-// compile compiles a module's source: {fn, esm}, fn the module's function
-// (CommonJS's wrapper, or an ES module's, esm.go). An ES module (esm), or a
+// compile compiles a module's source: {fn, esm, async, lowered}, fn the
+// module's function (CommonJS's wrapper, or an ES module's, esm.go; lowered
+// when esbuild lowered a CommonJS module, whose function then takes the
+// loader's import too). An ES module (esm), or a
 // file goja does not parse, goes through esbuild: a CommonJS file with
 // syntax goja lacks keeps its format; one that parses only as an ES module
 // is one, as node 20's detection has it. A file neither parses is node's
@@ -173,7 +175,7 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 	}
 	var prg *goja.Program
 	var err error
-	async, factory := false, false
+	async, factory, lowered := false, false, false
 	esmProgram := func(t *transformed) (*goja.Program, error) {
 		wrapper := esmWrapper
 		switch {
@@ -188,12 +190,12 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 		prg, err = compileWrapped(path, src, moduleWrapper, nil)
 		if err != nil {
 			if t, terr := transform(path, src, false); terr == nil {
-				if p, e := compileWrapped(path, t.code, moduleWrapper, t.srcMap); e == nil {
-					prg, err = p, nil
+				if p, e := compileWrapped(path, t.code, loweredWrapper, t.srcMap); e == nil {
+					prg, err, lowered = p, nil, true
 				}
 			}
 		}
-		if err != nil {
+		if err != nil && mayBeESM(src) {
 			if t, terr := transform(path, src, true); terr == nil {
 				if p, e := esmProgram(t); e == nil {
 					prg, err, esm = p, nil, true
@@ -222,7 +224,14 @@ func (l *loader) compile(path, src string, esm bool) goja.Value {
 			panic(err)
 		}
 	}
-	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm, "async": async})
+	return l.h.vm.ToValue(map[string]any{"fn": fn, "esm": esm, "async": async, "lowered": lowered})
+}
+
+// mayBeESM reports whether src has a word only an ES module's syntax
+// would need (import, export, await), as node retries a file as one only
+// for their errors.
+func mayBeESM(src string) bool {
+	return strings.Contains(src, "import") || strings.Contains(src, "export") || strings.Contains(src, "await")
 }
 
 // throwSyntax throws a module's syntax error as a SyntaxError, keeping its

@@ -19,10 +19,11 @@ import (
 // what is not one.
 
 // Conditions of package.json "exports" and "imports" for require() and for
-// import, as node 20 has them by default.
+// import, as node 20.20 has them by default ("module-sync" since require()
+// of an ES module is on).
 var (
-	requireConditions = []string{"require", "node", "node-addons"}
-	importConditions  = []string{"import", "node", "node-addons"}
+	requireConditions = []string{"require", "node", "node-addons", "module-sync"}
+	importConditions  = []string{"import", "node", "node-addons", "module-sync"}
 )
 
 // cjsExtensions are the extensions require() tries, in order

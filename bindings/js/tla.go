@@ -43,7 +43,8 @@ func allTLA(errs []api.Message) bool {
 func transformTLA(path, src string, opts api.TransformOptions, errs []api.Message) (*transformed, *transformError) {
 	refuse := func() (*transformed, *transformError) {
 		e := errs[0]
-		return nil, &transformError{msg: e.Text, line: e.Location.Line, column: e.Location.Column + 1, lineText: e.Location.LineText}
+		return nil, &transformError{msg: "dgramjs cannot run this top-level await (of a unary expression such as await !x): put its operand in parentheses, or the code in an async function",
+			line: e.Location.Line, column: e.Location.Column + 1, lineText: e.Location.LineText}
 	}
 	if strings.Contains(src, tlaMarker) || strings.Contains(src, forAwaitLabel) || strings.Contains(src, "__dgramjs_esm") {
 		return refuse()
@@ -112,7 +113,7 @@ func transformTLA(path, src string, opts api.TransformOptions, errs []api.Messag
 		}
 		code = code[:i] + "for await" + rest[3:]
 	}
-	code = strings.ReplaceAll(code, tlaMarker, "await ")
+	code = nodeNamespaces(strings.ReplaceAll(code, tlaMarker, "await "))
 	if loops == 0 {
 		return &transformed{code: code, srcMap: shiftedMap(r.Map, filepath.Base(path)), async: true}, nil
 	}

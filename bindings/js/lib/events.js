@@ -294,9 +294,15 @@ EventEmitter.prototype.rawListeners = function (type) {
   return list === undefined ? [] : list.slice();
 };
 
-EventEmitter.prototype.listenerCount = function (type) {
+EventEmitter.prototype.listenerCount = function (type, listener) {
   var list = events(this)[type];
-  return list === undefined ? 0 : list.length;
+  if (list === undefined) { return 0; }
+  if (listener === undefined || listener === null) { return list.length; }
+  var n = 0;
+  for (var i = 0; i < list.length; i++) {
+    if (list[i] === listener || list[i].listener === listener) { n++; }
+  }
+  return n;
 };
 
 EventEmitter.listenerCount = function (emitter, type) {

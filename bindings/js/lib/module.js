@@ -107,8 +107,32 @@
     var exports = native.builtin(request);
     if (exports !== undefined) { return exports; }
     var filename = Module._resolveFilename(request, parent, isMain);
-    return loadFile(filename, parent, isMain).exports;
+    var module = loadFile(filename, parent, isMain);
+    return esModules.has(module) ? requiredNamespace(module) : module.exports;
   };
+
+  // requiredNamespace is what require() of an ES module gives, as node
+  // 20.20: its namespace, or with a default export, a copy of it with an
+  // enumerable __esModule (for the interop of transpiled code), the same
+  // each time.
+  var required = new WeakMap();
+  function requiredNamespace(module) {
+    var ns = module.exports;
+    if (ns === null || typeof ns !== 'object' || !Object.prototype.hasOwnProperty.call(ns, 'default')) { return ns; }
+    var copy = required.get(module);
+    if (copy === undefined) {
+      copy = Object.create(null);
+      Object.defineProperty(copy, Symbol.toStringTag, { value: 'Module' });
+      Object.defineProperty(copy, '__esModule', { value: true, enumerable: true });
+      Object.getOwnPropertyNames(ns).forEach(function (key) {
+        if (key !== '__esModule') {
+          Object.defineProperty(copy, key, { get: function () { return ns[key]; }, enumerable: true });
+        }
+      });
+      required.set(module, copy);
+    }
+    return copy;
+  }
 
   // loadFile is the module of filename: the cached one, or a new one,
   // loaded (removed from the cache again if loading throws).
@@ -197,6 +221,9 @@
       return compiled.fn.call(undefined, undefined, importer(module), module, undefined, undefined, meta);
     }
     var exports = module.exports;
+    if (compiled.lowered) {
+      return compiled.fn.call(exports, exports, makeRequire(module), module, filename, dirname, importer(module));
+    }
     return compiled.fn.call(exports, exports, makeRequire(module), module, filename, dirname);
   }
 

@@ -104,58 +104,19 @@
     if (typeof event === 'string' && process.listenerCount(event) === 0 && native.isSignal(event)) { native.signalStop(event); }
   });
 
-  // stdout and stderr: made when first used, as node's are. A Writable of
-  // the stream module when the host has one, else an EventEmitter with
-  // write and end, writing at once (in order with console.log).
+  // stdout and stderr: made when first used, as node's are: Writables of
+  // the stream module, writing at once (in order with console.log).
   function makeStdio(fd, write) {
-    function chunkBytes(chunk, encoding) {
-      if (typeof chunk === 'string') { return encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk; }
-      if (chunk instanceof Uint8Array) { return chunk; }
-      throw native.error('TypeError', 'ERR_INVALID_ARG_TYPE', 'The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received ' + native.describe(chunk));
-    }
-    var stream;
-    var Writable = native.builtin('stream') && native.builtin('stream').Writable;
-    if (typeof Writable === 'function') {
-      stream = new Writable({
-        decodeStrings: false,
-        write: function (chunk, encoding, cb) {
-          write(chunkBytes(chunk, encoding));
-          cb();
-        }
-      });
-      stream.destroySoon = stream.destroy;
-      stream._destroy = function (err, cb) { cb(err); };
-    } else {
-      var EventEmitter = native.builtin('events');
-      stream = new EventEmitter();
-      stream.writable = true;
-      stream.write = function write_(chunk, encoding, cb) {
-        if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-        if (chunk === null) {
-          throw native.error('TypeError', 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
-        }
-        write(chunkBytes(chunk, encoding));
-        if (typeof cb === 'function') { process.nextTick(cb, null); }
-        return true;
-      };
-      stream.end = function end(chunk, encoding, cb) {
-        if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-        if (chunk !== undefined && chunk !== null) { stream.write(chunk, encoding); }
-        if (typeof cb === 'function') { process.nextTick(cb); }
-        return stream;
-      };
-      stream.cork = function cork() {};
-      stream.uncork = function uncork() {};
-      stream.setDefaultEncoding = function setDefaultEncoding() { return stream; };
-      stream.destroy = function destroy() { return stream; };
-      stream.writableLength = 0;
-      stream.writableHighWaterMark = 16384;
-      stream.writableEnded = false;
-      stream.writableFinished = false;
-      stream.writableObjectMode = false;
-      stream.writableCorked = 0;
-      stream.writableNeedDrain = false;
-    }
+    var Writable = native.builtin('stream').Writable;
+    var stream = new Writable({
+      decodeStrings: false,
+      write: function (chunk, encoding, cb) {
+        write(typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk);
+        cb();
+      }
+    });
+    stream.destroySoon = stream.destroy;
+    stream._destroy = function (err, cb) { cb(err); };
     stream.fd = fd;
     stream._type = native.isatty(fd) ? 'tty' : 'fs';
     stream._isStdio = true;

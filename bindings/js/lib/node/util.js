@@ -273,6 +273,47 @@ exports.toUSVString = function toUSVString(input) {
   });
 };
 
+// styleText(format, text[, {validateStream, stream}]): text in the ANSI
+// styles of util.inspect.colors, unless the stream would not show them.
+var colors = {
+  reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24], blink: [5, 25], inverse: [7, 27], hidden: [8, 28],
+  strikethrough: [9, 29], doubleunderline: [21, 24], black: [30, 39], red: [31, 39], green: [32, 39], yellow: [33, 39], blue: [34, 39],
+  magenta: [35, 39], cyan: [36, 39], white: [37, 39], bgBlack: [40, 49], bgRed: [41, 49], bgGreen: [42, 49], bgYellow: [43, 49],
+  bgBlue: [44, 49], bgMagenta: [45, 49], bgCyan: [46, 49], bgWhite: [47, 49], framed: [51, 54], overlined: [53, 55], gray: [90, 39],
+  redBright: [91, 39], greenBright: [92, 39], yellowBright: [93, 39], blueBright: [94, 39], magentaBright: [95, 39], cyanBright: [96, 39],
+  whiteBright: [97, 39], bgGray: [100, 49], bgRedBright: [101, 49], bgGreenBright: [102, 49], bgYellowBright: [103, 49],
+  bgBlueBright: [104, 49], bgMagentaBright: [105, 49], bgCyanBright: [106, 49], bgWhiteBright: [107, 49]
+};
+if (exports.inspect.colors === undefined) {
+  try { exports.inspect.colors = colors; } catch (e) { /* a frozen inspect keeps its own */ }
+}
+exports.styleText = function styleText(format, text, options) {
+  var validateStream = true, stream = process.stdout;
+  if (options !== undefined) {
+    errors.validateObject(options, 'options');
+    if (options.validateStream !== undefined) { validateStream = options.validateStream; }
+    if (options.stream !== undefined) { stream = options.stream; }
+  }
+  var formats = Array.isArray(format) ? format : [format];
+  var left = '', right = '';
+  formats.forEach(function (key) {
+    var code = typeof key === 'string' && Object.prototype.hasOwnProperty.call(colors, key) ? colors[key] : undefined;
+    if (code === undefined) {
+      throw errors.invalidArgValue('format', key, 'must be one of: ' + Object.keys(colors).map(function (k) { return "'" + k + "'"; }).join(', '));
+    }
+    left += '\u001b[' + code[0] + 'm';
+    right = '\u001b[' + code[1] + 'm' + right;
+  });
+  errors.validateString(text, 'text');
+  if (validateStream) {
+    var env = process.env;
+    var colorize = env.FORCE_COLOR !== undefined ? !['0', 'false'].includes(env.FORCE_COLOR) :
+      !!(stream && stream.isTTY && (typeof stream.getColorDepth !== 'function' || stream.getColorDepth() > 2));
+    if (!colorize) { return text; }
+  }
+  return left + text + right;
+};
+
 exports.aborted = function aborted(signal, resource) {
   if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
     throw errors.invalidArgType('signal', 'AbortSignal', signal);

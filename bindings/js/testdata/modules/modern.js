@@ -10,7 +10,9 @@ async function* gen(n) {
   for await (const v of gen(3)) seen.push(v);
   console.log('for await', seen.join());
   const m = await import('./lib/imp.mjs');
-  console.log('import()', m.default);
+  console.log('import()', m.default, Object.keys(m).join());
+  // import() resolves as import does: no extension is added.
+  await import('./lib/dep').catch((e) => console.log('import() without extension', e.code));
   const c = await import('./lib/dep.js');
   console.log('import() cjs', c.default);
   try {

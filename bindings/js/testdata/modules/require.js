@@ -23,7 +23,7 @@ function show(what) {
   'nonexistent', './nonexistent', '../nonexistent', '/nonexistent/x', 'node:nonexistent', 'node:events',
   './lib/syntax-err', './lib/bad.json',
   'linked', 'badjson', 'dirmain', 'patterns/feat/a.js', 'patterns/feat/special.js', 'patterns/feat/c', 'patterns/feat/a',
-  'patterns/x/1/y/2', 'natives',
+  'patterns/x/1/y/2', 'natives', 'msync',
 ].forEach(show);
 
 // Cycles, the cache, and a module that throws (not cached).

@@ -11,3 +11,9 @@ try { require('querystring').escape('\ud800'); } catch (e) { console.log(e.name,
 const { setMaxListeners, getMaxListeners, EventEmitter } = require('events');
 console.log(getMaxListeners(new EventEmitter()));
 try { getMaxListeners({}); } catch (e) { console.log(e.code); }
+{
+const u = require("util");
+try { u.styleText('nope', 'x'); } catch (e) { console.log(e.code, e.message); }
+try { u.styleText('red', 1); } catch (e) { console.log(e.code, e.message); }
+console.log(JSON.stringify(u.styleText(['bold', 'red'], 'x', { validateStream: false })), JSON.stringify(u.styleText('red', 'x')), JSON.stringify(u.inspect.colors.red));
+}
