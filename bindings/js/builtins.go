@@ -52,6 +52,8 @@ type builtinState struct {
 	rm       *require.RequireModule
 	lib      map[string]*goja.Object // lib/node files loaded, by path: their module objects
 	bindings map[string]goja.Value   // binding(name)'s objects made
+	// goja_nodejs's Buffer functions behind the start-up stubs (mod_buffer.go)
+	bufferOriginals *goja.Object
 }
 
 // isBuiltin reports whether id names a built-in module, as Node's

@@ -2,6 +2,7 @@ package dgramjs
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
@@ -15,11 +16,79 @@ func init() {
 	bindings["buffer"] = (*host).bufferMoreBinding
 }
 
-// bufferMore completes Buffer at start-up (the prelude made it).
-func (h *host) bufferMore() { h.libRequire("buffer_more.js") }
+// bufferMore completes Buffer at start-up (the prelude made it) with a
+// stub for each function lib/node/buffer_more.js defines: the first call of
+// any of them loads the file (which puts the real functions in place) and
+// calls the real one, so that a script that uses none pays nothing.
+// TestBufferStubs checks that the file defines nothing without a stub.
+func (h *host) bufferMore() {
+	vm := h.vm
+	buf := h.require("buffer").(*goja.Object)
+	ctor := field(buf, "Buffer").(*goja.Object)
+	proto := field(ctor, "prototype").(*goja.Object)
+	buf.Set("INSPECT_MAX_BYTES", 50)
+	buf.Set("kStringMaxLength", field(field(buf, "constants").(*goja.Object), "MAX_STRING_LENGTH"))
+	originals := vm.NewObject()
+	h.builtins.bufferOriginals = originals
+	// Symbol.for('dgramjs.stub') marks a stub, for TestBufferStubs
+	symFor, _ := goja.AssertFunction(vm.Get("Symbol").(*goja.Object).Get("for"))
+	mark, _ := symFor(goja.Undefined(), vm.ToValue("dgramjs.stub"))
+	stub := func(o *goja.Object, name string) {
+		if f := o.Get(name); f != nil && o == proto {
+			originals.Set(name, f)
+		}
+		var self *goja.Object
+		self = native(vm, name, func(call goja.FunctionCall) goja.Value {
+			h.libRequire("buffer_more.js")
+			f, ok := goja.AssertFunction(o.Get(name))
+			if !ok || o.Get(name) == self {
+				panic(vm.NewTypeError("dgramjs: buffer_more.js defines no " + name))
+			}
+			v, err := f(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}).(*goja.Object)
+		_ = self.SetSymbol(mark.(*goja.Symbol), true)
+		o.Set(name, self)
+	}
+	for _, name := range bufferProtoStubs() {
+		stub(proto, name)
+	}
+	for _, name := range []string{"compare", "of", "copyBytesFrom"} {
+		stub(ctor, name)
+	}
+	for _, name := range []string{"SlowBuffer", "isUtf8", "isAscii", "btoa", "atob"} {
+		stub(buf, name)
+	}
+}
+
+// bufferProtoStubs are the Buffer.prototype functions buffer_more.js
+// defines: its own, and the read/write families it wraps (with their Uint
+// aliases).
+func bufferProtoStubs() []string {
+	names := []string{"copy", "compare", "equals", "indexOf", "lastIndexOf", "includes", "fill", "swap16", "swap32", "swap64", "toLocaleString"}
+	kinds := []string{"UInt8", "Int8"}
+	for _, e := range []string{"LE", "BE"} {
+		kinds = append(kinds, "UInt16"+e, "Int16"+e, "UInt32"+e, "Int32"+e, "Float"+e, "Double"+e, "BigUInt64"+e, "BigInt64"+e, "UInt"+e, "Int"+e)
+	}
+	for _, k := range kinds {
+		for _, op := range []string{"read", "write"} {
+			names = append(names, op+k)
+			if strings.Contains(k, "UInt") {
+				names = append(names, op+strings.Replace(k, "UInt", "Uint", 1))
+			}
+		}
+	}
+	return names
+}
 
 func (h *host) bufferMoreBinding() map[string]any {
 	return map[string]any{
+		// originals are goja_nodejs's Buffer.prototype functions the
+		// stubs stand in front of (buffer_more.js wraps them).
+		"originals": h.builtins.bufferOriginals,
 		// indexOf(buf, needle, byteOffset, forward) is node_buffer.cc's
 		// IndexOfString/IndexOfBuffer: needle is a Buffer, or a number
 		// (a byte).

@@ -19,3 +19,7 @@ func init() {
 		}}
 	}
 }
+
+func init() {
+	jsModules["path/win32"] = "path_win32.js"
+}

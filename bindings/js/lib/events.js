@@ -367,6 +367,10 @@ function validateSignal(options) {
 EventEmitter.once = function once(emitter, name, options) {
   var signal = validateSignal(options);
   if (signal && signal.aborted) { return Promise.reject(abortError(signal)); }
+  if (!isEventTarget(emitter) && (emitter === null || typeof emitter !== 'object' || typeof emitter.once !== 'function')) {
+    return Promise.reject(coded(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "emitter" argument must be an instance of EventEmitter. Received ' +
+      describe(emitter)));
+  }
   return new Promise(function (resolve, reject) {
     var errorListener, abortListener;
     function cleanup() {

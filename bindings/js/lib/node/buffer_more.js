@@ -3,7 +3,8 @@
 // copy, compare, equals' checks, indexOf, lastIndexOf, includes, fill,
 // swap16/32/64, toLocaleString, Buffer.compare, Buffer.of,
 // Buffer.copyBytesFrom, and the buffer module's isUtf8, isAscii, atob,
-// btoa, SlowBuffer and INSPECT_MAX_BYTES. Run once at start-up.
+// btoa and SlowBuffer. Loaded by the first call of one of them (mod_buffer.go's
+// stubs until then).
 
 var native = binding('buffer');
 var errors = require('./errors');
@@ -100,14 +101,12 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
   return compareBytes(this, sourceStart, sourceEnd, target, targetStart, targetEnd);
 };
 
-var goEquals = proto.equals;
 proto.equals = function equals(otherBuffer) {
   if (!isUint8Array(otherBuffer)) { throw errors.invalidArgType('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer); }
   if (this === otherBuffer) { return true; }
   if (this.byteLength !== otherBuffer.byteLength) { return false; }
   return this.byteLength === 0 || compareBytes(this, 0, this.length, otherBuffer, 0, otherBuffer.length) === 0;
 };
-void goEquals;
 
 function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   if (!isUint8Array(buffer)) { throw errors.invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer); }
@@ -227,7 +226,7 @@ proto.swap64 = function swap64() {
   }
   return this;
 };
-proto.toLocaleString = proto.toString;
+proto.toLocaleString = function toLocaleString(encoding, start, end) { return this.toString(encoding, start, end); };
 
 Buffer.of = function of() {
   var b = Buffer.alloc(arguments.length);
@@ -263,8 +262,6 @@ Buffer.copyBytesFrom = function copyBytesFrom(view, offset, length) {
   return out;
 };
 
-bufferModule.INSPECT_MAX_BYTES = 50;
-bufferModule.kStringMaxLength = bufferModule.constants.MAX_STRING_LENGTH;
 bufferModule.SlowBuffer = function SlowBuffer(size) { return Buffer.alloc(size); };
 bufferModule.isUtf8 = function isUtf8(input) {
   if (ArrayBuffer.isView(input)) { return native.isUtf8(Buffer.from(input.buffer, input.byteOffset, input.byteLength)); }
@@ -338,13 +335,16 @@ function checkValue(value, min, max, n) {
   }
 }
 
+// original is goja_nodejs's function the stub stood in front of.
+function original(name) { return native.originals[name] || proto[name]; }
+
 function alias(name, fn) {
   proto[name] = fn;
   if (name.indexOf('UInt') !== -1) { proto[name.replace('UInt', 'Uint')] = fn; }
 }
 
 function fixed(suffix, n, min, max, big) {
-  var read = proto['read' + suffix], write = proto['write' + suffix];
+  var read = original('read' + suffix), write = original('write' + suffix);
   alias('read' + suffix, Object.defineProperty(function (offset) {
     if (offset === undefined) { offset = 0; }
     checkBounds(this, offset, n);
@@ -395,7 +395,7 @@ function floating(suffix, n, little) {
 }
 
 function variable(suffix, signed) {
-  var read = proto['read' + suffix], write = proto['write' + suffix];
+  var read = original('read' + suffix), write = original('write' + suffix);
   function checkLength(byteLength) {
     if (!(Number.isInteger(byteLength) && byteLength >= 1 && byteLength <= 6)) { boundsError(byteLength, 6, 'byteLength'); }
   }

@@ -9,7 +9,7 @@ var native = binding('crypto');
 var errors = require('./errors');
 var codedError = errors.codedError;
 
-var kMaxPossibleLength = 2147483647;
+var kMaxPossibleLength = Math.min(require('buffer').kMaxLength, 2147483647);
 var RAND_MAX = 0xFFFFFFFFFFFF;
 
 function viewBytes(v) { return Buffer.from(v.buffer, v.byteOffset, v.byteLength); }

@@ -1,7 +1,7 @@
 'use strict';
 // path: Node's POSIX path, as the npm package path-browserify 1.0.1 ports
-// Node's lib/path.js (MIT, lib/node/vendor), with Node's argument checks.
-// path.posix is path; path.win32's functions throw ERR_METHOD_NOT_IMPLEMENTED.
+// Node's lib/path.js (MIT, lib/node/vendor), with Node's argument checks;
+// path.posix is path, path.win32 lib/node/path_win32.js.
 
 var vendored = require('./vendor/path-browserify/index.js');
 var errors = require('./errors');
@@ -53,22 +53,22 @@ var posix = {
   },
   format: function format(pathObject) {
     errors.validateObject(pathObject, 'pathObject');
-    return vendored.format(pathObject);
+    var dir = pathObject.dir || pathObject.root;
+    var ext = pathObject.ext ? (pathObject.ext[0] === '.' ? '' : '.') + pathObject.ext : '';
+    var base = pathObject.base || (pathObject.name || '') + ext;
+    if (!dir) { return base; }
+    return dir === pathObject.root ? dir + base : dir + '/' + base;
   },
   parse: function parse(path) {
     validateString(path, 'path');
     return vendored.parse(path);
   },
+  matchesGlob: function matchesGlob() { throw errors.notImplemented('path.matchesGlob()'); },
   sep: '/',
   delimiter: ':'
 };
 
-var win32 = { sep: '\\', delimiter: ';' };
-Object.keys(posix).forEach(function (name) {
-  if (typeof posix[name] === 'function') {
-    win32[name] = function () { throw errors.notImplemented('path.win32.' + name + '()'); };
-  }
-});
+var win32 = require('./path_win32');
 
 posix.win32 = win32;
 posix.posix = posix;

@@ -4,17 +4,38 @@
 // escape, unescape and unescapeBuffer. (The npm ports are of older Nodes:
 // they throw on a malformed escape and ignore the custom decoder.)
 
+// escape is Node's qsEscape: UTF-8 percent-encoding of all but
+// A-Z a-z 0-9 - . _ ~ ! ' ( ) *; a high surrogate takes the next code unit
+// as its pair whatever it is, and one at the end is ERR_INVALID_URI.
+var hexTable = [];
+for (var h = 0; h < 256; h++) { hexTable.push('%' + (h < 16 ? '0' : '') + h.toString(16).toUpperCase()); }
+var noEscape = /[A-Za-z0-9\-._~!'()*]/;
 function escape(str) {
   if (typeof str !== 'string') {
     if (typeof str === 'object') { str = String(str); } else { str += ''; }
   }
-  try {
-    return encodeURIComponent(str);
-  } catch (e) {
-    var err = new URIError('URI malformed');
-    err.code = 'ERR_INVALID_URI';
-    throw err;
+  var out = '';
+  for (var i = 0; i < str.length; i++) {
+    var c = str.charCodeAt(i);
+    if (c < 0x80) {
+      out += noEscape.test(str[i]) ? str[i] : hexTable[c];
+    } else if (c < 0x800) {
+      out += hexTable[0xC0 | (c >> 6)] + hexTable[0x80 | (c & 0x3F)];
+    } else if (c < 0xD800 || c >= 0xE000) {
+      out += hexTable[0xE0 | (c >> 12)] + hexTable[0x80 | ((c >> 6) & 0x3F)] + hexTable[0x80 | (c & 0x3F)];
+    } else {
+      ++i;
+      if (i >= str.length) {
+        var err = new URIError('URI malformed');
+        err.code = 'ERR_INVALID_URI';
+        throw err;
+      }
+      var c2 = str.charCodeAt(i) & 0x3FF;
+      c = 0x10000 + (((c & 0x3FF) << 10) | c2);
+      out += hexTable[0xF0 | (c >> 18)] + hexTable[0x80 | ((c >> 12) & 0x3F)] + hexTable[0x80 | ((c >> 6) & 0x3F)] + hexTable[0x80 | (c & 0x3F)];
+    }
   }
+  return out;
 }
 
 function unescapeBuffer(s, decodeSpaces) {

@@ -22,8 +22,9 @@ function normalizeEncoding(enc) {
   return e;
 }
 
+// StringDecoder works as a function of its this too (StringDecoder.call(obj)).
 function StringDecoder(encoding) {
-  if (!(this instanceof StringDecoder)) { return new StringDecoder(encoding); }
+  if (this === undefined || this === null) { return new StringDecoder(encoding); }
   this.encoding = normalizeEncoding(encoding);
   this._partial = Buffer.alloc(4); // the incomplete character's bytes
   this._buffered = 0;

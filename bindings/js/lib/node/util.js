@@ -5,8 +5,6 @@
 var native = binding('util');
 var errors = require('./errors');
 var types = require('./util_types');
-var comparisons = require('./comparisons');
-var encoding = require('./encoding');
 
 var codedError = errors.codedError;
 var validateFunction = errors.validateFunction;
@@ -15,9 +13,10 @@ exports.inspect = native.inspect;
 exports.format = native.format;
 exports.formatWithOptions = native.formatWithOptions;
 exports.types = types;
-exports.isDeepStrictEqual = function isDeepStrictEqual(a, b) { return comparisons.isDeepStrictEqual(a, b); };
-exports.TextEncoder = encoding.TextEncoder;
-exports.TextDecoder = encoding.TextDecoder;
+exports.isDeepStrictEqual = function isDeepStrictEqual(a, b) { return require('./comparisons').isDeepStrictEqual(a, b); };
+// TextEncoder and TextDecoder are loaded when first asked for.
+Object.defineProperty(exports, 'TextEncoder', { get: function () { return require('./encoding').TextEncoder; }, enumerable: true, configurable: true });
+Object.defineProperty(exports, 'TextDecoder', { get: function () { return require('./encoding').TextDecoder; }, enumerable: true, configurable: true });
 
 exports.inherits = function inherits(ctor, superCtor) {
   if (ctor === undefined || ctor === null) {

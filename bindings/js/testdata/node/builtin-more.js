@@ -17,3 +17,11 @@ try { u.styleText('nope', 'x'); } catch (e) { console.log(e.code, e.message); }
 try { u.styleText('red', 1); } catch (e) { console.log(e.code, e.message); }
 console.log(JSON.stringify(u.styleText(['bold', 'red'], 'x', { validateStream: false })), JSON.stringify(u.styleText('red', 'x')), JSON.stringify(u.inspect.colors.red));
 }
+{
+const qs = require('querystring');
+console.log(qs.escape(5), qs.escape({}), qs.escape([5, 10]), qs.escape('Ŋōđĕ'), qs.escape(`${String.fromCharCode(0xD801)}test`), qs.escape("a b!'()*~-._"));
+try { qs.escape(String.fromCharCode(0xD801)); } catch (e) { console.log(e.name, e.code, e.message); }
+const { StringDecoder } = require('string_decoder'); const o = {}; StringDecoder.call(o, 'hex'); console.log(o.encoding);
+require('events').once({}, 'x').catch((e) => console.log(e.code, e.message));
+try { require('crypto').randomBytes(-1); } catch (e) { console.log(e.code); }
+}
