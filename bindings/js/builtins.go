@@ -217,3 +217,16 @@ func (h *host) libRequire(file string) goja.Value {
 type errUnknownBinding string
 
 func (e errUnknownBinding) Error() string { return "dgramjs: no binding " + string(e) }
+
+// background runs work on a goroutine of its own, then done on the loop;
+// the run does not end in between.
+func (h *host) background(work func(), done func() error) {
+	h.ref()
+	go func() {
+		work()
+		h.post(func() error {
+			h.unref()
+			return done()
+		})
+	}()
+}

@@ -23,19 +23,6 @@ func init() {
 	bindings["dns"] = (*host).dnsBinding
 }
 
-// background runs work on a goroutine of its own, then done on the loop;
-// the run does not end in between.
-func (h *host) background(work func(), done func() error) {
-	h.ref()
-	go func() {
-		work()
-		h.post(func() error {
-			h.unref()
-			return done()
-		})
-	}()
-}
-
 // dnsResolver is Go's resolver, asking servers (ip or ip:port) when given.
 func dnsResolver(servers []string) *net.Resolver {
 	if len(servers) == 0 {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/dgramkit/dgramkit/dgram"
 	"github.com/dop251/goja"
-	"golang.org/x/sys/unix"
 )
 
 // net (lib/node/net.js): TCP (and Unix-socket) clients and servers on Go's
@@ -46,12 +45,12 @@ type serverHandle struct {
 // address and port; listen's message has libuv's description too.
 func (h *host) netError(err error, syscallName, address string, port int) goja.Value {
 	var en syscall.Errno
-	code, errno := "EIO", -int(unix.EIO)
+	code, errno := "EIO", -int(syscall.EIO)
 	switch {
 	case errors.As(err, &en):
-		code, errno = unix.ErrnoName(en), -int(en)
+		code, errno = errnoName(en), -int(en)
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, errTimeout):
-		code, errno = "ETIMEDOUT", -int(unix.ETIMEDOUT)
+		code, errno = "ETIMEDOUT", -int(syscall.ETIMEDOUT)
 	default:
 		var de *net.DNSError
 		if errors.As(err, &de) {
@@ -65,11 +64,7 @@ func (h *host) netError(err error, syscallName, address string, port int) goja.V
 	}
 	msg := syscallName + " " + code
 	if syscallName == "listen" || syscallName == "bind" {
-		desc, ok := uvMessages[syscall.Errno(-errno)]
-		if !ok {
-			desc = syscall.Errno(-errno).Error()
-		}
-		msg += ": " + desc
+		msg += ": " + uvMessage(syscall.Errno(-errno))
 	}
 	if address != "" {
 		msg += " " + address

@@ -4,7 +4,6 @@ import (
 	"syscall"
 
 	"github.com/dop251/goja"
-	"golang.org/x/sys/unix"
 )
 
 // util (lib/node/util.js), util/types and string_decoder
@@ -42,12 +41,12 @@ func (h *host) utilBinding() map[string]any {
 			if n <= 0 || n > 4095 {
 				return ""
 			}
-			return unix.ErrnoName(syscall.Errno(n))
+			return errnoName(syscall.Errno(n))
 		},
 		"errnoList": func() [][]any {
 			var list [][]any
 			for n := 1; n < 4096; n++ {
-				if name := unix.ErrnoName(syscall.Errno(n)); name != "" {
+				if name := errnoName(syscall.Errno(n)); name != "" {
 					list = append(list, []any{name, n, syscall.Errno(n).Error()})
 				}
 			}

@@ -4,7 +4,6 @@ package dgramjs
 
 import (
 	"os"
-	"syscall"
 	"time"
 )
 
@@ -16,9 +15,6 @@ func cpuTimes() (user, sys time.Duration) { return 0, 0 }
 
 // residentBytes is what the Go runtime holds from the system.
 func residentBytes(fallback uint64) uint64 { return fallback }
-
-// errnoName is the errno's name, or EIO.
-func errnoName(syscall.Errno) string { return "EIO" }
 
 // signalNum is the signal named name where only an interrupt can be
 // caught: SIGINT.

@@ -52,9 +52,6 @@ func residentBytes(fallback uint64) uint64 {
 	return pages * uint64(os.Getpagesize())
 }
 
-// errnoName is the errno's name (ENOENT).
-func errnoName(e syscall.Errno) string { return unix.ErrnoName(e) }
-
 // signalNum is the signal named name (SIGINT), if the system has it.
 func signalNum(name string) (syscall.Signal, bool) {
 	s := unix.SignalNum(name)

@@ -22,6 +22,7 @@ type module struct {
 	handle        *goja.Symbol  // the key of a socket's *socket
 	errorToString goja.Value    // the toString of coded errors
 	sockets       map[*socket]bool
+	closes        closeOrder // 'close' events in close() order (closeorder.go)
 
 	// The per-event work of post, done once: the event names' values, and
 	// EventEmitter.prototype.emit as a Go function (a socket whose emit is
@@ -87,6 +88,11 @@ type socket struct {
 	// connected: 'connect' was emitted and disconnect() did not follow
 	// (send picks its connected forms).
 	connecting, connected bool
+	// closeQueued: the script called close(), and its 'close' waits in
+	// the module's closeOrder; closeVals: the core's 'close' came, with
+	// these arguments, and is emitted in close() order (closeorder.go).
+	closeQueued bool
+	closeVals   func() []goja.Value
 	// gate bounds the 'message' events read and not yet emitted: the
 	// reader waits for a slot, so a script that falls behind stops the
 	// reading instead of growing the queue; close() closes it.
@@ -123,9 +129,18 @@ func newModule(h *host, exports *goja.Object) *module {
 		m.proto.Set(mt.name, func(call goja.FunctionCall) goja.Value { return fn(m, call) })
 	}
 	// Socket is exported for instanceof; like createSocket, it takes a
-	// type or options and an optional 'message' listener.
-	ctor := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
-		return m.jsCreateSocket(goja.FunctionCall{This: goja.Undefined(), Arguments: call.Arguments}).(*goja.Object)
+	// type or options and an optional 'message' listener. A class that
+	// extends it gets an instance of its own (new.target's prototype), as
+	// Node's dgram.Socket does.
+	var ctor *goja.Object
+	ctor = vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
+		o := m.jsCreateSocket(goja.FunctionCall{This: goja.Undefined(), Arguments: call.Arguments}).(*goja.Object)
+		if call.NewTarget != nil && call.NewTarget != ctor {
+			if p, ok := call.NewTarget.Get("prototype").(*goja.Object); ok {
+				o.SetPrototype(p)
+			}
+		}
+		return o
 	}).(*goja.Object)
 	ctor.Set("prototype", m.proto)
 	m.proto.DefineDataProperty("constructor", ctor, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE)
@@ -207,6 +222,7 @@ func (s *socket) called(call string) {
 	case "disconnect":
 		s.connected = false
 	case "close":
+		s.m.closes.closeCall(s)
 		s.state = closing
 		s.connecting = false
 		s.unrefd = false // a closing handle keeps the loop until 'close'
@@ -243,6 +259,10 @@ func (s *socket) release() {
 // and the loop keeps that order.
 func (s *socket) post(event string, vals func() []goja.Value) {
 	s.endBatch()
+	if event == "close" {
+		s.m.h.post(func() error { return s.m.closes.arrived(s, vals) })
+		return
+	}
 	s.m.h.post(func() error { return s.emit(event, vals) })
 }
 

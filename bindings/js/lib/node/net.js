@@ -8,8 +8,18 @@
 var native = binding('net');
 var isIPNative = binding('dns').isIP;
 var EventEmitter = require('events');
-var stream = require('stream');
 var errors = require('./errors');
+
+// stream is loaded with the first Socket: a script that only requires net
+// (many do at start-up, for an optional TCP transport) does not pay for it.
+var stream = null;
+function streams() {
+  if (stream === null) {
+    stream = require('stream');
+    Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
+    Object.setPrototypeOf(Socket, stream.Duplex);
+  }
+}
 var codedError = errors.codedError;
 
 function isIP(input) { return typeof input === 'string' ? isIPNative(input) : 0; }
@@ -47,6 +57,7 @@ function Socket(options) {
   if (!(this instanceof Socket)) { return new Socket(options); }
   if (typeof options === 'number') { options = { fd: options }; } else if (options === undefined) { options = {}; }
   if (options.fd !== undefined) { throw errors.notImplemented('Socket({ fd })'); }
+  streams();
   stream.Duplex.call(this, {
     allowHalfOpen: Boolean(options.allowHalfOpen),
     emitClose: false,
@@ -76,9 +87,6 @@ function Socket(options) {
   }
   if (options.signal) { stream.addAbortSignal(options.signal, this); }
 }
-Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
-Object.setPrototypeOf(Socket, stream.Duplex);
-
 Socket.prototype._attach = function (handle, local, remote) {
   this._handle = handle;
   this._sockname = local;

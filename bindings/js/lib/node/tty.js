@@ -5,8 +5,20 @@
 // reads in the background and has setRawMode.
 
 var native = binding('tty');
-var stream = require('stream');
 var errors = require('./errors');
+
+// stream is loaded with the first WriteStream or ReadStream: a script that
+// only asks isatty (the debug package does, at start-up) does not pay for it.
+var stream = null;
+function streams() {
+  if (stream === null) {
+    stream = require('stream');
+    Object.setPrototypeOf(WriteStream.prototype, stream.Writable.prototype);
+    Object.setPrototypeOf(WriteStream, stream.Writable);
+    Object.setPrototypeOf(ReadStream.prototype, stream.Readable.prototype);
+    Object.setPrototypeOf(ReadStream, stream.Readable);
+  }
+}
 
 function isatty(fd) {
   return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && native.isatty(fd);
@@ -24,6 +36,7 @@ function checkFd(fd) {
 function WriteStream(fd) {
   if (!(this instanceof WriteStream)) { return new WriteStream(fd); }
   checkFd(fd);
+  streams();
   stream.Writable.call(this, { decodeStrings: true });
   this.fd = fd;
   this._type = 'tty';
@@ -32,8 +45,6 @@ function WriteStream(fd) {
   this.columns = size[0];
   this.rows = size[1];
 }
-Object.setPrototypeOf(WriteStream.prototype, stream.Writable.prototype);
-Object.setPrototypeOf(WriteStream, stream.Writable);
 WriteStream.prototype._write = function (chunk, encoding, cb) {
   try {
     native.write(this.fd, chunk);
@@ -112,14 +123,13 @@ WriteStream.prototype.clearScreenDown = function clearScreenDown(cb) { return th
 function ReadStream(fd, options) {
   if (!(this instanceof ReadStream)) { return new ReadStream(fd, options); }
   checkFd(fd);
+  streams();
   stream.Readable.call(this, options);
   this.fd = fd;
   this.isTTY = true;
   this.isRaw = false;
   this._reading = false;
 }
-Object.setPrototypeOf(ReadStream.prototype, stream.Readable.prototype);
-Object.setPrototypeOf(ReadStream, stream.Readable);
 ReadStream.prototype._read = function () {
   if (this._reading) { return; }
   this._reading = true;

@@ -22,5 +22,5 @@ console.log(w.getColorDepth({ TERM: 'xterm-256color' }), w.getColorDepth({ TERM:
   await tp.scheduler.wait(1);
   console.log('waited', await tp.setTimeout(1, 'x', { ref: false }));
   try { await tp.setTimeout('a'); } catch (e) { console.log(e.code, e.message); }
+  console.log(await require('util').promisify(setTimeout)(3, 'promisified'));
 })();
-require('util').promisify(setTimeout)(3, 'promisified').then((v) => console.log(v));

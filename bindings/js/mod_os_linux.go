@@ -38,8 +38,8 @@ var nodeSignalNames = strings.Fields(`SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGAB
 SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGCHLD SIGSTKFLT SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU
 SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPOLL SIGPWR SIGSYS`)
 
-// signalAliases are the signals Go's table names otherwise.
-var signalAliases = map[string]syscall.Signal{"SIGIOT": unix.SIGIOT, "SIGPOLL": unix.SIGPOLL, "SIGSTKFLT": unix.SIGSTKFLT, "SIGPWR": unix.SIGPWR}
+// signalAliases are the signals x/sys/unix's table names otherwise.
+var signalAliases = map[string]syscall.Signal{"SIGIOT": unix.SIGABRT, "SIGPOLL": unix.SIGIO}
 
 // errnoValues are the system's errno numbers by name.
 func errnoValues() map[string]int {
@@ -52,21 +52,6 @@ func errnoValues() map[string]int {
 		}
 	}
 	return m
-}
-
-// nodeArch is process.arch: Node's name of the processor architecture.
-func nodeArch() string {
-	switch runtime.GOARCH {
-	case "amd64":
-		return "x64"
-	case "386":
-		return "ia32"
-	case "mips64le":
-		return "mips64el"
-	case "mipsle":
-		return "mipsel"
-	}
-	return runtime.GOARCH
 }
 
 // osConstants is os.constants, with Node's order of keys.

@@ -47,18 +47,6 @@ type fsError struct {
 
 func (e *fsError) Error() string { return e.syscall + ": " + e.errno.Error() }
 
-// uvMessages are libuv's descriptions of the errors where they differ
-// from the C library's.
-var uvMessages = map[syscall.Errno]string{
-	unix.EEXIST:    "file already exists",
-	unix.EISDIR:    "illegal operation on a directory",
-	unix.ELOOP:     "too many symbolic links encountered",
-	unix.EXDEV:     "cross-device link not permitted",
-	unix.EBUSY:     "resource busy or locked",
-	unix.EAGAIN:    "resource temporarily unavailable",
-	unix.ENOTEMPTY: "directory not empty",
-}
-
 // fail is err of syscall on path (and dest) as an fsError.
 func fail(err error, syscallName, path, dest string) error {
 	var en syscall.Errno
@@ -83,11 +71,7 @@ func (h *host) fsJSError(err error) goja.Value {
 		e.Set("path", fe.path)
 		return e
 	}
-	desc, ok := uvMessages[fe.errno]
-	if !ok {
-		desc = fe.errno.Error()
-	}
-	msg := code + ": " + desc + ", " + fe.syscall
+	msg := code + ": " + uvMessage(fe.errno) + ", " + fe.syscall
 	if fe.path != "" {
 		msg += " '" + fe.path + "'"
 	}

@@ -1,0 +1,3 @@
+'use strict';
+// https: lib/node/http.js's.
+module.exports = require('./http').https;
