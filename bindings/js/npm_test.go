@@ -31,9 +31,6 @@ var updateNpm = flag.Bool("update-npm", false, "rewrite npm/expected/*.out from 
 // why. Each is still run: the summary reports it as a known failure, and
 // the test fails when one passes (the list must be kept true).
 var npmKnownFailures = map[string]string{
-	"coap":      "lru-cache 11 (a coap dependency) requires node:diagnostics_channel, which dgramjs does not have",
-	"dns2":      "dns2 requires http at load (its DNS-over-HTTPS server), which dgramjs does not have; then its server, a class extending dgram.Socket, loses the subclass's methods (dgram.Socket ignores new.target)",
-	"net-snmp":  "two sockets closed in program order (session.close(), agent.close(cb)) emit 'close' in reverse order under dgramjs; node emits them in program order",
 	"node-ssdp": "node-ssdp unrefs its sockets before bind(port, cb): dgramjs ends the run before 'listening'; node's bind holds the loop until then",
 }
 
