@@ -11,8 +11,11 @@ DEMOS := demo-go
 SKIPPED :=
 -include cshared/c.mk
 -include bindings/js/js.mk
+-include bindings/js/npm/npm.mk
+-include bindings/js/nodemodules.mk
 -include bindings/python/python.mk
 -include examples/bench/bench.mk
+-include examples/bench/footprint.mk
 -include tools/reliability.mk
 
 .PHONY: all setup demo test test-go demo-go vet vet-cross fmt-check check-generated generate build examples clean

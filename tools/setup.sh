@@ -11,7 +11,9 @@
 # their C libraries, qemu-user to run what they build, python3-pytest (the
 # Python suite, for Debian's /usr/bin/python3), python3-venv (the suite
 # installs the wheel into a fresh venv), mypy (mypy --strict on the Python
-# examples) and abigail-tools (the ABI check, make c-abi).
+# examples), abigail-tools (the ABI check, make c-abi), and node with npm
+# (the side-by-side tests with node; make test-npm installs the npm suite's
+# packages with npm ci).
 #
 # Missing packages are installed with apt-get when this runs as root on a
 # machine that has it: the required ones always (make test and make demo run
@@ -37,6 +39,7 @@ have ip || want+=(iproute2)
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import ensurepip' >/dev/null 2>&1; } || want+=(python3-venv)
 have mypy || want+=(mypy)
 { have abidw && have abidiff; } || want+=(abigail-tools)
+{ have node && have npm; } || want+=(nodejs npm)
 
 gover=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)
 if ! have "$go"; then

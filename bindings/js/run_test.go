@@ -54,22 +54,42 @@ func run(t *testing.T, timeout time.Duration, script string, args ...string) res
 // when it has not ended within timeout.
 func runFor(t *testing.T, timeout time.Duration, name string, args ...string) result {
 	t.Helper()
+	return runEnv(t, timeout, nil, name, args...)
+}
+
+// runEnv is runFor with env added to the environment.
+func runEnv(t *testing.T, timeout time.Duration, env []string, name string, args ...string) result {
+	t.Helper()
+	r, timedOut := runBounded(t, timeout, env, name, args...)
+	if timedOut {
+		t.Fatalf("%s %q did not end within %v\n%v", name, args, timeout, r)
+	}
+	return r
+}
+
+// runBounded runs name with args and env added to the environment, killed
+// after timeout; timedOut says it was.
+func runBounded(t *testing.T, timeout time.Duration, env []string, name string, args ...string) (r result, timedOut bool) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
-	r := result{out.String(), errb.String(), 0}
+	r = result{out.String(), errb.String(), 0}
 	if ctx.Err() != nil {
-		t.Fatalf("%s %q did not end within %v\n%v", name, args, timeout, r)
+		return r, true
 	}
 	if ee, ok := err.(*exec.ExitError); ok {
 		r.code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	return r
+	return r, false
 }
 
 // directives are a conformance script's leading comments:
