@@ -2,6 +2,7 @@ package dgramjs
 
 import (
 	"sync"
+	"time"
 
 	"github.com/dgramkit/dgramkit/internal/corehooks"
 	"github.com/dgramkit/dgramkit/internal/hostread"
@@ -30,9 +31,20 @@ type loop struct {
 	jobs     []func()
 	spare    []func()
 	sleeping bool          // the loop waits, or is about to: a post wakes it
-	wakeCh   chan struct{} // the wake-up where there is no set
+	wakeCh   chan struct{} // the wake-up where there is no set, or while jobsOnly
 	stopped  bool
+	// unposted counts the outcomes the core is to post (send callbacks,
+	// expect); while there are some and no job is pending, the loop waits
+	// for jobs only (jobsOnly) and reads no socket, so that a send's
+	// callback runs before the datagrams that came after the send, of any
+	// socket (libuv runs a send's completion before it polls again).
+	unposted int
+	jobsOnly bool
 }
+
+// settleLimit bounds a wait for jobs only: an outcome the core never posts
+// must not stop the loop reading its sockets.
+const settleLimit = 100 * time.Millisecond
 
 // newLoop makes a loop, with an epoll set where there is one.
 func newLoop() *loop {
@@ -59,16 +71,45 @@ func (l *loop) adopt(s *socket) {
 	}
 }
 
+// expected is an outcome the core will post (a send's callback): counted
+// from expect until postExpected, whichever comes first (the core may
+// post it before the call that started it returned). Guarded by the
+// loop's mu.
+type expected struct{ counted, posted bool }
+
+// expect counts e, unless it was posted already.
+func (l *loop) expect(e *expected) {
+	l.mu.Lock()
+	if !e.posted {
+		e.counted = true
+		l.unposted++
+	}
+	l.mu.Unlock()
+}
+
 // post queues fn to run on the loop; it may be called from any goroutine.
 // After the loop ended, fn never runs.
-func (l *loop) post(fn func()) {
+func (l *loop) post(fn func()) { l.postJob(nil, fn) }
+
+// postExpected is post for the outcome e.
+func (l *loop) postExpected(e *expected, fn func()) { l.postJob(e, fn) }
+
+func (l *loop) postJob(e *expected, fn func()) {
 	l.mu.Lock()
 	l.jobs = append(l.jobs, fn)
+	if e != nil {
+		e.posted = true
+		if e.counted {
+			e.counted = false
+			l.unposted--
+		}
+	}
 	wake := l.sleeping
 	l.sleeping = false
+	jobsOnly := l.jobsOnly
 	l.mu.Unlock()
 	if wake {
-		if l.set != nil {
+		if l.set != nil && !jobsOnly {
 			l.set.Wake()
 		} else {
 			select {
@@ -102,8 +143,17 @@ func (l *loop) wait() {
 	l.mu.Lock()
 	pending := len(l.jobs) > 0 || l.stopped
 	l.sleeping = !pending
+	l.jobsOnly = !pending && l.set != nil && l.unposted > 0
+	jobsOnly := l.jobsOnly
 	l.mu.Unlock()
 	switch {
+	case jobsOnly:
+		t := time.NewTimer(settleLimit)
+		select {
+		case <-l.wakeCh:
+		case <-t.C:
+		}
+		t.Stop()
 	case l.set != nil && pending:
 		l.set.Wait(0, l.beforeBatch)
 	case l.set != nil:
@@ -116,7 +166,7 @@ func (l *loop) wait() {
 		<-l.wakeCh
 	}
 	l.mu.Lock()
-	l.sleeping = false
+	l.sleeping, l.jobsOnly = false, false
 	l.mu.Unlock()
 }
 

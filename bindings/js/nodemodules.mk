@@ -41,7 +41,7 @@ node-test-snapshot:
 	else \
 	  git -C $(NODE_TESTS_DIR).tmp init -q && \
 	  git -C $(NODE_TESTS_DIR).tmp sparse-checkout set --no-cone /test/parallel/ && \
-	  timeout 600 git -C $(NODE_TESTS_DIR).tmp fetch -q --depth 1 --filter=blob:none $(NODE_TESTS_REPO) $(NODE_TESTS_COMMIT) && \
+	  timeout 120 git -C $(NODE_TESTS_DIR).tmp fetch -q --depth 1 --filter=blob:none $(NODE_TESTS_REPO) $(NODE_TESTS_COMMIT) && \
 	  git -C $(NODE_TESTS_DIR).tmp -c advice.detachedHead=false checkout -q FETCH_HEAD && \
 	  rm -rf $(NODE_TESTS_DIR).tmp/.git; \
 	fi && [ -d $(NODE_TESTS_DIR).tmp/test/parallel ] && mv $(NODE_TESTS_DIR).tmp $(NODE_TESTS_DIR) && \

@@ -30,9 +30,7 @@ var updateNpm = flag.Bool("update-npm", false, "rewrite npm/expected/*.out from 
 // npmKnownFailures are the scripts that do not yet pass under dgramjs, and
 // why. Each is still run: the summary reports it as a known failure, and
 // the test fails when one passes (the list must be kept true).
-var npmKnownFailures = map[string]string{
-	"node-ssdp": "node-ssdp unrefs its sockets before bind(port, cb): dgramjs ends the run before 'listening'; node's bind holds the loop until then",
-}
+var npmKnownFailures = map[string]string{}
 
 // npmRow is one line of the summary.
 type npmRow struct {

@@ -21,8 +21,9 @@ import "github.com/dop251/goja"
 // request is a send callback the core will complete.
 type request struct {
 	s       *socket
-	started bool // the call succeeded: the request holds the loop
-	settled bool // the callback ran or was dropped, or 'close' let it go
+	started bool     // the call succeeded: the request holds the loop
+	settled bool     // the callback ran or was dropped, or 'close' let it go
+	outcome expected // counted by the loop until posted (loop.go)
 }
 
 // request makes a request of the call under way on s; it starts holding
@@ -38,6 +39,7 @@ func (r *request) start() {
 	r.started = true
 	r.s.requests++
 	r.s.m.h.ref()
+	r.s.m.h.loop.expect(&r.outcome)
 }
 
 // settle lets the loop go of r, once.
@@ -59,7 +61,7 @@ func (r *request) complete(fn goja.Value, vals func() []goja.Value) {
 	f, _ := goja.AssertFunction(fn)
 	s := r.s
 	s.endBatch()
-	s.m.h.post(func() error {
+	job := func() error {
 		dropped := r.settled || s.unheard
 		r.settle()
 		if dropped {
@@ -67,7 +69,8 @@ func (r *request) complete(fn goja.Value, vals func() []goja.Value) {
 		}
 		_, err := f(s.obj, vals()...)
 		return err
-	})
+	}
+	s.m.h.loop.postExpected(&r.outcome, func() { s.m.h.invoke(job) })
 }
 
 // awaitEvent holds the loop until the socket's event ('listening' or
