@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/netip"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -150,9 +151,11 @@ func (d *dispatcher) runAll(me runner, tasks []func()) {
 //
 // A receive error never ends reading: it is emitted ('error', syscall
 // recvmsg, as Node reports it) and the reader reads on; only close ends
-// it. An error that repeats with no datagram between makes the reader
-// pause before it reads again (errorPause), so that a socket that fails
-// for ever costs neither a core nor a flood of events.
+// it. An error that the next read returns again at once, with no wait
+// for the network between (no datagram, no ICMP error, a socket that
+// fails for ever), makes the reader pause before it reads again
+// (errorPause), so that it costs neither a core nor a flood of events.
+// An interrupted read (EINTR) is retried, as libuv does.
 func (s *Socket) read(conn *net.UDPConn, done, stop chan struct{}) {
 	defer close(done)
 	me := goroutineID()
@@ -162,12 +165,15 @@ func (s *Socket) read(conn *net.UDPConn, done, stop chan struct{}) {
 		return // conn was closed before the reader started
 	}
 	var pause *time.Timer
-	failures := 0 // receive errors in a row
+	failures := 0 // receive errors in a row, each returned at once
 	for {
 		n, err := r.next()
 		if err != nil {
 			if s.stopped.Load() || errors.Is(err, net.ErrClosed) {
 				return
+			}
+			if errors.Is(err, syscall.EINTR) {
+				continue
 			}
 			d.emit.lock(me)
 			if !s.stopped.Load() {
@@ -175,6 +181,9 @@ func (s *Socket) read(conn *net.UDPConn, done, stop chan struct{}) {
 				s.runAfter()
 			}
 			d.emit.unlock()
+			if r.fresh() {
+				failures = 0
+			}
 			failures++
 			if wait := errorPause(failures); wait > 0 {
 				if pause == nil {
@@ -235,10 +244,10 @@ func (s *Socket) runAfter() {
 }
 
 // errorPause is how long the reader waits before it reads again after
-// the n-th receive error in a row: not at all after the first two (an
-// ICMP error is reported once, on one receive), then 1 ms, doubling up to
-// a second. libuv reports one error per turn of its loop and waits for
-// the poller; a loop of our own must bound itself.
+// the n-th receive error in a row returned at once: not at all after the
+// first two, then 1 ms, doubling up to a second. libuv reports one error
+// per turn of its loop and then waits for the poller, with the loop's
+// other work between; a reader of its own must bound itself.
 func errorPause(n int) time.Duration {
 	if n <= 2 {
 		return 0

@@ -60,9 +60,10 @@
 // EHOSTDOWN, ENONET, EPROTO, EACCES, ...) goes to the 'error' listeners as
 // an *Error with Syscall "recvmsg" and Message "recvmsg ENOPROTOOPT", as
 // Node reports it, and the socket reads on; only Close ends the reading.
-// Errors in a row with no datagram between pause the reading (1 ms after
-// the third, doubling up to a second), so that a socket that fails for
-// ever neither spins a core nor floods its listeners.
+// An error that the next receive returns again at once, with no wait for
+// the network between, pauses the reading (1 ms after the third in a row,
+// doubling up to a second), so that a socket that fails for ever neither
+// spins a core nor floods its listeners.
 //
 // Codes lists the spec's whole error table, which the bindings share. Five
 // of its codes belong to the C library and are never returned by this

@@ -21,12 +21,14 @@ import (
 
 // batchReader is a socket's reader goroutine's receive state.
 type batchReader struct {
-	rc   syscall.RawConn
-	r    hostread.Reader
-	gro  bool            // UDP_GRO is on
-	b    *hostread.Batch // the last batch, until release
-	err  error           // the last read's error
-	read func(fd uintptr) bool
+	rc  syscall.RawConn
+	r   hostread.Reader
+	gro bool            // UDP_GRO is on
+	b   *hostread.Batch // the last batch, until release
+	err error           // the last read's error
+	// waited: the last next waited for the poller (EAGAIN first)
+	waited bool
+	read   func(fd uintptr) bool
 }
 
 func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
@@ -41,7 +43,11 @@ func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
 	// it, just before recvmmsg, and given back at once when nothing came.
 	r.read = func(fd uintptr) bool {
 		r.b, r.err = r.r.Read(int(fd))
-		return r.err != unix.EAGAIN // EAGAIN: wait for the poller
+		if r.err == unix.EAGAIN {
+			r.waited = true
+			return false // wait for the poller
+		}
+		return true
 	}
 	return r, nil
 }
@@ -49,6 +55,7 @@ func newBatchReader(conn *net.UDPConn) (*batchReader, error) {
 // next reads the next batch, waiting for one: it returns how many
 // datagrams came, or the error (net.ErrClosed once the socket is closed).
 func (r *batchReader) next() (int, error) {
+	r.waited = false
 	if err := r.rc.Read(r.read); err != nil {
 		return 0, err
 	}
@@ -57,6 +64,11 @@ func (r *batchReader) next() (int, error) {
 	}
 	return r.b.Len(), nil
 }
+
+// fresh reports whether the last error of next came after a wait for
+// the poller: news from the network (an ICMP error), not the same error
+// returned again at once.
+func (r *batchReader) fresh() bool { return r.waited }
 
 // datagram is the i-th datagram of the last batch and its sender, valid
 // until release.

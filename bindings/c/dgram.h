@@ -49,10 +49,12 @@
  *     callbacks returns at once, and so does one whose wait would close a
  *     circle (two callbacks on two threads each closing the other's socket).
  *   - A receive error never ends reading: it is reported ('error', syscall
- *     recvmsg) and the socket goes on receiving; only close() ends it.
- *     Errors in a row, with no datagram between, pause the reading (from 1
- *     ms after the third, doubling up to a second), so a socket that fails
- *     for ever neither spins a core nor floods its host.
+ *     recvmsg) and the socket goes on receiving; only close() ends it. Each
+ *     error the network sends is reported once; an error that the next
+ *     receive returns again at once, with no wait for the network between,
+ *     pauses the reading (from 1 ms after the third in a row, doubling up to
+ *     a second), so a socket that fails for ever neither spins a core nor
+ *     floods its host.
  *   - What waits between the core and a host (the JavaScript loop, the C
  *     poll queue) is bounded per socket: when a host falls behind, the
  *     socket stops reading and the kernel's receive buffer fills and drops,
@@ -95,7 +97,7 @@
  */
 #define DGRAM_VERSION_NUMBER 10300
 /** The SHA-256 of the spec this header was generated from; dgram_spec_hash() is the library's. */
-#define DGRAM_SPEC_HASH "27614468eb363550233c1373ae209211b7a43c193585d2e93682f740249be5d8"
+#define DGRAM_SPEC_HASH "53ab38c79f0da716e19c3aadcf102e0190f0bca2f8eca9152d39755da55b08c5"
 /** The size of the char arrays of result structs, NUL included. */
 #define DGRAM_STRING_LEN 64
 /** The size of dgram_error_info's message, NUL included. */

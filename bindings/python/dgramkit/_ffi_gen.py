@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional, Tuple
 #: The version of this module, "MAJOR.MINOR.PATCH"; dgram_version() is the library's.
 VERSION = "1.3.0"
 #: The SHA-256 of the spec this module was generated from; dgram_spec_hash() is the library's.
-SPEC_HASH = "27614468eb363550233c1373ae209211b7a43c193585d2e93682f740249be5d8"
+SPEC_HASH = "53ab38c79f0da716e19c3aadcf102e0190f0bca2f8eca9152d39755da55b08c5"
 #: The size of the char arrays of result structs, NUL included.
 STRING_LEN = 64
 #: The size of ErrorInfo's message, NUL included.
