@@ -50,9 +50,8 @@ type Batch struct {
 }
 
 // pool holds the spare batches of one kind (gro, and a size class: 1, 2,
-// 4 ... MaxBatch buffers): for the smaller classes, a few in a free list
-// that is never emptied, so a steady reader neither allocates nor depends
-// on the garbage collector (sync.Pool drops what it
+// 4 ... MaxBatch buffers): a few in a free list that is never emptied, so
+// a steady reader neither allocates nor depends on the garbage collector (sync.Pool drops what it
 // holds at each collection, and under the race detector at random); the
 // rest in a sync.Pool that a collection empties, so memory shrinks back
 // after a burst of concurrent reads. A batch in a pool is not zeroed again:
@@ -65,10 +64,9 @@ type pool struct {
 }
 
 // keep is how many spare batches the free list of each size class holds:
-// at most 1.25 MiB of buffers in all (per gro kind), a fixed bound, of
-// which only what datagrams were read into is resident; the batches of 16
-// and 32 buffers (a flood) only in the sync.Pool.
-var keep = [...]int{4, 2, 1, 1, 0, 0}
+// at most 4.25 MiB of buffers in all (per gro kind), a fixed bound, of
+// which only what datagrams were read into is resident.
+var keep = [...]int{4, 2, 1, 1, 1, 1}
 
 var pools [2][6]pool
 
