@@ -297,6 +297,17 @@ func dgramgo_queue_poll(h C.int, timeoutMs C.int, fd *C.int, call C.int) (rc C.i
 	if code != 0 {
 		return code
 	}
+	if n == 0 {
+		// A dgram_queue_destroy that began meanwhile woke the descriptor,
+		// and this poll may have taken that wake: the caller is not to
+		// wait for it again.
+		queues.RLock()
+		live := queues.m[q.id] == q
+		queues.RUnlock()
+		if !live {
+			return fail(codeError(dgram.ErrInvalidQueue, name, "{received}", strconv.Itoa(int(h))))
+		}
+	}
 	if n == 0 && timeoutMs != 0 && fd != nil {
 		*fd = C.int(q.set.FD())
 		return C.DGRAMX_POLL_WAIT

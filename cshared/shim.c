@@ -157,19 +157,28 @@ static int64_t dgramx_now_ns(void)
 }
 
 /* Waits in poll(2) until fd is readable or timeout_ms passed (forever
- * when negative); -1 on an error other than EINTR, with errno set. */
-static int dgramx_wait(int fd, int timeout_ms)
+ * when negative); -1 on an error other than EINTR, with errno set. It
+ * waits in slices of at most DGRAMX_WAIT_SLICE_MS and returns early when a
+ * queue was destroyed since destroyed was read: the descriptor may be the
+ * destroyed queue's, closed under the wait (which poll(2) does not see). */
+#define DGRAMX_WAIT_SLICE_MS 100
+static int dgramx_wait(int fd, int timeout_ms, unsigned destroyed)
 {
     int64_t deadline = dgramx_now_ns() + (int64_t)timeout_ms * 1000000;
     for (;;) {
+        int slice = timeout_ms < 0 || timeout_ms > DGRAMX_WAIT_SLICE_MS ? DGRAMX_WAIT_SLICE_MS : timeout_ms;
         struct pollfd p = {.fd = fd, .events = POLLIN};
-        if (poll(&p, 1, timeout_ms) >= 0) {
+        int n = poll(&p, 1, slice);
+        if (n > 0) {
             return 0;
         }
-        if (errno != EINTR) {
+        if (n < 0 && errno != EINTR) {
             return -1;
         }
-        if (timeout_ms > 0) {
+        if (__atomic_load_n(&dgramx_queues_destroyed, __ATOMIC_ACQUIRE) != destroyed) {
+            return 0; /* the Go side says whether the queue is still there */
+        }
+        if (timeout_ms >= 0) {
             int64_t left = deadline - dgramx_now_ns();
             if (left <= 0) {
                 return 0;
@@ -214,7 +223,7 @@ int dgramx_queue_poll(int queue, int timeout_ms, int call)
             dgramx_last_fd = fd;
             dgramx_last_destroyed = destroyed;
         }
-        if (dgramx_wait(fd, timeout_ms) != 0) {
+        if (dgramx_wait(fd, timeout_ms, destroyed) != 0) {
             return dgramgo_poll_failed(errno, call);
         }
         rc = dgramgo_queue_poll(queue, 0, NULL, call);

@@ -26,8 +26,7 @@ type batchReader struct {
 	gro bool            // UDP_GRO is on
 	b   *hostread.Batch // the last batch, until release
 	err error           // the last read's error
-	// waited: the last next waited for the poller (EAGAIN first), so its
-	// error is news from the network, not the same error again at once.
+	// waited: the last next waited for the poller (EAGAIN first)
 	waited bool
 	read   func(fd uintptr) bool
 }

@@ -30,13 +30,13 @@ func (r *batchReader) next() (int, error) {
 	return 1, nil
 }
 
-// fresh reports whether the last error came after a wait for the
-// network; a blocking read cannot tell, so never.
-func (r *batchReader) fresh() bool { return false }
-
 func (r *batchReader) Datagram(int) ([]byte, netip.AddrPort) { return r.buf[:r.n], r.from }
 
 func (r *batchReader) release() {}
+
+// fresh reports whether the last error came after a wait for the
+// network; a blocking read cannot tell, so never.
+func (r *batchReader) fresh() bool { return false }
 
 // groEnable reports that there is no UDP_GRO here.
 func groEnable(syscall.RawConn) bool { return false }
