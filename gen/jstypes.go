@@ -95,7 +95,7 @@ var jsTypes = map[string]jsMapping{
 			if c.Module {
 				sock = Nil()
 			}
-			return nil, Id("x").Dot("listen").Call(sock, Lit(l.Listener), fn), nil
+			return nil, Id("x").Dot("listen").Call(sock, Lit(l.Listener), fn, Lit(l.Once)), nil
 		}
 		if c.Module {
 			return nil, nil, fmt.Errorf("%s:%d: %s: a callback needs a socket", s.File, l.Line, l.name)

@@ -121,6 +121,7 @@ var integerRange = regexp.MustCompile(`It must be .*?\. Received `)
 type pendingListener struct {
 	event string
 	fn    goja.Value
+	once  bool // the spec's once: for the event's next emission only (bind's and connect's callbacks)
 }
 
 // args reads the arguments of one call.
@@ -390,8 +391,10 @@ func (x *args) function(v goja.Value) goja.Value {
 }
 
 // listen adds fn (when not nil) to event: 'close' at once, as Node does
-// before its state check; the others once the Go call has succeeded.
-func (x *args) listen(s *socket, event string, fn goja.Value) {
+// before its state check; the others once the Go call has succeeded, for
+// the event's next emission only when once (the spec's once: Node's bind
+// and connect callbacks).
+func (x *args) listen(s *socket, event string, fn goja.Value, once bool) {
 	if fn == nil {
 		return
 	}
@@ -404,7 +407,7 @@ func (x *args) listen(s *socket, event string, fn goja.Value) {
 	if s != nil && !isFunction(s.obj.Get("on")) {
 		panic(x.m.vm.NewTypeError("this.on is not a function"))
 	}
-	x.listeners = append(x.listeners, pendingListener{event, fn})
+	x.listeners = append(x.listeners, pendingListener{event, fn, once})
 }
 
 // done ends a socket call: an error is thrown, worded for JavaScript;
@@ -450,8 +453,8 @@ func (x *args) done(s *socket, err error) {
 	}
 	for _, l := range x.listeners {
 		how := "on"
-		if l.event == "listening" || l.event == "connect" {
-			how = "once" // Node's bind and connect callbacks
+		if l.once {
+			how = "once"
 		}
 		s.on(how, l.event, l.fn)
 	}
