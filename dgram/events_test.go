@@ -121,16 +121,19 @@ func TestCloseUnbound(t *testing.T) {
 	r.expect(t, "close")
 	// A second close fails, and its listener still runs with the first
 	// while that one's 'close' is pending (Node's order). In Go the first
-	// 'close' may come at any moment, so hold the dispatcher to keep it
-	// pending.
+	// 'close' may come at any moment, so both closes are made from a task
+	// of the socket's dispatcher, which 'close' comes after. (Holding the
+	// dispatcher and closing from here would wait for the held task: a
+	// close waits for a callback running on another goroutine.)
 	s2 := newSocket(t, SocketOptions{Type: "udp4"})
 	r2 := record(s2)
-	hold := make(chan struct{})
-	s2.dispatcher.post(func() { <-hold })
 	closes := make(chan int, 2)
-	s2.Close(func() { closes <- 1 })
-	wantCode(t, "second Close", s2.Close(func() { closes <- 2 }), ErrSocketDgramNotRunning)
-	close(hold)
+	second := make(chan error, 1)
+	s2.dispatcher.post(func() {
+		s2.Close(func() { closes <- 1 })
+		second <- s2.Close(func() { closes <- 2 })
+	})
+	wantCode(t, "second Close", recv(t, second), ErrSocketDgramNotRunning)
 	r2.expect(t, "close")
 	if a, b := recv(t, closes), recv(t, closes); a != 1 || b != 2 {
 		t.Fatalf("close listeners ran as %d, %d", a, b)
